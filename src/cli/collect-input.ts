@@ -1,0 +1,79 @@
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { Command } from 'commander';
+import type { z } from 'zod';
+import { inputSchema, type PlanInput } from '../core/input.js';
+import { usageError } from './exit-error.js';
+import { envName, flagName, PLAN_OPTIONS } from './plan-options.js';
+
+type Source = 'flag' | 'env' | 'file';
+
+/** Defaults < input file < environment < flags, validated by the one input schema; errors name the flag, variable or file field. */
+export async function collectInput(command: Command, cwd: string): Promise<PlanInput> {
+  const options = command.opts<Record<string, unknown>>();
+  const sources = new Map<string, Source>();
+  let merged: Record<string, unknown> = {};
+  const file = typeof options.input === 'string' ? options.input : undefined;
+  if (file) {
+    merged = await readInputFile(file, cwd);
+    for (const key of Object.keys(merged)) sources.set(key, 'file');
+  }
+  for (const o of PLAN_OPTIONS) {
+    const source = command.getOptionValueSource(o.key);
+    if (source === 'cli' || source === 'env') {
+      merged[o.key] = options[o.key];
+      sources.set(o.key, source === 'cli' ? 'flag' : 'env');
+    }
+  }
+  if (merged.users === undefined) {
+    throw usageError(file ? `${file}: users is missing (or pass --users)` : 'missing --users <n> (monthly active users, e.g. --users 50000), or --input <file>');
+  }
+  const result = inputSchema.safeParse(merged);
+  if (!result.success) throw usageError(describeIssue(result.error, sources, file));
+  return result.data;
+}
+
+export function describeIssue(error: z.ZodError, sources: Map<string, Source>, file: string | undefined): string {
+  const issue = error.issues[0]!;
+  if (issue.code === 'unrecognized_keys') {
+    const keys = issue.keys.map((k) => `"${k}"`).join(', ');
+    return `${file ?? 'input'}: unknown field ${keys} (the keys are the flag names in camelCase, e.g. users, dauRatio, availability)`;
+  }
+  const key = String(issue.path[0] ?? '');
+  const rest = issue.path.slice(1).join('.');
+  const where = naming(key, sources.get(key), file);
+  return `${where}${rest ? ` (${rest})` : ''}: ${issue.message}`;
+}
+
+export function naming(key: string, source: Source | undefined, file: string | undefined): string {
+  if (source === 'env') return envName(key);
+  if (source === 'file') return `${file}: ${key}`;
+  return flagName(key);
+}
+
+async function readInputFile(file: string, cwd: string): Promise<Record<string, unknown>> {
+  let text: string;
+  try {
+    text = await readFile(resolve(cwd, file), 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw usageError(`--input ${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : `cannot be read (${code ?? 'error'})`}`);
+  }
+  const { parseDocument } = await import('yaml');
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  const problem = doc.errors[0];
+  if (problem) {
+    const line = problem.linePos?.[0]?.line;
+    throw usageError(`${file}${line ? `: line ${line}` : ''}: not valid YAML (${problem.message.split('\n')[0]})`);
+  }
+  const data: unknown = doc.toJS();
+  if (data === null || data === undefined) return {};
+  if (typeof data !== 'object' || Array.isArray(data)) throw usageError(`${file}: expected a mapping of fields such as "users: 50000"`);
+  const out: Record<string, unknown> = {};
+  for (const [rawKey, value] of Object.entries(data as Record<string, unknown>)) {
+    const key = rawKey.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+    if (key in out) throw usageError(`${file}: ${rawKey} is given twice (as ${key} too)`);
+    out[key] = value;
+  }
+  return out;
+}

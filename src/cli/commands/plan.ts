@@ -1,0 +1,80 @@
+import { Command } from 'commander';
+import { buildPlan } from '../../core/plan.js';
+import type { PlanDocument } from '../../core/plan-document.js';
+import { collectInput } from '../collect-input.js';
+import { EXIT, ExitError, usageError } from '../exit-error.js';
+import { colorEnabled, type Io } from '../io.js';
+import { loadCatalogs } from '../catalogs.js';
+import { addPlanOptions } from '../plan-options.js';
+import { writeFileAtomic } from '../write-file.js';
+
+export const FORMATS = ['table', 'json', 'yaml', 'markdown'] as const;
+export type Format = (typeof FORMATS)[number];
+
+export function planCommand(io: Io, global: () => { color: boolean; quiet: boolean }): Command {
+  const command = new Command('plan')
+    .description('plan capacity without prompts: tier, fleet, balancer, auto-scaling, availability and monthly cost')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ capacity-plan plan --users 50000
+  $ capacity-plan plan --users 1.5M --profile saas --availability 99.95 --format json
+  $ capacity-plan plan --users 250k --provider all --commitment 1y --spot 0.5
+  $ capacity-plan plan --input capacity-plan.yaml --format markdown --max-monthly-cost 5000
+  $ capacity-plan plan --users 50k --growth 15 --months 24 -o plan.json --format json
+
+Every option can also come from the environment as CAPACITY_PLAN_<NAME> (CAPACITY_PLAN_PROVIDER=gcp):
+flags > environment > --input file > profile defaults.
+
+Exit codes: 0 ok · 1 unexpected failure · 2 bad usage or input · 3 budget gate failed · 130 interrupted`,
+    );
+  addPlanOptions(command).action(async () => {
+    const format = chooseFormat(command.opts());
+    const input = await collectInput(command, io.cwd);
+    const plan = buildPlan(input, loadCatalogs(io.env));
+    const g = global();
+    const output: string | undefined = command.opts().output;
+    const text = await render(plan, format, { color: !output && g.color && colorEnabled(io.stdout, io.env, false), reasons: !g.quiet });
+    if (output) {
+      writeFileAtomic(output, text, { force: command.opts().force === true, cwd: io.cwd });
+      if (!g.quiet) io.stderr.write(`wrote ${output}\n`);
+    } else {
+      io.stdout.write(text);
+    }
+    budgetGate(plan, input.maxMonthlyCost);
+  });
+  return command;
+}
+
+export function chooseFormat(opts: { format?: string; json?: boolean }): Format {
+  if (opts.json) {
+    if (opts.format && opts.format !== 'json') throw usageError(`--json and --format ${opts.format} disagree: pick one`);
+    return 'json';
+  }
+  const format = opts.format ?? 'table';
+  if (!(FORMATS as readonly string[]).includes(format)) throw usageError(`--format: expected one of ${FORMATS.join(', ')}, not "${format}"`);
+  return format as Format;
+}
+
+/** Each renderer is loaded only when its format is asked for, so JSON output never loads the table code. */
+export async function render(plan: PlanDocument, format: Format, opts: { color: boolean; reasons: boolean }): Promise<string> {
+  switch (format) {
+    case 'json':
+      return (await import('../../render/json.js')).renderJson(plan);
+    case 'yaml':
+      return (await import('../../render/yaml.js')).renderYaml(plan);
+    case 'markdown':
+      return (await import('../../render/markdown.js')).renderMarkdown(plan);
+    case 'table':
+      return (await import('../../render/table.js')).renderTable(plan, opts);
+  }
+}
+
+function budgetGate(plan: PlanDocument, max: number | undefined): void {
+  if (max === undefined) return;
+  const expected = plan.cost.monthly.expected;
+  if (expected > max) {
+    throw new ExitError(EXIT.gate, `budget gate failed: the expected $${expected.toFixed(2)}/month is over --max-monthly-cost $${max.toFixed(2)}`);
+  }
+}

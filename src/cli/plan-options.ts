@@ -1,0 +1,65 @@
+import { Option, type Command } from 'commander';
+import { DEPLOY_STRATEGIES, COMMITMENTS } from '../core/input.js';
+import { PROFILE_NAMES } from '../core/profiles.js';
+
+/**
+ * The plan options, once: this table makes the flags, their help, their environment variables and the
+ * mapping from an input field back to the flag that set it (for error messages).
+ */
+export interface PlanOption {
+  key: string;
+  flags: string;
+  description: string;
+  choices?: readonly string[];
+}
+
+export const PLAN_OPTIONS: readonly PlanOption[] = [
+  { key: 'users', flags: '--users <n>', description: 'monthly active users: 250000, 250k or 1.5M (required unless --input)' },
+  { key: 'profile', flags: '--profile <name>', description: 'traffic profile preset (default: web-app)', choices: PROFILE_NAMES },
+  { key: 'dauRatio', flags: '--dau-ratio <share>', description: 'daily active users as a share of monthly users, e.g. 0.2' },
+  { key: 'requestsPerUser', flags: '--requests-per-user <n>', description: 'requests per daily active user per day' },
+  { key: 'peakFactor', flags: '--peak-factor <x>', description: 'busiest hour ÷ daily average' },
+  { key: 'readRatio', flags: '--read-ratio <share>', description: 'share of requests that only read' },
+  { key: 'serviceTime', flags: '--service-time <ms>', description: 'mean CPU time per request, ms' },
+  { key: 'payloadKb', flags: '--payload-kb <kb>', description: 'average bytes sent per request, KB' },
+  { key: 'storagePerUserMb', flags: '--storage-per-user-mb <mb>', description: 'stored data per monthly user, MB' },
+  { key: 'latencyTarget', flags: '--latency-target <ms>', description: 'p95 response-time target, ms' },
+  { key: 'availability', flags: '--availability <pct>', description: 'availability target, e.g. 99.9, 99.95, 99.99 (default: none, the tier\'s own design)' },
+  { key: 'provider', flags: '--provider <name>', description: 'where to price it: aws, gcp, azure or all (default: aws)' },
+  { key: 'region', flags: '--region <code>', description: 'home region (default: us-east-1 / us-central1 / eastus)' },
+  { key: 'regions', flags: '--regions <list>', description: 'users split across regions, e.g. us-east-1=60,eu-west-1=40' },
+  { key: 'stateful', flags: '--stateful', description: 'the app still keeps state on the server (sessions in memory, local files)' },
+  { key: 'requestDurations', flags: '--request-durations <kind>', description: 'similar or variable request durations (default: from the profile)', choices: ['similar', 'variable'] },
+  { key: 'mixedHardware', flags: '--mixed-hardware', description: 'servers of different sizes share the traffic' },
+  { key: 'deploy', flags: '--deploy <strategy>', description: 'deployment strategy: auto, blue-green, rolling or canary (default: auto)', choices: DEPLOY_STRATEGIES },
+  { key: 'deploysPerMonth', flags: '--deploys-per-month <n>', description: 'releases a month, for the cost of deploying (default: 20)' },
+  { key: 'growth', flags: '--growth <pct>', description: 'monthly user growth, percent' },
+  { key: 'months', flags: '--months <n>', description: 'projection horizon with --growth (default: 12)' },
+  { key: 'commitment', flags: '--commitment <term>', description: 'how compute is bought: on-demand, 1y or 3y', choices: COMMITMENTS },
+  { key: 'spot', flags: '--spot <share>', description: 'share of scale-out server-hours on spot, 0–1 (never the minimum fleet)' },
+  { key: 'discount', flags: '--discount <pct>', description: 'negotiated discount on the whole bill, percent' },
+  { key: 'maxMonthlyCost', flags: '--max-monthly-cost <usd>', description: 'budget gate: exit 3 when the expected monthly cost is higher' },
+];
+
+export function envName(key: string): string {
+  return `CAPACITY_PLAN_${key.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`;
+}
+
+export function flagName(key: string): string {
+  const option = PLAN_OPTIONS.find((o) => o.key === key);
+  return option ? option.flags.split(' ')[0]! : `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+}
+
+/** Adds the plan options to a command. Choices are validated by the input schema, which names the flag. */
+export function addPlanOptions(command: Command): Command {
+  for (const o of PLAN_OPTIONS) {
+    const option = new Option(o.flags, o.description).env(envName(o.key));
+    command.addOption(option);
+  }
+  return command
+    .addOption(new Option('--input <file>', 'plan-as-code YAML (capacity-plan.yaml); flags and environment override it'))
+    .addOption(new Option('--format <format>', 'output format: table, json, yaml or markdown (default: table)'))
+    .addOption(new Option('--json', 'same as --format json'))
+    .addOption(new Option('-o, --output <file>', 'write the output to a file (atomic; --force to replace)'))
+    .addOption(new Option('--force', 'replace an existing output file'));
+}

@@ -1,0 +1,80 @@
+import { Command, CommanderError } from 'commander';
+import { z } from 'zod';
+import { PlanInputError } from '../core/input-error.js';
+import { VERSION } from '../version.js';
+import { planCommand } from './commands/plan.js';
+import { flagName } from './plan-options.js';
+import { EXIT, ExitError } from './exit-error.js';
+import { colorEnabled, interactive, type Io } from './io.js';
+
+/** The whole command line: parse argv, run one command, turn every failure into one line and an exit code. */
+export async function run(argv: readonly string[], io: Io): Promise<number> {
+  const program = new Command('capacity-plan');
+  let debug = argv.includes('--debug');
+  const global = () => {
+    const o = program.opts<{ color?: boolean; quiet?: boolean; debug?: boolean }>();
+    return { color: o.color !== false && colorEnabled(io.stdout, io.env, false), quiet: o.quiet === true };
+  };
+  program
+    .description('Turn users, traffic and an availability target into an architecture, a fleet, a load-balancing strategy, auto-scaling rules and a monthly bill on real list prices.')
+    .version(VERSION, '-v, --version', 'print the version')
+    .option('--no-input', 'never prompt (fail instead when something is missing)')
+    .option('--no-color', 'no colours (also NO_COLOR=1 or a non-terminal stdout)')
+    .option('-q, --quiet', 'summary only: leave out the reasons and assumptions')
+    .option('--debug', 'print stack traces of unexpected errors')
+    .enablePositionalOptions()
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s), outputError: (s, write) => write(s) })
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ capacity-plan plan --users 50000                  a plan for 50k monthly users, priced on AWS
+  $ capacity-plan plan --users 1.5M --availability 99.99 --format json
+  $ capacity-plan plan --input capacity-plan.yaml --format markdown --max-monthly-cost 5000
+
+Exit codes: 0 ok · 1 unexpected failure · 2 bad usage or input · 3 a gate failed (budget) · 130 interrupted`,
+    )
+    .action(() => {
+      const noInput = program.opts().input === false;
+      const hint = 'run `capacity-plan plan --users <n>` (see `capacity-plan plan --help`)';
+      if (!interactive(io, noInput)) throw new ExitError(EXIT.usage, `no terminal to ask questions on: ${hint}`);
+      throw new ExitError(EXIT.usage, `the interactive wizard is not in this version yet: ${hint}`);
+    });
+  program.addCommand(planCommand(io, global));
+  for (const command of program.commands) command.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
+
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    debug = program.opts().debug === true;
+    return EXIT.ok;
+  } catch (error) {
+    return report(error, io, debug);
+  }
+}
+
+function report(error: unknown, io: Io, debug: boolean): number {
+  if (error instanceof CommanderError) {
+    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT.ok;
+    // commander has already printed its message
+    return EXIT.usage;
+  }
+  if (error instanceof ExitError) {
+    io.stderr.write(`capacity-plan: ${error.message}\n`);
+    return error.exitCode;
+  }
+  if (error instanceof PlanInputError) {
+    io.stderr.write(`capacity-plan: ${flagName(error.field)}: ${error.message}\n`);
+    return EXIT.usage;
+  }
+  if (error instanceof z.ZodError) {
+    const issue = error.issues[0];
+    io.stderr.write(`capacity-plan: ${issue ? `${issue.path.map(String).join('.')}: ${issue.message}` : 'invalid input'}\n`);
+    return EXIT.usage;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  io.stderr.write(`capacity-plan: unexpected error: ${message.split('\n')[0]}${debug ? '' : ' (run with --debug for details)'}\n`);
+  if (debug && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
+  return EXIT.failure;
+}

@@ -1,0 +1,52 @@
+import type { CatalogItem } from '../pricing/catalog-schema.js';
+import type { Demand } from './demand.js';
+import type { PriceBook } from './price-book.js';
+import type { Resilience } from './resilience.js';
+import type { Parameters } from './resolve.js';
+import { round } from './round.js';
+import type { TierId } from './tiers.js';
+
+/** Session and hot per-user objects kept in Redis for each daily active user. */
+const KB_PER_DAILY_USER = 20;
+/** Share of the database rows hot enough to cache (recent content, popular items). */
+const HOT_DATA_SHARE = 0.02;
+/** Redis needs headroom for fragmentation, replication buffers and growth. */
+const USABLE_MEMORY = 0.75;
+/** Operations per second one Redis primary serves comfortably (well under its single-thread ceiling). */
+const OPS_PER_SHARD = 80_000;
+
+const CANDIDATES: Record<Exclude<TierId, 'single-server'>, readonly string[]> = {
+  'cached-replicas': ['cache.t4g.medium', 'cache.r7g.large', 'cache.r7g.xlarge'],
+  horizontal: ['cache.r7g.large', 'cache.r7g.xlarge'],
+  distributed: ['cache.r7g.xlarge'],
+};
+
+export interface CacheSizing {
+  node: CatalogItem;
+  shards: number;
+  replicasPerShard: number;
+  memoryNeededGb: number;
+  reasons: string[];
+}
+
+export function sizeCache(tier: TierId, demand: Demand, p: Parameters, r: Resilience, book: PriceBook, databaseStorageGb: number): CacheSizing | null {
+  if (tier === 'single-server') return null;
+  const memoryNeededGb = (demand.dailyActiveUsers * KB_PER_DAILY_USER) / 1e6 + databaseStorageGb * HOT_DATA_SHARE;
+  const peakOps = demand.peakRps * (1 + p.readRatio);
+  const candidates = book.items.filter((i) => i.kind === 'cache' && CANDIDATES[tier].includes(i.id));
+  const largest = candidates[candidates.length - 1];
+  if (!largest) throw new Error(`no cache node types in the ${book.catalog.provider} catalog`);
+  const node = candidates.find((c) => (c.memoryGb ?? 0) * USABLE_MEMORY >= memoryNeededGb) ?? largest;
+  const byMemory = Math.ceil(memoryNeededGb / ((node.memoryGb ?? 1) * USABLE_MEMORY));
+  const byOps = Math.ceil(peakOps / OPS_PER_SHARD);
+  const shards = Math.max(tier === 'distributed' ? 2 : 1, byMemory, byOps);
+  const replicasPerShard = r.cacheHa ? (tier === 'horizontal' ? 2 : 1) : 0;
+  const reasons = [
+    `${round(memoryNeededGb, 1)} GB to hold: ${KB_PER_DAILY_USER} KB of sessions and hot objects per daily user, and ${Math.round(HOT_DATA_SHARE * 100)} % of the database's rows`,
+    `${node.id} (${node.memoryGb} GiB, ${Math.round(USABLE_MEMORY * 100)} % usable)${shards > 1 ? ` × ${shards} shards (cluster mode: the seed's distributed cache)` : ''}; ${round(peakOps, 0)} operations/s at peak`,
+    replicasPerShard > 0
+      ? `Primary + ${replicasPerShard} replica${replicasPerShard === 1 ? '' : 's'} in other zones with automatic failover${tier === 'horizontal' ? ' (the seed\'s "Redis cluster (primary + replicas)")' : ''}`
+      : 'One node: a cache miss falls back to the database, but sessions held here are lost if the node fails',
+  ];
+  return { node, shards, replicasPerShard, memoryNeededGb, reasons };
+}

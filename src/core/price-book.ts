@@ -1,0 +1,67 @@
+import type { Catalog, CatalogItem, ItemKind, Sla } from '../pricing/catalog-schema.js';
+import { PlanInputError } from './input-error.js';
+
+/** One provider's prices in one region, with lookups the planner needs. Read-only over the catalog. */
+export interface PriceBook {
+  catalog: Catalog;
+  region: string;
+  items: readonly CatalogItem[];
+  item(kind: ItemKind, id?: string, variant?: string): CatalogItem;
+  has(kind: ItemKind, id?: string, variant?: string): boolean;
+  computeTypes(ids: readonly string[]): CatalogItem[];
+  databaseTypes(ids: readonly string[], variant: string): CatalogItem[];
+  sla(id: Sla['id']): Sla;
+}
+
+export function defaultRegion(catalog: Catalog): string {
+  const first = Object.keys(catalog.regions)[0];
+  if (!first) throw new Error(`the ${catalog.provider} catalog has no regions`);
+  return first;
+}
+
+export function priceBook(catalog: Catalog, region: string | undefined): PriceBook {
+  const code = region ?? defaultRegion(catalog);
+  const entry = catalog.regions[code];
+  if (!entry) {
+    const known = Object.keys(catalog.regions).join(', ');
+    throw new PlanInputError('region', `no ${catalog.provider} prices for region ${code} (the catalog has ${known})`);
+  }
+  const items = entry.items;
+  const find = (kind: ItemKind, id?: string, variant?: string) =>
+    items.find((i) => i.kind === kind && (id === undefined || i.id === id) && (variant === undefined || i.variant === variant));
+  return {
+    catalog,
+    region: code,
+    items,
+    item(kind, id, variant) {
+      const found = find(kind, id, variant);
+      if (!found) throw new Error(`the ${catalog.provider} catalog for ${code} has no ${kind} ${id ?? ''}${variant ? ` (${variant})` : ''}`);
+      return found;
+    },
+    has: (kind, id, variant) => find(kind, id, variant) !== undefined,
+    computeTypes: (ids) => ids.map((id) => find('compute', id)).filter((i): i is CatalogItem => i !== undefined),
+    databaseTypes: (ids, variant) => ids.map((id) => find('database', id, variant)).filter((i): i is CatalogItem => i !== undefined),
+    sla(id) {
+      const found = catalog.slas.find((s) => s.id === id);
+      if (!found) throw new Error(`the ${catalog.provider} catalog has no SLA ${id}`);
+      return found;
+    },
+  };
+}
+
+/** Cost of a monthly quantity under an item's free allowance and tiers. */
+export function tieredCost(item: CatalogItem, quantity: number): number {
+  let remaining = Math.max(0, quantity - (item.freePerMonth ?? 0));
+  if (!item.tiers) return remaining * item.price;
+  let cost = 0;
+  let floor = item.freePerMonth ?? 0;
+  for (const tier of item.tiers) {
+    if (remaining <= 0) break;
+    const width = tier.upTo === null ? remaining : Math.max(0, tier.upTo - floor);
+    const used = Math.min(remaining, width);
+    cost += used * tier.price;
+    remaining -= used;
+    if (tier.upTo !== null) floor = Math.max(floor, tier.upTo);
+  }
+  return cost;
+}

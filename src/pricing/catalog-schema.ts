@@ -1,0 +1,141 @@
+import { z } from 'zod';
+
+export const ITEM_KINDS = [
+  'compute',
+  'database',
+  'database-storage',
+  'cache',
+  'load-balancer',
+  'load-balancer-capacity',
+  'cdn-transfer',
+  'cdn-requests',
+  'egress',
+  'nat-gateway',
+  'nat-data',
+  'cross-zone',
+  'cross-region',
+  'dns-zone',
+  'dns-queries',
+  'object-storage',
+  'monitoring-metric',
+  'monitoring-logs',
+  'public-ip',
+  'queue-requests',
+] as const;
+export type ItemKind = (typeof ITEM_KINDS)[number];
+
+/** V: checked against the provider's own API or page · M: several public sources agree · U: recalled, refresh before relying on it. */
+export const CONFIDENCE = ['V', 'M', 'U'] as const;
+export type Confidence = (typeof CONFIDENCE)[number];
+
+export const UNITS = ['hour', 'GB-month', 'GB', 'LCU-hour', '10k requests', 'million requests', 'million queries', 'zone-month', 'metric-month'] as const;
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
+const money = z.number().nonnegative().finite();
+
+const tier = z.strictObject({
+  /** Upper end of this tier in the item's unit per month (null: no upper end). */
+  upTo: z.number().positive().nullable(),
+  price: money,
+});
+
+export const catalogItemSchema = z.strictObject({
+  id: z.string().min(1),
+  kind: z.enum(ITEM_KINDS),
+  /** Distinguishes rows that share the provider's id, e.g. RDS Single-AZ and Multi-AZ. */
+  variant: z.string().optional(),
+  description: z.string().optional(),
+  unit: z.enum(UNITS),
+  /** USD per unit; for tiered items, the first paid tier. */
+  price: money,
+  tiers: z.array(tier).min(1).optional(),
+  /** Units per month that are free before any tier applies. */
+  freePerMonth: z.number().nonnegative().optional(),
+  vcpus: z.number().positive().optional(),
+  memoryGb: z.number().positive().optional(),
+  /** Burstable instances: the CPU share each vCPU can sustain without running out of credits. */
+  baselineCpu: z.number().gt(0).max(1).optional(),
+  /** Nodes billed per unit of this item (Azure's Standard Redis bills two). */
+  billedNodes: z.number().int().positive().optional(),
+  source: z.string().min(1),
+  date: isoDate,
+  confidence: z.enum(CONFIDENCE),
+});
+export type CatalogItem = z.infer<typeof catalogItemSchema>;
+
+export const slaSchema = z.strictObject({
+  id: z.enum([
+    'compute-single',
+    'compute-multi-az',
+    'load-balancer',
+    'database-single',
+    'database-ha',
+    'database-ha-plus',
+    'cache-single',
+    'cache-ha',
+    'cdn',
+    'dns',
+    'object-storage',
+  ]),
+  service: z.string().min(1),
+  sla: z.number().gt(0).lt(100.0001),
+  source: z.string().min(1),
+});
+export type Sla = z.infer<typeof slaSchema>;
+
+const buyingOption = z.strictObject({
+  /** Share taken off the on-demand compute price. */
+  discount: z.number().min(0).lt(1),
+  label: z.string().min(1),
+  source: z.string().min(1),
+  confidence: z.enum(CONFIDENCE),
+});
+
+export const catalogSchema = z
+  .strictObject({
+    provider: z.enum(['aws', 'gcp', 'azure']),
+    name: z.string().min(1),
+    currency: z.literal('USD'),
+    hoursPerMonth: z.literal(730),
+    /** The date of the catalog as a whole: the oldest date a price in it was checked. */
+    date: isoDate,
+    source: z.string().min(1),
+    services: z.strictObject({
+      compute: z.string(),
+      database: z.string(),
+      databaseHaPlus: z.string(),
+      cache: z.string(),
+      loadBalancer: z.string(),
+      cdn: z.string(),
+      dns: z.string(),
+      objectStorage: z.string(),
+      monitoring: z.string(),
+      queue: z.string(),
+    }),
+    buyingOptions: z.strictObject({ commitment1y: buyingOption, commitment3y: buyingOption, spot: buyingOption }),
+    slas: z.array(slaSchema).min(1),
+    regions: z.record(
+      z.string().regex(/^[a-z0-9-]+$/),
+      z.strictObject({ name: z.string().min(1), items: z.array(catalogItemSchema).min(1) }),
+    ),
+  })
+  .superRefine((catalog, ctx) => {
+    for (const [code, region] of Object.entries(catalog.regions)) {
+      const seen = new Set<string>();
+      region.items.forEach((item, index) => {
+        const key = `${item.kind}/${item.id}/${item.variant ?? ''}`;
+        if (seen.has(key)) ctx.addIssue({ code: 'custom', path: ['regions', code, 'items', index], message: `duplicate item ${key}` });
+        seen.add(key);
+        if (item.kind === 'compute' && (item.vcpus === undefined || item.memoryGb === undefined)) {
+          ctx.addIssue({ code: 'custom', path: ['regions', code, 'items', index], message: `compute item ${item.id} needs vcpus and memoryGb` });
+        }
+        if (item.tiers && item.tiers.at(-1)?.upTo !== null) {
+          ctx.addIssue({ code: 'custom', path: ['regions', code, 'items', index, 'tiers'], message: 'the last tier must have upTo: null' });
+        }
+        if (item.date < catalog.date) {
+          ctx.addIssue({ code: 'custom', path: ['regions', code, 'items', index, 'date'], message: `older than the catalog date ${catalog.date}` });
+        }
+      });
+    }
+  });
+export type Catalog = z.infer<typeof catalogSchema>;

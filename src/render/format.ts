@@ -1,0 +1,13 @@
+export const usd = (n: number, digits = 0) =>
+  `${n < 0 ? '-' : ''}$${Math.abs(n).toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits })}`;
+
+export const num = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits });
+
+export const pct = (share: number, digits = 0) => `${num(share * 100, digits)} %`;
+
+export function gb(n: number): string {
+  if (n >= 1000) return `${num(n / 1000, 1)} TB`;
+  return `${num(n, 1)} GB`;
+}
+
+export const PROVIDER_NAMES = { aws: 'AWS', gcp: 'GCP', azure: 'Azure' } as const;

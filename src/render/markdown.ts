@@ -1,0 +1,44 @@
+import type { PlanDocument } from '../core/plan-document.js';
+import { num, PROVIDER_NAMES, usd } from './format.js';
+import { bandLine, demandLine, designRows, headline, pricingLine, totalLine } from './summary.js';
+
+const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+
+/** A pull-request comment: the total first, the design and the bill as tables, the reasoning folded away. */
+export function renderMarkdown(plan: PlanDocument): string {
+  const out: string[] = [];
+  out.push(`### capacity-plan: ${totalLine(plan)}`, '', `${headline(plan)} — ${demandLine(plan)}`, '');
+  out.push('| part | design |', '| --- | --- |');
+  for (const [label, text] of designRows(plan)) out.push(`| ${label} | ${cell(text)} |`);
+  out.push('', `**Monthly cost** — ${pricingLine(plan)}; ${bandLine(plan)}`, '');
+  out.push('| component | what | quantity | unit price | monthly |', '| --- | --- | ---: | ---: | ---: |');
+  for (const l of plan.cost.lineItems) out.push(`| ${l.component} | ${cell(l.description)}${l.confidence === 'U' ? ' (U)' : ''} | ${num(l.quantity, 2)} ${l.unit} | ${usd(l.unitPrice, l.unitPrice < 1 ? 4 : 2)} | ${usd(l.monthly, 2)} |`);
+  out.push(`| **total** | expected (low ${usd(plan.cost.monthly.low)}, high ${usd(plan.cost.monthly.high)}) | | | **${usd(plan.cost.monthly.expected, 2)}** |`);
+  if (plan.providers) {
+    out.push('', '| provider | region | prices of | expected |', '| --- | --- | --- | ---: |');
+    for (const p of plan.providers) out.push(`| ${PROVIDER_NAMES[p.provider]}${p.cheapest ? ' (cheapest)' : ''} | ${p.region} | ${p.date} | ${usd(p.monthly.expected)} |`);
+  }
+  if (plan.warnings.length > 0) {
+    out.push('', '**Warnings**', '');
+    for (const w of plan.warnings) out.push(`- ${w}`);
+  }
+  out.push('', '<details><summary>Why this design</summary>', '');
+  const sections: [string, string[]][] = [
+    ['Tier', plan.tier.reasons],
+    ['App servers', plan.compute.reasons],
+    ['Database', plan.database.reasons],
+    ['Cache', plan.cache?.reasons ?? []],
+    ['Load balancing', plan.loadBalancing.reasons],
+    ['Health check', plan.healthCheck.reasons],
+    ['Auto-scaling', plan.autoscaling?.reasons ?? []],
+    ['Availability', plan.availability.reasons],
+    ['Deployment', plan.deployment.reasons],
+    ['Assumptions', plan.assumptions],
+  ];
+  for (const [title, reasons] of sections) {
+    if (reasons.length === 0) continue;
+    out.push(`**${title}**`, '', ...reasons.map((r) => `- ${r}`), '');
+  }
+  out.push('</details>');
+  return `${out.join('\n')}\n`;
+}

@@ -1,0 +1,65 @@
+import { formatUsers } from '../core/humane-number.js';
+import type { PlanDocument } from '../core/plan-document.js';
+import { gb, num, pct, PROVIDER_NAMES, usd } from './format.js';
+
+/** One-line descriptions of each part of the design, shared by the table and markdown renderers. */
+export function designRows(plan: PlanDocument): [string, string][] {
+  const c = plan.compute;
+  const rows: [string, string][] = [
+    ['Tier', `${plan.tier.id} — ${plan.tier.title} (${plan.tier.scaling})`],
+    [
+      'App servers',
+      c.instances.max > 1
+        ? `${c.instances.expected} × ${c.instanceType} (${c.vcpus} vCPU, ${c.memoryGb} GiB) at peak · auto-scaling ${c.instances.min}–${c.instances.max} · ${pct(c.utilizationAtPeak)} CPU at peak`
+        : `1 × ${c.instanceType} (${c.vcpus} vCPU, ${c.memoryGb} GiB) · ${pct(c.utilizationAtPeak)} CPU at peak`,
+    ],
+    [
+      'Database',
+      `${plan.database.service} ${plan.database.instanceType} ${plan.database.deployment}${plan.database.shards > 1 ? ` × ${plan.database.shards} shards` : ''}${plan.database.readReplicas > 0 ? ` + ${plan.database.readReplicas} read replica${plan.database.readReplicas === 1 ? '' : 's'}` : ''} · ${num(plan.database.storageGb)} GB`,
+    ],
+    ['Cache', plan.cache ? `${plan.cache.service} ${plan.cache.nodeType} × ${plan.cache.nodes} (${plan.cache.shards} shard${plan.cache.shards === 1 ? '' : 's'}, ${plan.cache.replicasPerShard} replica${plan.cache.replicasPerShard === 1 ? '' : 's'} each)` : 'none'],
+    ['CDN', plan.cdn ? `${plan.cdn.service} · ${pct(plan.cdn.offloadShare)} of bytes from the edge` : 'none'],
+  ];
+  if (plan.queue) rows.push(['Queue', plan.queue.service]);
+  rows.push(
+    ['Load balancing', plan.loadBalancing.strategy === 'none' ? 'none (one server)' : `${plan.loadBalancing.strategy}${plan.loadBalancing.configuration ? ` · ${plan.loadBalancing.configuration.provider.service}` : ''}`],
+    ['Health check', `GET ${plan.healthCheck.path} every ${plan.healthCheck.intervalSeconds} s, ${plan.healthCheck.healthyStatus}/${plan.healthCheck.unhealthyStatus}, checks ${plan.healthCheck.checks.map((x) => x.split(' ')[0]).join(' and ')}`],
+    [
+      'Auto-scaling',
+      plan.autoscaling
+        ? `${plan.autoscaling.minInstances}–${plan.autoscaling.maxInstances} servers, target CPU ${plan.autoscaling.targetCpuPercent} %, +${plan.autoscaling.scaleOut.adjustment} above 70 % for 5 min, ${plan.autoscaling.scaleIn.adjustment} below 30 % for 10 min, cooldown ${plan.autoscaling.cooldownSeconds / 60} min`
+        : 'none (one server scales vertically)',
+    ],
+    [
+      'Availability',
+      `${plan.availability.estimated} % estimated${plan.availability.target !== null ? ` for a ${plan.availability.target} % target (${plan.availability.meetsTarget ? 'met' : 'NOT met'})` : ''} · ${plan.availability.topology} · ~${num(plan.availability.downtimeMinutesPerMonth, 1)} min downtime/month`,
+    ],
+    ['Deployment', `${plan.deployment.strategy}${plan.deployment.extraMonthlyCost > 0 ? ` · +${usd(plan.deployment.extraMonthlyCost)}/month while deploying` : ' · no extra cost'}`],
+  );
+  return rows;
+}
+
+export function headline(plan: PlanDocument): string {
+  const p = plan.cost.pricing;
+  return `${formatUsers(plan.input.users)} monthly users · ${plan.input.profile} profile · ${PROVIDER_NAMES[p.provider]} ${p.region}`;
+}
+
+export function demandLine(plan: PlanDocument): string {
+  const d = plan.demand;
+  return `${num(d.dailyActiveUsers)} daily users · ${num(d.peakRps, 1)} req/s at peak (${num(d.averageRps, 1)} average) · ${gb(d.egressGbPerMonth)}/month sent · ${gb(d.storageGb)} stored`;
+}
+
+export function totalLine(plan: PlanDocument): string {
+  const m = plan.cost.monthly;
+  return `${usd(m.expected)}/month expected (low ${usd(m.low)}, high ${usd(m.high)})`;
+}
+
+export function bandLine(plan: PlanDocument): string {
+  const b = plan.cost.referenceBand;
+  return `seed's band for ${b.tier}: ${usd(b.low)}–${b.high === null ? '…' : usd(b.high)} (${b.comparison})`;
+}
+
+export function pricingLine(plan: PlanDocument): string {
+  const p = plan.cost.pricing;
+  return `${PROVIDER_NAMES[p.provider]} ${p.region} list prices of ${p.date} (${p.catalog} catalog), ${plan.cost.hoursPerMonth} hours a month`;
+}

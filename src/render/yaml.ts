@@ -1,0 +1,7 @@
+import { stringify } from 'yaml';
+import type { PlanDocument } from '../core/plan-document.js';
+
+/** The same document as the JSON form, as YAML (no anchors, so every consumer reads it the same way). */
+export function renderYaml(plan: PlanDocument): string {
+  return stringify(plan, { aliasDuplicateObjects: false, lineWidth: 0 });
+}
