@@ -11,7 +11,7 @@ await build({
   outdir: 'dist',
   splitting: true,
   chunkNames: 'chunks/[name]-[hash]',
-  minifySyntax: true,
+  minify: true,
   // Bundled CommonJS (cli-table3) calls require(): give the ESM bundle one.
   banner: { js: "import { createRequire as __cpCreateRequire } from 'node:module'; const require = __cpCreateRequire(import.meta.url);" },
 });

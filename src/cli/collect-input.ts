@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { inputSchema, type PlanInput } from '../core/input.js';
 import { usageError } from './exit-error.js';
 import { envName, flagName, PLAN_OPTIONS } from './plan-options.js';
@@ -9,7 +9,7 @@ import { envName, flagName, PLAN_OPTIONS } from './plan-options.js';
 type Source = 'flag' | 'env' | 'file';
 
 /** Defaults < input file < environment < flags, validated by the one input schema; errors name the flag, variable or file field. */
-export async function collectInput(command: Command, cwd: string): Promise<PlanInput> {
+export async function collectInput(command: Command, cwd: string, env: Record<string, string | undefined>): Promise<PlanInput> {
   const options = command.opts<Record<string, unknown>>();
   const sources = new Map<string, Source>();
   let merged: Record<string, unknown> = {};
@@ -19,10 +19,13 @@ export async function collectInput(command: Command, cwd: string): Promise<PlanI
     for (const key of Object.keys(merged)) sources.set(key, 'file');
   }
   for (const o of PLAN_OPTIONS) {
-    const source = command.getOptionValueSource(o.key);
-    if (source === 'cli' || source === 'env') {
+    const fromEnv = env[envName(o.key)];
+    if (command.getOptionValueSource(o.key) === 'cli') {
       merged[o.key] = options[o.key];
-      sources.set(o.key, source === 'cli' ? 'flag' : 'env');
+      sources.set(o.key, 'flag');
+    } else if (fromEnv !== undefined && fromEnv !== '') {
+      merged[o.key] = fromEnv;
+      sources.set(o.key, 'env');
     }
   }
   if (merged.users === undefined) {
@@ -40,7 +43,10 @@ export function describeIssue(error: z.ZodError, sources: Map<string, Source>, f
     return `${file ?? 'input'}: unknown field ${keys} (the keys are the flag names in camelCase, e.g. users, dauRatio, availability)`;
   }
   const key = String(issue.path[0] ?? '');
-  const rest = issue.path.slice(1).join('.');
+  const rest = issue.path
+    .slice(1)
+    .map((part) => (typeof part === 'number' ? `entry ${part + 1}` : String(part)))
+    .join(' ');
   const where = naming(key, sources.get(key), file);
   return `${where}${rest ? ` (${rest})` : ''}: ${issue.message}`;
 }
@@ -60,11 +66,12 @@ async function readInputFile(file: string, cwd: string): Promise<Record<string, 
     throw usageError(`--input ${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : `cannot be read (${code ?? 'error'})`}`);
   }
   const { parseDocument } = await import('yaml');
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
   const problem = doc.errors[0];
   if (problem) {
     const line = problem.linePos?.[0]?.line;
-    throw usageError(`${file}${line ? `: line ${line}` : ''}: not valid YAML (${problem.message.split('\n')[0]})`);
+    const what = problem.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+    throw usageError(`${file}${line ? `: line ${line}` : ''}: not valid YAML (${what})`);
   }
   const data: unknown = doc.toJS();
   if (data === null || data === undefined) return {};

@@ -15,7 +15,7 @@ export interface PlanOption {
 
 export const PLAN_OPTIONS: readonly PlanOption[] = [
   { key: 'users', flags: '--users <n>', description: 'monthly active users: 250000, 250k or 1.5M (required unless --input)' },
-  { key: 'profile', flags: '--profile <name>', description: 'traffic profile preset (default: web-app)', choices: PROFILE_NAMES },
+  { key: 'profile', flags: '--profile <name>', description: `traffic profile preset: ${PROFILE_NAMES.join(', ')} (default: web-app)`, choices: PROFILE_NAMES },
   { key: 'dauRatio', flags: '--dau-ratio <share>', description: 'daily active users as a share of monthly users, e.g. 0.2' },
   { key: 'requestsPerUser', flags: '--requests-per-user <n>', description: 'requests per daily active user per day' },
   { key: 'peakFactor', flags: '--peak-factor <x>', description: 'busiest hour ÷ daily average' },
@@ -53,8 +53,7 @@ export function flagName(key: string): string {
 /** Adds the plan options to a command. Choices are validated by the input schema, which names the flag. */
 export function addPlanOptions(command: Command): Command {
   for (const o of PLAN_OPTIONS) {
-    const option = new Option(o.flags, o.description).env(envName(o.key));
-    command.addOption(option);
+    command.addOption(new Option(o.flags, o.description));
   }
   return command
     .addOption(new Option('--input <file>', 'plan-as-code YAML (capacity-plan.yaml); flags and environment override it'))

@@ -1,5 +1,5 @@
 import { Command, CommanderError } from 'commander';
-import { z } from 'zod';
+import * as z from 'zod';
 import { PlanInputError } from '../core/input-error.js';
 import { VERSION } from '../version.js';
 import { planCommand } from './commands/plan.js';
@@ -22,7 +22,6 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     .option('--no-color', 'no colours (also NO_COLOR=1 or a non-terminal stdout)')
     .option('-q, --quiet', 'summary only: leave out the reasons and assumptions')
     .option('--debug', 'print stack traces of unexpected errors')
-    .enablePositionalOptions()
     .showSuggestionAfterError(true)
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s), outputError: (s, write) => write(s) })
@@ -36,7 +35,10 @@ Examples:
 
 Exit codes: 0 ok · 1 unexpected failure · 2 bad usage or input · 3 a gate failed (budget) · 130 interrupted`,
     )
-    .action(() => {
+    .usage('[options] [command]')
+    .argument('[command]')
+    .action((command: string | undefined) => {
+      if (command !== undefined) throw new ExitError(EXIT.usage, unknownCommand(command, program.commands.map((c) => c.name())));
       const noInput = program.opts().input === false;
       const hint = 'run `capacity-plan plan --users <n>` (see `capacity-plan plan --help`)';
       if (!interactive(io, noInput)) throw new ExitError(EXIT.usage, `no terminal to ask questions on: ${hint}`);
@@ -77,4 +79,23 @@ function report(error: unknown, io: Io, debug: boolean): number {
   io.stderr.write(`capacity-plan: unexpected error: ${message.split('\n')[0]}${debug ? '' : ' (run with --debug for details)'}\n`);
   if (debug && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
   return EXIT.failure;
+}
+
+function unknownCommand(typed: string, known: string[]): string {
+  const near = known.filter((name) => distance(name, typed) <= Math.max(1, Math.floor(name.length / 3)));
+  return `unknown command "${typed}"${near.length > 0 ? ` (did you mean ${near.join(' or ')}?)` : ''}: see \`capacity-plan --help\``;
+}
+
+/** Edit distance with adjacent swaps (Damerau–Levenshtein, optimal string alignment). */
+function distance(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let best = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, d[i - 2]![j - 2]! + 1);
+      d[i]![j] = best;
+    }
+  }
+  return d[a.length]![b.length]!;
 }

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseHumaneNumber } from './humane-number.js';
 import { PROFILE_NAMES } from './profiles.js';
 

@@ -175,7 +175,7 @@ function designFor(input: PlanInput, params: Parameters, catalog: Catalog): Desi
 
   const warnings: string[] = [];
   const unsure = [...new Set(cost.lineItems.filter((l) => l.confidence === 'U').map((l) => l.itemId))].sort();
-  if (unsure.length > 0) warnings.push(`${unsure.length} price${unsure.length === 1 ? '' : 's'} in this plan ${unsure.length === 1 ? 'is' : 'are'} recalled, not verified (confidence U): ${unsure.join(', ')} — refresh with \`capacity-plan pricing update ${catalog.provider}\``);
+  if (unsure.length > 0) warnings.push(`${unsure.length} price${unsure.length === 1 ? '' : 's'} in this plan ${unsure.length === 1 ? 'is' : 'are'} recalled, not verified (confidence U): ${unsure.join(', ')} — check them against the provider's price page before relying on them`);
   if (decision.met === false) warnings.push(decision.reasons[0]!);
   if (input.stateful) warnings.push(`--stateful breaks the statelessness rules: ${lb.breaksRules.map((r) => r.split(':')[0]).join('; ')}. Move sessions to Redis and files to object storage, then drop --stateful`);
   if (resilience.appZones < 2) warnings.push('A single server is a single point of failure: an instance failure or upgrade is downtime');

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 
 /** One line naming where a catalog is broken: "regions.us-east-1.items.3.price: expected number". */
 export function describeCatalogProblem(error: z.ZodError): string {

@@ -17,7 +17,7 @@ export function designRows(plan: PlanDocument): [string, string][] {
       'Database',
       `${plan.database.service} ${plan.database.instanceType} ${plan.database.deployment}${plan.database.shards > 1 ? ` × ${plan.database.shards} shards` : ''}${plan.database.readReplicas > 0 ? ` + ${plan.database.readReplicas} read replica${plan.database.readReplicas === 1 ? '' : 's'}` : ''} · ${num(plan.database.storageGb)} GB`,
     ],
-    ['Cache', plan.cache ? `${plan.cache.service} ${plan.cache.nodeType} × ${plan.cache.nodes} (${plan.cache.shards} shard${plan.cache.shards === 1 ? '' : 's'}, ${plan.cache.replicasPerShard} replica${plan.cache.replicasPerShard === 1 ? '' : 's'} each)` : 'none'],
+    ['Cache', plan.cache ? `${plan.cache.service} ${plan.cache.nodeType} × ${plan.cache.nodes} (${cacheShape(plan.cache)})` : 'none'],
     ['CDN', plan.cdn ? `${plan.cdn.service} · ${pct(plan.cdn.offloadShare)} of bytes from the edge` : 'none'],
   ];
   if (plan.queue) rows.push(['Queue', plan.queue.service]);
@@ -62,4 +62,10 @@ export function bandLine(plan: PlanDocument): string {
 export function pricingLine(plan: PlanDocument): string {
   const p = plan.cost.pricing;
   return `${PROVIDER_NAMES[p.provider]} ${p.region} list prices of ${p.date} (${p.catalog} catalog), ${plan.cost.hoursPerMonth} hours a month`;
+}
+
+function cacheShape(cache: NonNullable<PlanDocument['cache']>): string {
+  const replicas = `${cache.replicasPerShard} replica${cache.replicasPerShard === 1 ? '' : 's'}`;
+  if (cache.shards === 1) return cache.replicasPerShard === 0 ? 'a single node' : `primary + ${replicas}`;
+  return `${cache.shards} shards, each primary + ${replicas}`;
 }

@@ -10,6 +10,9 @@ export interface TableOptions {
   reasons: boolean;
 }
 
+/** Borders around the table but not between rows: a bill reads down, not across boxes. */
+const COMPACT = { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' };
+
 const REASONS: Record<string, (p: PlanDocument) => string[]> = {
   Tier: (p) => p.tier.reasons,
   'App servers': (p) => p.compute.reasons,
@@ -39,6 +42,7 @@ export function renderTable(plan: PlanDocument, opts: TableOptions): string {
     style: { head: opts.color ? ['cyan'] : [], border: opts.color ? ['grey'] : [] },
     colAligns: ['left', 'left', 'right', 'right', 'right'],
     wordWrap: true,
+    chars: COMPACT,
     colWidths: [12, 46, 16, 12, 13],
   });
   for (const line of plan.cost.lineItems) {
@@ -49,7 +53,7 @@ export function renderTable(plan: PlanDocument, opts: TableOptions): string {
   for (const note of plan.cost.buying.notes) out.push(`       ${c.dim(note)}`);
   if (plan.providers) {
     out.push('', c.bold('Side by side — the same design on each provider'));
-    const side = new Table({ head: ['provider', 'region', 'prices of', 'app servers', 'low', 'expected', 'high'], style: { head: opts.color ? ['cyan'] : [], border: opts.color ? ['grey'] : [] } });
+    const side = new Table({ head: ['provider', 'region', 'prices of', 'app servers', 'low', 'expected', 'high'], style: { head: opts.color ? ['cyan'] : [], border: opts.color ? ['grey'] : [] }, chars: COMPACT });
     for (const p of plan.providers) side.push([`${PROVIDER_NAMES[p.provider]}${p.cheapest ? ' (cheapest)' : ''}`, p.region, p.date, p.instanceType, usd(p.monthly.low), usd(p.monthly.expected), usd(p.monthly.high)]);
     out.push(side.toString());
   }

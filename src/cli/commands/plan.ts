@@ -31,7 +31,7 @@ Exit codes: 0 ok · 1 unexpected failure · 2 bad usage or input · 3 budget gat
     );
   addPlanOptions(command).action(async () => {
     const format = chooseFormat(command.opts());
-    const input = await collectInput(command, io.cwd);
+    const input = await collectInput(command, io.cwd, io.env);
     const plan = buildPlan(input, loadCatalogs(io.env));
     const g = global();
     const output: string | undefined = command.opts().output;
