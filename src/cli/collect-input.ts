@@ -65,15 +65,8 @@ async function readInputFile(file: string, cwd: string): Promise<Record<string, 
     const code = (error as NodeJS.ErrnoException).code;
     throw usageError(`--input ${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : `cannot be read (${code ?? 'error'})`}`);
   }
-  const { parseDocument } = await import('yaml');
-  const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
-  const problem = doc.errors[0];
-  if (problem) {
-    const line = problem.linePos?.[0]?.line;
-    const what = problem.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-    throw usageError(`${file}${line ? `: line ${line}` : ''}: not valid YAML (${what})`);
-  }
-  const data: unknown = doc.toJS();
+  const { parseYamlFile } = await import('./parse-yaml-file.js');
+  const data = parseYamlFile(text, file);
   if (data === null || data === undefined) return {};
   if (typeof data !== 'object' || Array.isArray(data)) throw usageError(`${file}: expected a mapping of fields such as "users: 50000"`);
   const out: Record<string, unknown> = {};

@@ -40,6 +40,21 @@ describe('the built binary', () => {
     expect(r.status).toBe(2);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
   });
+  it('reads an --input file and reports a bad field in it (the lazily loaded YAML reader)', () => {
+    const work = mkdtempSync(join(tmpdir(), 'capacity-plan-bin-'));
+    try {
+      writeFileSync(join(work, 'good.yaml'), 'users: 50000\navailability: 99.95\n');
+      writeFileSync(join(work, 'bad.yaml'), 'users: lots\n');
+      const good = run(['plan', '--input', join(work, 'good.yaml'), '--json']);
+      expect(good.status).toBe(0);
+      expect(JSON.parse(good.stdout).availability.target).toBe(99.95);
+      const bad = run(['plan', '--input', join(work, 'bad.yaml')]);
+      expect(bad.status).toBe(2);
+      expect(bad.stderr).toMatch(/bad\.yaml: users: expected a user count/);
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+  });
   it('the library entry returns the same document as --format json', async () => {
     const lib = await import(resolve('dist/index.js'));
     const r = run(['plan', '--users', '50k', '--format', 'json']);
