@@ -15,6 +15,8 @@ const CANONICAL: Record<string, RawInput> = {
   'multi-region-500k-99.99': { users: 500_000, availability: 99.99 },
   'growth-50k-20pct-24m': { users: 50_000, growth: 20, months: 24 },
   'bought-250k-1y-spot': { users: 250_000, commitment: '1y', spot: 0.5, discount: 5 },
+  'regions-2m-70-30': { users: 2_000_000, regions: 'us-east-1=70,eu-west-1=30' },
+  'residency-2m-70-30': { users: 2_000_000, regions: 'us-east-1=70,eu-west-1=30', dataResidency: true },
 };
 
 describe('golden plans', () => {

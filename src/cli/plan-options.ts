@@ -28,6 +28,7 @@ export const PLAN_OPTIONS: readonly PlanOption[] = [
   { key: 'provider', flags: '--provider <name>', description: 'where to price it: aws, gcp, azure or all (default: aws)' },
   { key: 'region', flags: '--region <code>', description: 'home region (default: us-east-1 / us-central1 / eastus)' },
   { key: 'regions', flags: '--regions <list>', description: 'users split across regions, e.g. us-east-1=60,eu-west-1=40' },
+  { key: 'dataResidency', flags: '--data-residency', description: 'each region keeps its users\' data: its own primary database, GeoDNS routing, no cross-region failover' },
   { key: 'stateful', flags: '--stateful', description: 'the app still keeps state on the server (sessions in memory, local files)' },
   { key: 'requestDurations', flags: '--request-durations <kind>', description: 'similar or variable request durations (default: from the profile)', choices: ['similar', 'variable'] },
   { key: 'mixedHardware', flags: '--mixed-hardware', description: 'servers of different sizes share the traffic' },

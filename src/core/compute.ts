@@ -1,13 +1,11 @@
 import type { CatalogItem } from '../pricing/catalog-schema.js';
 import type { Demand } from './demand.js';
+import { SCALE_OUT_CPU, sizeFleet, type FleetSize, type SizingBound } from './fleet-sizing.js';
 import type { PriceBook } from './price-book.js';
 import { round } from './round.js';
 import type { TierRule } from './tiers.js';
 
-/** The seed's scale-out line: a fleet sized so that peak CPU stays at or below it. */
-export const SCALE_OUT_CPU = 0.7;
-/** The seed's auto-scaling target. */
-export const TARGET_CPU = 0.6;
+export { SCALE_OUT_CPU };
 
 export interface ComputeSizing {
   instance: CatalogItem;
@@ -18,69 +16,75 @@ export interface ComputeSizing {
   /** Time-weighted mean fleet over the profile's daily curve. */
   average: number;
   utilizationAtPeak: number;
+  p95AtPeakMs: number;
+  p95AfterZoneLossMs: number | null;
+  bound: SizingBound;
+  needs: Record<SizingBound, number>;
   reasons: string[];
 }
 
-/** Servers needed to carry a CPU demand (vCPU-seconds per second) on one instance type at the scale-out line. */
+export interface SizingContext {
+  demand: Demand;
+  serviceTimeMs: number;
+  latencyTargetMs: number;
+  curve: readonly number[];
+  zones: number;
+  minServers: number;
+}
+
+/** Servers needed to carry a CPU demand (vCPU-seconds per second) at the scale-out line: the utilisation rule, used for databases. */
 export function serversFor(cpuDemand: number, instance: CatalogItem, ceiling = SCALE_OUT_CPU): number {
   const usable = (instance.vcpus ?? 1) * Math.min(ceiling, instance.baselineCpu ?? ceiling);
   return Math.max(1, Math.ceil(cpuDemand / usable - 1e-9));
 }
 
 /**
- * The smallest instance of the tier's candidates whose fleet stays within the tier's server range, or
+ * The smallest of the tier's instance types whose fleet fits the tier's server range, sized by queueing;
  * null when even the largest needs more servers than the tier allows (the design must move up).
  */
-export function sizeCompute(
-  tier: TierRule,
-  demand: Demand,
-  curve: readonly number[],
-  book: PriceBook,
-  minServers: number,
-): ComputeSizing | null {
+export function sizeCompute(tier: TierRule, ctx: SizingContext, book: PriceBook): ComputeSizing | null {
   const candidates = book.computeTypes(tier.instanceCandidates);
-  for (const instance of candidates) {
-    const needed = serversFor(demand.peakCpuDemand, instance);
-    if (tier.servers.max !== null && needed > tier.servers.max) continue;
-    return describe(tier, demand, curve, instance, Math.max(needed, minServers), needed, minServers);
-  }
-  if (tier.servers.max === null && candidates.length > 0) {
-    const largest = candidates[candidates.length - 1]!;
-    const needed = serversFor(demand.peakCpuDemand, largest);
-    return describe(tier, demand, curve, largest, Math.max(needed, minServers), needed, minServers);
+  const peak = { rps: ctx.demand.peakRps, serviceTimeMs: ctx.serviceTimeMs, latencyTargetMs: ctx.latencyTargetMs };
+  for (const [index, instance] of candidates.entries()) {
+    const fleet = sizeFleet(instance, peak, ctx.zones, ctx.minServers);
+    const last = index === candidates.length - 1;
+    if (tier.servers.max !== null && fleet.servers > tier.servers.max) continue;
+    if (tier.servers.max === null && !last && fleet.servers > 100) continue;
+    return describe(tier, ctx, instance, fleet);
   }
   return null;
 }
 
-function describe(
-  tier: TierRule,
-  demand: Demand,
-  curve: readonly number[],
-  instance: CatalogItem,
-  atPeak: number,
-  needed: number,
-  minServers: number,
-): ComputeSizing {
+function describe(tier: TierRule, ctx: SizingContext, instance: CatalogItem, fleet: FleetSize): ComputeSizing {
   const vcpus = instance.vcpus ?? 1;
-  const ceiling = Math.min(SCALE_OUT_CPU, instance.baselineCpu ?? SCALE_OUT_CPU);
-  const utilizationAtPeak = demand.peakCpuDemand / (atPeak * vcpus);
+  const { demand } = ctx;
+  const atPeak = fleet.servers;
   const reasons = [
-    `Peak demand is ${round(demand.peakRps, 1)} requests/s × ${round((demand.peakCpuDemand / Math.max(demand.peakRps, 1e-12)) * 1000, 1)} ms of CPU = ${round(demand.peakCpuDemand, 2)} vCPUs of work`,
-    `${instance.id} (${vcpus} vCPU, ${instance.memoryGb} GiB) at the ${Math.round(ceiling * 100)} % ${instance.baselineCpu ? 'burst baseline' : 'scale-out line'} carries ${round(vcpus * ceiling, 2)} vCPUs, so the peak needs ${needed} server${needed === 1 ? '' : 's'}`,
+    `Peak ${round(demand.peakRps, 1)} requests/s × ${ctx.serviceTimeMs} ms of CPU = ${round(demand.peakCpuDemand, 2)} vCPUs of work; each ${instance.id} (${vcpus} vCPU, ${instance.memoryGb} GiB) is an M/M/${vcpus} queue sized by exact Erlang C`,
+    `Needs: ${fleet.needs.latency} for a p95 under ${ctx.latencyTargetMs} ms, ${fleet.needs['scale-out line']} to stay under the ${Math.round(Math.min(SCALE_OUT_CPU, instance.baselineCpu ?? 1) * 100)} % ${instance.baselineCpu ? 'burst baseline' : 'scale-out line'}${ctx.zones >= 2 ? `, ${fleet.needs['zone failure']} to meet the target after losing one of ${ctx.zones} zones` : ''}${ctx.minServers > 1 ? `, at least ${ctx.minServers}` : ''} — the ${fleet.bound} decides: ${atPeak} server${atPeak === 1 ? '' : 's'}`,
+    `At peak: ${Math.round(fleet.utilization * 100)} % CPU, predicted p95 ${round(fleet.p95Ms, 0)} ms${fleet.p95AfterZoneLossMs !== null ? ` (${round(fleet.p95AfterZoneLossMs, 0)} ms with a zone down)` : ''}`,
   ];
-  if (atPeak > needed) reasons.push(`${atPeak} servers, not ${needed}: the design keeps at least ${minServers} so that losing one server or zone leaves the service up`);
   if (tier.id === 'horizontal' && atPeak < 5) {
     reasons.push(`The seed's 5–10 servers describe its typical traffic; this profile's peak needs ${atPeak}, and auto-scaling adds more when it grows`);
   }
-  if (tier.servers.max === 1) {
-    return { instance, atPeak: 1, min: 1, max: 1, average: 1, utilizationAtPeak, reasons };
-  }
-  const perServer = vcpus * ceiling;
-  const hourly = curve.map((factor) => Math.max(minServers, Math.ceil((demand.averageRps * factor * (demand.peakCpuDemand / Math.max(demand.peakRps, 1e-12))) / perServer - 1e-9)));
-  const min = Math.max(minServers, Math.min(...hourly));
+  const base = {
+    instance,
+    atPeak,
+    utilizationAtPeak: fleet.utilization,
+    p95AtPeakMs: fleet.p95Ms,
+    p95AfterZoneLossMs: fleet.p95AfterZoneLossMs,
+    bound: fleet.bound,
+    needs: fleet.needs,
+    reasons,
+  };
+  if (tier.servers.max === 1) return { ...base, min: 1, max: 1, average: 1 };
+  const hourly = ctx.curve.map((factor) =>
+    Math.min(atPeak, sizeFleet(instance, { rps: demand.averageRps * factor, serviceTimeMs: ctx.serviceTimeMs, latencyTargetMs: ctx.latencyTargetMs }, ctx.zones, ctx.minServers).servers),
+  );
+  const min = Math.max(ctx.minServers, Math.min(...hourly));
   // Twice the daily peak absorbs an unplanned spike (a launch, press) while +2 steps add servers.
   const max = Math.max(atPeak * 2, min + 2);
-  const average = hourly.reduce((a, b) => a + Math.min(b, atPeak), 0) / hourly.length;
+  const average = hourly.reduce((a, b) => a + b, 0) / hourly.length;
   reasons.push(`Auto-scaling range ${min}–${max}: the quietest hour of the daily curve needs ${min}, and twice the peak fleet leaves room for an unplanned spike`);
-  return { instance, atPeak, min, max, average, utilizationAtPeak, reasons };
+  return { ...base, min, max, average };
 }

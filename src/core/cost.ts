@@ -31,8 +31,11 @@ export interface CostFacts {
   fleets: RegionFleet[];
   appZones: number;
   balancer: boolean;
-  database: DatabaseSizing;
+  /** The primary region's database, and per other region either its own primary (data residency) or a promotable replica. */
+  databases: { code: string; sizing: DatabaseSizing; role: 'primary' | 'standby-region' }[];
   cache: CacheSizing | null;
+  /** Data residency: no user data crosses regions. */
+  dataResidency: boolean;
   cdn: boolean;
   privateNetworking: boolean;
   queue: boolean;
@@ -52,6 +55,8 @@ export const USAGE_ASSUMPTIONS = {
   baseMetrics: 20,
   bytesPerWriteReplicated: 2,
   cdnRequestsPerOriginRequestCap: 5,
+  ioPerWrite: 2,
+  ioPerUncachedRead: 0.1,
 } as const;
 
 export interface CostBreakdown {
@@ -106,22 +111,32 @@ export function costPlan(facts: CostFacts, demand: Demand, p: Parameters, input:
     add('load balancer', lcu, capacityUnits * HOURS_PER_MONTH, `capacity units: ${round(capacityUnits, 2)} per hour on average (${byBytes >= byConnections ? 'processed bytes' : 'new connections'} dominate)`);
   }
 
-  const db = facts.database;
   const svc = book.catalog.services;
-  if (db.deployment === 'aurora') {
-    const instances = db.shards * (1 + Math.max(1, db.readReplicasPerShard)) * regions;
-    add('database', db.instance, instances * HOURS_PER_MONTH, `${svc.databaseHaPlus} ${db.instance.id}: ${db.shards} writer${db.shards === 1 ? '' : 's'} + ${Math.max(1, db.readReplicasPerShard)} replica${db.readReplicasPerShard > 1 ? 's' : ''} each${regions > 1 ? `, in ${regions} regions` : ''}`);
-    const storage = book.item('database-storage', undefined, 'aurora');
-    add('database', storage, db.storageGbPerShard * db.shards * regions, `${svc.databaseHaPlus} storage (replicated across three zones, billed once)`);
-  } else {
-    const primary = db.instance;
-    add('database', primary, db.shards * HOURS_PER_MONTH, `${svc.database} ${primary.id} ${db.deployment === 'multi-az' ? 'Multi-AZ' : 'Single-AZ'} primary${db.shards > 1 ? ` × ${db.shards} shards` : ''}`);
-    const replica = book.item('database', primary.id, 'single-az');
-    const replicas = db.shards * (db.readReplicasPerShard + (regions > 1 ? regions - 1 : 0));
-    add('database', replica, replicas * HOURS_PER_MONTH, `${replica.id} read replicas (${db.readReplicasPerShard} per shard${regions > 1 ? `, plus a promotable replica in each other region` : ''})`);
-    const storage = book.item('database-storage');
-    const copies = db.shards * ((db.deployment === 'multi-az' ? 2 : 1) + db.readReplicasPerShard + (regions > 1 ? regions - 1 : 0));
-    add('database', storage, db.storageGbPerShard * copies, `storage: ${db.storageGbPerShard} GB on each of ${copies} copies (primary${db.deployment === 'multi-az' ? ', standby' : ''} and replicas)`);
+  for (const { code, sizing: db, role } of facts.databases) {
+    const where = facts.databases.length > 1 ? ` in ${code}` : '';
+    if (role === 'standby-region') {
+      const replica = db.deployment === 'aurora' ? db.instance : book.item('database', db.instance.id, 'single-az');
+      add('database', replica, db.shards * HOURS_PER_MONTH, `${replica.id} promotable cross-region replica${db.shards > 1 ? ` × ${db.shards} shards` : ''}${where}`);
+      const storage = db.deployment === 'aurora' ? book.item('database-storage', undefined, 'aurora') : book.item('database-storage');
+      add('database', storage, db.storageGbPerShard * db.shards, `storage of the cross-region replica${where}`);
+      continue;
+    }
+    if (db.deployment === 'aurora') {
+      const replicas = Math.max(1, db.readReplicasPerShard);
+      add('database', db.instance, db.shards * (1 + replicas) * HOURS_PER_MONTH, `${svc.databaseHaPlus} ${db.instance.id}: ${db.shards} writer${db.shards === 1 ? '' : 's'} + ${replicas} replica${replicas === 1 ? '' : 's'} each${where}`);
+      add('database', book.item('database-storage', undefined, 'aurora'), db.storageGbPerShard * db.shards, `${svc.databaseHaPlus} storage (replicated across three zones, billed once)${where}`);
+      if (book.has('database-io', undefined, 'aurora')) {
+        const share = facts.databases.length > 1 ? 1 / facts.databases.length : 1;
+        const ios = (demand.requestsPerMonth * share * ((1 - p.readRatio) * USAGE_ASSUMPTIONS.ioPerWrite + p.readRatio * (1 - p.cacheHitRatio) * USAGE_ASSUMPTIONS.ioPerUncachedRead)) / 1e6;
+        add('database', book.item('database-io', undefined, 'aurora'), ios, `${svc.databaseHaPlus} I/O: ${USAGE_ASSUMPTIONS.ioPerWrite} per write, ${USAGE_ASSUMPTIONS.ioPerUncachedRead} per read the cache misses (buffer-pool misses)${where}`);
+      }
+      continue;
+    }
+    add('database', db.instance, db.shards * HOURS_PER_MONTH, `${svc.database} ${db.instance.id} ${db.deployment === 'multi-az' ? 'Multi-AZ' : 'Single-AZ'} primary${db.shards > 1 ? ` × ${db.shards} shards` : ''}${where}`);
+    const replica = book.item('database', db.instance.id, 'single-az');
+    add('database', replica, db.shards * db.readReplicasPerShard * HOURS_PER_MONTH, `${replica.id} read replicas (${db.readReplicasPerShard} per ${db.shards > 1 ? 'shard' : 'primary'})${where}`);
+    const copies = db.shards * ((db.deployment === 'multi-az' ? 2 : 1) + db.readReplicasPerShard);
+    add('database', book.item('database-storage'), db.storageGbPerShard * copies, `storage: ${db.storageGbPerShard} GB on each of ${copies} copies (primary${db.deployment === 'multi-az' ? ', standby' : ''}${db.readReplicasPerShard > 0 ? ' and replicas' : ''})${where}`);
   }
 
   if (facts.cache) {
@@ -156,7 +171,7 @@ export function costPlan(facts: CostFacts, demand: Demand, p: Parameters, input:
     const gb = (demand.requestsPerMonth * USAGE_ASSUMPTIONS.dataTierKbPerRequest * (1 - 1 / facts.appZones)) / 1e6;
     add('network', crossZone, gb, `cross-zone traffic between app servers and the data tier: ${USAGE_ASSUMPTIONS.dataTierKbPerRequest} KB per request, ${Math.round((1 - 1 / facts.appZones) * 100)} % crossing zones`);
   }
-  if (regions > 1) {
+  if (regions > 1 && !facts.dataResidency) {
     const crossRegion = book.item('cross-region');
     const writes = demand.requestsPerMonth * (1 - p.readRatio);
     const gb = (writes * USAGE_ASSUMPTIONS.bytesPerWriteReplicated * (regions - 1)) / 1e6;

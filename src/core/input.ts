@@ -79,6 +79,7 @@ export const inputSchema = z.strictObject({
   provider: z.enum([...PROVIDERS, 'all'], { error: 'expected aws, gcp, azure or all' }).default('aws'),
   region: z.string().regex(REGION_CODE, 'expected a region code such as us-east-1').optional(),
   regions: regionsSchema.optional(),
+  dataResidency: flag.default(false),
   stateful: flag.default(false),
   requestDurations: z.enum(['similar', 'variable'], { error: 'expected similar or variable' }).optional(),
   mixedHardware: flag.default(false),

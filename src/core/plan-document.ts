@@ -54,7 +54,13 @@ export interface PlanDocument {
     /** min and max bound auto-scaling; expected is the fleet at the daily peak; average is the time-weighted mean. */
     instances: { min: number; expected: number; max: number; average: number };
     utilizationAtPeak: number;
+    p95AtPeakMs: number;
+    p95AfterZoneLossMs: number | null;
+    latencyTargetMs: number;
     sizing: string;
+    /** The constraint that set the fleet size. */
+    boundBy: 'latency' | 'scale-out line' | 'zone failure' | 'minimum';
+    serversNeeded: { latency: number; scaleOutLine: number; zoneFailure: number; minimum: number };
     reasons: string[];
   };
   database: {
@@ -93,9 +99,12 @@ export interface PlanDocument {
     zones: number;
     regions: { code: string; share: number; role: 'primary' | 'secondary'; database: string; instances: { min: number; expected: number; max: number } }[];
     routing: string | null;
+    dataResidency: boolean;
     downtimeMinutesPerMonth: number;
     changes: string[];
     components: AvailabilityComponent[];
+    /** The cheapest design meeting each target, and what it costs against this plan. */
+    costOfNines: { target: number; met: boolean; estimated: number; change: string; monthly: number; deltaMonthly: number }[];
     reasons: string[];
   };
   deployment: {

@@ -21,7 +21,7 @@ export function tierResilience(tier: TierId): Resilience {
     case 'cached-replicas':
       return { appZones: 2, databaseHa: 'single-az', cacheHa: false, regions: 1 };
     case 'horizontal':
-      return { appZones: 2, databaseHa: 'multi-az', cacheHa: true, regions: 1 };
+      return { appZones: 3, databaseHa: 'multi-az', cacheHa: true, regions: 1 };
     case 'distributed':
       return { appZones: 3, databaseHa: 'multi-az', cacheHa: true, regions: 1 };
   }
@@ -39,11 +39,29 @@ export function strongest(a: Resilience, b: Resilience): Resilience {
   };
 }
 
-/** Upgrades in rising order of cost, each applied on top of the ones before: the availability target walks this ladder. */
-export const UPGRADE_LADDER: readonly { change: string; apply: (r: Resilience) => Resilience }[] = [
-  { change: 'app servers in two zones behind a load balancer', apply: (r) => ({ ...r, appZones: Math.max(r.appZones, 2) }) },
-  { change: 'a Redis replica in another zone with automatic failover', apply: (r) => ({ ...r, cacheHa: true }) },
-  { change: 'a Multi-AZ database with a synchronous standby', apply: (r) => ({ ...r, databaseHa: HA_RANK[r.databaseHa] >= 1 ? r.databaseHa : 'multi-az' }) },
-  { change: 'a higher-SLA database engine (Aurora-class, storage replicated across three zones)', apply: (r) => ({ ...r, databaseHa: 'aurora' }) },
-  { change: 'a second region, active-active behind latency-based DNS', apply: (r) => ({ ...r, regions: Math.max(r.regions, 2) }) },
-];
+export const DATABASE_HA_LEVELS: readonly DatabaseHa[] = ['single-az', 'multi-az', 'aurora'];
+
+/** Every design at least as redundant as `base`, component by component: the candidates an availability target is met from. */
+export function strongerDesigns(base: Resilience): Resilience[] {
+  const out: Resilience[] = [];
+  for (const appZones of [1, 2, 3].filter((z) => z >= base.appZones)) {
+    for (const cacheHa of base.cacheHa ? [true] : [false, true]) {
+      for (const databaseHa of DATABASE_HA_LEVELS.filter((d) => HA_RANK[d] >= HA_RANK[base.databaseHa])) {
+        // A second region backs up a redundant region; two lone servers behind DNS failover are not active-active.
+        const regionCounts = appZones >= 2 ? [...new Set([base.regions, Math.max(base.regions, 2)])] : [base.regions];
+        for (const regions of regionCounts) out.push({ appZones, cacheHa, databaseHa, regions });
+      }
+    }
+  }
+  return out;
+}
+
+/** What changed between two designs, in words. */
+export function describeChanges(from: Resilience, to: Resilience, dbHaPlus: string): string[] {
+  const changes: string[] = [];
+  if (to.appZones > from.appZones) changes.push(from.appZones === 1 ? `app servers in ${to.appZones} zones behind a load balancer` : `app servers spread over ${to.appZones} zones instead of ${from.appZones}`);
+  if (to.cacheHa && !from.cacheHa) changes.push('a Redis replica in another zone with automatic failover');
+  if (to.databaseHa !== from.databaseHa) changes.push(to.databaseHa === 'multi-az' ? 'a Multi-AZ database with a synchronous standby' : `${dbHaPlus} (storage replicated across three zones, higher published SLA)`);
+  if (to.regions > from.regions) changes.push(`${to.regions} regions, active-active behind latency-based DNS`);
+  return changes;
+}

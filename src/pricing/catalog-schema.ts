@@ -4,6 +4,7 @@ export const ITEM_KINDS = [
   'compute',
   'database',
   'database-storage',
+  'database-io',
   'cache',
   'load-balancer',
   'load-balancer-capacity',

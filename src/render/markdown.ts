@@ -1,6 +1,6 @@
 import type { PlanDocument } from '../core/plan-document.js';
 import { num, PROVIDER_NAMES, usd } from './format.js';
-import { bandLine, demandLine, designRows, headline, pricingLine, totalLine } from './summary.js';
+import { bandLine, demandLine, designRows, headline, ninesRows, pricingLine, totalLine } from './summary.js';
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
@@ -17,6 +17,15 @@ export function renderMarkdown(plan: PlanDocument): string {
   if (plan.providers) {
     out.push('', '| provider | region | prices of | expected |', '| --- | --- | --- | ---: |');
     for (const p of plan.providers) out.push(`| ${PROVIDER_NAMES[p.provider]}${p.cheapest ? ' (cheapest)' : ''} | ${p.region} | ${p.date} | ${usd(p.monthly.expected)} |`);
+  }
+  if (plan.availability.costOfNines.length > 0) {
+    out.push('', '**The cost of each extra nine**', '', '| target | design change | estimate | monthly | vs this plan |', '| --- | --- | ---: | ---: | ---: |');
+    for (const row of ninesRows(plan)) out.push(`| ${row.map(cell).join(' | ')} |`);
+  }
+  if (plan.projection) {
+    out.push('', `**Growth at ${plan.projection.growthPercentPerMonth} % a month**`, '', '| month | users | tier | servers at peak | monthly |', '| ---: | ---: | --- | ---: | ---: |');
+    for (const m of plan.projection.months) out.push(`| ${m.month} | ${num(m.users)} | ${m.tier} | ${m.instances} × ${m.instanceType} | ${usd(m.monthlyCost)} |`);
+    for (const x of plan.projection.crossings) out.push('', `- ${x.note}`);
   }
   if (plan.warnings.length > 0) {
     out.push('', '**Warnings**', '');

@@ -10,8 +10,8 @@ export function designRows(plan: PlanDocument): [string, string][] {
     [
       'App servers',
       c.instances.max > 1
-        ? `${c.instances.expected} × ${c.instanceType} (${c.vcpus} vCPU, ${c.memoryGb} GiB) at peak · auto-scaling ${c.instances.min}–${c.instances.max} · ${pct(c.utilizationAtPeak)} CPU at peak`
-        : `1 × ${c.instanceType} (${c.vcpus} vCPU, ${c.memoryGb} GiB) · ${pct(c.utilizationAtPeak)} CPU at peak`,
+        ? `${c.instances.expected} × ${c.instanceType} (${c.vcpus} vCPU, ${c.memoryGb} GiB) at peak · auto-scaling ${c.instances.min}–${c.instances.max} · ${pct(c.utilizationAtPeak)} CPU, p95 ${num(c.p95AtPeakMs)} ms of ${num(c.latencyTargetMs)} at peak · set by ${c.boundBy}`
+        : `1 × ${c.instanceType} (${c.vcpus} vCPU, ${c.memoryGb} GiB) · ${pct(c.utilizationAtPeak)} CPU, p95 ${num(c.p95AtPeakMs)} ms of ${num(c.latencyTargetMs)} at peak`,
     ],
     [
       'Database',
@@ -23,7 +23,7 @@ export function designRows(plan: PlanDocument): [string, string][] {
   if (plan.queue) rows.push(['Queue', plan.queue.service]);
   rows.push(
     ['Load balancing', plan.loadBalancing.strategy === 'none' ? 'none (one server)' : `${plan.loadBalancing.strategy}${plan.loadBalancing.configuration ? ` · ${plan.loadBalancing.configuration.provider.service}` : ''}`],
-    ['Health check', `GET ${plan.healthCheck.path} every ${plan.healthCheck.intervalSeconds} s, ${plan.healthCheck.healthyStatus}/${plan.healthCheck.unhealthyStatus}, checks ${plan.healthCheck.checks.map((x) => x.split(' ')[0]).join(' and ')}`],
+    ['Health check', `GET ${plan.healthCheck.path} every ${plan.healthCheck.intervalSeconds} s, ${plan.healthCheck.healthyStatus}/${plan.healthCheck.unhealthyStatus}, checks ${plan.healthCheck.checks.map((x: string) => x.split(' ')[0]).join(' and ')}`],
     [
       'Auto-scaling',
       plan.autoscaling
@@ -32,7 +32,7 @@ export function designRows(plan: PlanDocument): [string, string][] {
     ],
     [
       'Availability',
-      `${plan.availability.estimated} % estimated${plan.availability.target !== null ? ` for a ${plan.availability.target} % target (${plan.availability.meetsTarget ? 'met' : 'NOT met'})` : ''} · ${plan.availability.topology} · ~${num(plan.availability.downtimeMinutesPerMonth, 1)} min downtime/month`,
+      `${num(plan.availability.estimated, 4)} % estimated${plan.availability.target !== null ? ` for a ${plan.availability.target} % target (${plan.availability.meetsTarget ? 'met' : 'NOT met'})` : ''} · ${plan.availability.topology} · ~${num(plan.availability.downtimeMinutesPerMonth, 1)} min downtime/month`,
     ],
     ['Deployment', `${plan.deployment.strategy}${plan.deployment.extraMonthlyCost > 0 ? ` · +${usd(plan.deployment.extraMonthlyCost)}/month while deploying` : ' · no extra cost'}`],
   );
@@ -68,4 +68,15 @@ function cacheShape(cache: NonNullable<PlanDocument['cache']>): string {
   const replicas = `${cache.replicasPerShard} replica${cache.replicasPerShard === 1 ? '' : 's'}`;
   if (cache.shards === 1) return cache.replicasPerShard === 0 ? 'a single node' : `primary + ${replicas}`;
   return `${cache.shards} shards, each primary + ${replicas}`;
+}
+
+/** The cost of each extra nine as rows: target, design change, estimate, monthly cost and the change against this plan. */
+export function ninesRows(plan: PlanDocument): string[][] {
+  return plan.availability.costOfNines.map((n) => [
+    `${n.target} %`,
+    n.change,
+    `${num(n.estimated, 5)} %`,
+    usd(n.monthly),
+    n.deltaMonthly === 0 ? '±$0' : `${n.deltaMonthly > 0 ? '+' : ''}${usd(n.deltaMonthly)}`,
+  ]);
 }

@@ -2,7 +2,7 @@ import { Chalk } from 'chalk';
 import Table from 'cli-table3';
 import type { PlanDocument } from '../core/plan-document.js';
 import { num, PROVIDER_NAMES, usd } from './format.js';
-import { bandLine, demandLine, designRows, headline, pricingLine, totalLine } from './summary.js';
+import { bandLine, demandLine, designRows, headline, ninesRows, pricingLine, totalLine } from './summary.js';
 
 export interface TableOptions {
   color: boolean;
@@ -35,6 +35,12 @@ export function renderTable(plan: PlanDocument, opts: TableOptions): string {
   for (const [label, text] of designRows(plan)) {
     out.push(`${c.bold(label.padEnd(15))}${text}`);
     if (opts.reasons) for (const reason of REASONS[label]?.(plan) ?? []) out.push(`${' '.repeat(15)}${c.dim(`· ${reason}`)}`);
+  }
+  if (plan.availability.costOfNines.length > 0) {
+    out.push('', c.bold('The cost of each extra nine — the cheapest design that meets each target'));
+    const nines = new Table({ head: ['target', 'design change', 'estimate', 'monthly', 'vs this plan'], style: { head: opts.color ? ['cyan'] : [], border: opts.color ? ['grey'] : [] }, chars: COMPACT, wordWrap: true, colWidths: [10, 56, 13, 11, 13], colAligns: ['left', 'left', 'right', 'right', 'right'] });
+    for (const row of ninesRows(plan)) nines.push(row);
+    out.push(nines.toString());
   }
   out.push('', c.bold(`Monthly cost — ${pricingLine(plan)}`));
   const table = new Table({
