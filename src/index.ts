@@ -13,3 +13,6 @@ export { PlanInputError } from './core/input-error.js';
 export function plan(input: RawInput, catalogs: Catalogs = bundledCatalogs): PlanDocument {
   return planFromRaw(input, catalogs);
 }
+export { erlangB, erlangC, meanWait, responsePercentile, waitPercentile } from './core/queueing.js';
+export { runSimulation, SIM_STRATEGIES } from './simulate/run.js';
+export type { SimulationReport, SimulationRequest } from './simulate/run.js';

@@ -39,6 +39,7 @@ export const PLAN_OPTIONS: readonly PlanOption[] = [
   { key: 'commitment', flags: '--commitment <term>', description: 'how compute is bought: on-demand, 1y or 3y', choices: COMMITMENTS },
   { key: 'spot', flags: '--spot <share>', description: 'share of scale-out server-hours on spot, 0–1 (never the minimum fleet)' },
   { key: 'discount', flags: '--discount <pct>', description: 'negotiated discount on the whole bill, percent' },
+  { key: 'simulate', flags: '--no-simulate', description: 'skip the short simulation that backs the load-balancing pick' },
   { key: 'maxMonthlyCost', flags: '--max-monthly-cost <usd>', description: 'budget gate: exit 3 when the expected monthly cost is higher' },
 ];
 

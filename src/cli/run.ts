@@ -3,6 +3,7 @@ import * as z from 'zod';
 import { PlanInputError } from '../core/input-error.js';
 import { VERSION } from '../version.js';
 import { planCommand } from './commands/plan.js';
+import { simulateCommand } from './commands/simulate.js';
 import { flagName } from './plan-options.js';
 import { EXIT, ExitError } from './exit-error.js';
 import { colorEnabled, interactive, type Io } from './io.js';
@@ -45,6 +46,7 @@ Exit codes: 0 ok · 1 unexpected failure · 2 bad usage or input · 3 a gate fai
       throw new ExitError(EXIT.usage, `the interactive wizard is not in this version yet: ${hint}`);
     });
   program.addCommand(planCommand(io, global));
+  program.addCommand(simulateCommand(io, global));
   for (const command of program.commands) command.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
 
   try {

@@ -91,6 +91,7 @@ export const inputSchema = z.strictObject({
   spot: ratio('a share of the fleet').default(0),
   discount: humane(number('a percentage').min(0, 'cannot be negative').lt(100, 'must be below 100')).default(0),
   maxMonthlyCost: positive('US dollars').optional(),
+  simulate: flag.default(true),
 });
 
 /** What the user typed or wrote, before validation. */

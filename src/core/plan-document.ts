@@ -3,6 +3,7 @@ import type { Autoscaling } from './autoscaling.js';
 import type { LineItem } from './cost.js';
 import type { HealthCheck } from './health-check.js';
 import type { PlanInput, Provider } from './input.js';
+import type { BalancerEvidence } from './balancer-evidence.js';
 import type { BalancerSetting, Strategy } from './load-balancing.js';
 import type { DailyCurveName } from './profiles.js';
 import type { DatabaseHa } from './resilience.js';
@@ -88,7 +89,14 @@ export interface PlanDocument {
   } | null;
   cdn: { service: string; offloadShare: number; transferGbPerMonth: number; reasons: string[] } | null;
   queue: { service: string; reasons: string[] } | null;
-  loadBalancing: { strategy: Strategy; reasons: string[]; breaksStatelessRules: string[]; configuration: BalancerSetting | null };
+  loadBalancing: {
+    strategy: Strategy;
+    reasons: string[];
+    breaksStatelessRules: string[];
+    configuration: BalancerSetting | null;
+    /** A short seeded simulation of this fleet at peak, the pick against its closest rival (null with --no-simulate or one server). */
+    simulation: BalancerEvidence | null;
+  };
   healthCheck: HealthCheck;
   autoscaling: Autoscaling | null;
   availability: {

@@ -7,6 +7,7 @@ import { computeDemand, HOURS_PER_MONTH } from './demand.js';
 import type { Design, DesignContext } from './design.js';
 import { chooseDesign, costOfNines } from './design-search.js';
 import { DEFAULT_DEPLOYS_PER_MONTH } from './deployment.js';
+import { balancerEvidence } from './balancer-evidence.js';
 import { bestPossibleP95Ms } from './fleet-sizing.js';
 import { healthCheck } from './health-check.js';
 import { formatUsers } from './humane-number.js';
@@ -98,6 +99,9 @@ function describe(ctx: DesignContext, d: Design, usersReason: string, choice: Re
     warnings.push(`The expected $${Math.round(expected).toLocaleString('en-US')}/month is ${comparison} the seed's ${rule.title.toLowerCase()} band ($${band.low.toLocaleString('en-US')}–${band.high === null ? '…' : `$${band.high.toLocaleString('en-US')}`}): the seed's band is for typical traffic, this plan prices your profile`);
   }
   const multiRegion = d.regions.length > 1;
+  const evidence = input.simulate
+    ? balancerEvidence(d.loadBalancing.strategy, { servers: d.regions[0]!.compute.atPeak, vcpus: d.compute.instance.vcpus ?? 1, utilization: d.regions[0]!.compute.utilizationAtPeak, serviceTimeMs: params.serviceTimeMs, durations: params.requestDurations, mixedHardware: input.mixedHardware })
+    : null;
   const sum = (f: (s: Design['regions'][number]) => number) => d.regions.reduce((a, s) => a + f(s), 0);
   return {
     tier: { id: d.tier, title: rule.title, scaling: rule.scaling, seedDesign: rule.seedDesign, reasons: [usersReason, ...d.tierReasons, ...scalingReasons(rule.scaling)] },
@@ -149,7 +153,13 @@ function describe(ctx: DesignContext, d: Design, usersReason: string, choice: Re
         }
       : null,
     queue: d.tier === 'distributed' ? { service: catalog.services.queue, reasons: ['The seed\'s message queues at 1M+ users: slow work (emails, fan-out, media processing) leaves the request path'] } : null,
-    loadBalancing: { strategy: d.loadBalancing.strategy, reasons: d.loadBalancing.reasons, breaksStatelessRules: d.loadBalancing.breaksRules, configuration: balancerSetting(d.loadBalancing.strategy, catalog.provider) },
+    loadBalancing: {
+      strategy: d.loadBalancing.strategy,
+      reasons: evidence ? [...d.loadBalancing.reasons, evidence.summary] : d.loadBalancing.reasons,
+      breaksStatelessRules: d.loadBalancing.breaksRules,
+      configuration: balancerSetting(d.loadBalancing.strategy, catalog.provider),
+      simulation: evidence,
+    },
     healthCheck: healthCheck({ balancer: d.resilience.appZones >= 2, cache: d.cache !== null }),
     autoscaling: d.autoscaling,
     availability: {
@@ -251,7 +261,7 @@ function projection(input: PlanInput, catalogs: Catalogs, home: Provider): PlanD
   const base: PlanInput = { ...input, growth: undefined, months: undefined, provider: home };
   for (let month = 0; month <= months; month++) {
     const users = Math.max(1, Math.round(input.users * (1 + input.growth / 100) ** month));
-    const doc = buildPlan({ ...base, users }, catalogs, { projection: false, nines: false });
+    const doc = buildPlan({ ...base, users, simulate: false }, catalogs, { projection: false, nines: false });
     rows.push({ month, users, tier: doc.tier.id, instances: doc.compute.instances.expected, instanceType: doc.compute.instanceType, monthlyCost: doc.cost.monthly.expected });
     if (previousTier !== null && doc.tier.id !== previousTier) {
       crossings.push({ month, users, from: previousTier, to: doc.tier.id, note: `month ${month}: ${formatUsers(users)} users — move to ${tierRule(doc.tier.id).title.toLowerCase()}` });

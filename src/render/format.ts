@@ -11,3 +11,6 @@ export function gb(n: number): string {
 }
 
 export const PROVIDER_NAMES = { aws: 'AWS', gcp: 'GCP', azure: 'Azure' } as const;
+
+/** cli-table3 borders around a table but not between its rows. */
+export const COMPACT_TABLE = { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' };

@@ -1,7 +1,7 @@
 import { Chalk } from 'chalk';
 import Table from 'cli-table3';
 import type { PlanDocument } from '../core/plan-document.js';
-import { num, PROVIDER_NAMES, usd } from './format.js';
+import { COMPACT_TABLE as COMPACT, num, PROVIDER_NAMES, usd } from './format.js';
 import { bandLine, demandLine, designRows, headline, ninesRows, pricingLine, totalLine } from './summary.js';
 
 export interface TableOptions {
@@ -9,9 +9,6 @@ export interface TableOptions {
   /** Show every decision's reasons (the default); -q keeps the summary only. */
   reasons: boolean;
 }
-
-/** Borders around the table but not between rows: a bill reads down, not across boxes. */
-const COMPACT = { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' };
 
 const REASONS: Record<string, (p: PlanDocument) => string[]> = {
   Tier: (p) => p.tier.reasons,

@@ -1,0 +1,69 @@
+/**
+ * A binary min-heap of (time, server) pairs in typed arrays: the requests in flight, ordered by when
+ * they finish. Its size is bounded by the requests in flight, never by the run length.
+ */
+export class DepartureHeap {
+  private times: Float64Array;
+  private servers: Int32Array;
+  size = 0;
+
+  constructor(capacity = 1024) {
+    this.times = new Float64Array(capacity);
+    this.servers = new Int32Array(capacity);
+  }
+
+  peekTime(): number {
+    return this.size === 0 ? Number.POSITIVE_INFINITY : this.times[0]!;
+  }
+
+  peekServer(): number {
+    return this.servers[0]!;
+  }
+
+  push(time: number, server: number): void {
+    if (this.size === this.times.length) this.grow();
+    const times = this.times;
+    const servers = this.servers;
+    let i = this.size++;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      const pt = times[parent]!;
+      if (pt <= time) break;
+      times[i] = pt;
+      servers[i] = servers[parent]!;
+      i = parent;
+    }
+    times[i] = time;
+    servers[i] = server;
+  }
+
+  pop(): void {
+    const n = --this.size;
+    if (n === 0) return;
+    const times = this.times;
+    const servers = this.servers;
+    const time = times[n]!;
+    const server = servers[n]!;
+    let i = 0;
+    for (;;) {
+      let child = 2 * i + 1;
+      if (child >= n) break;
+      if (child + 1 < n && times[child + 1]! < times[child]!) child++;
+      if (times[child]! >= time) break;
+      times[i] = times[child]!;
+      servers[i] = servers[child]!;
+      i = child;
+    }
+    times[i] = time;
+    servers[i] = server;
+  }
+
+  private grow(): void {
+    const times = new Float64Array(this.times.length * 2);
+    times.set(this.times);
+    const servers = new Int32Array(this.servers.length * 2);
+    servers.set(this.servers);
+    this.times = times;
+    this.servers = servers;
+  }
+}
