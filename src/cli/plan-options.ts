@@ -14,6 +14,7 @@ export interface PlanOption {
 }
 
 export const PLAN_OPTIONS: readonly PlanOption[] = [
+  { key: 'name', flags: '--name <name>', description: 'project name, used in exported files (default: app)' },
   { key: 'users', flags: '--users <n>', description: 'monthly active users: 250000, 250k or 1.5M (required unless --input)' },
   { key: 'profile', flags: '--profile <name>', description: `traffic profile preset: ${PROFILE_NAMES.join(', ')} (default: web-app)`, choices: PROFILE_NAMES },
   { key: 'dauRatio', flags: '--dau-ratio <share>', description: 'daily active users as a share of monthly users, e.g. 0.2' },

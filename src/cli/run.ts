@@ -4,6 +4,7 @@ import { PlanInputError } from '../core/input-error.js';
 import { VERSION } from '../version.js';
 import { planCommand } from './commands/plan.js';
 import { simulateCommand } from './commands/simulate.js';
+import { exportCommand } from './commands/export.js';
 import { flagName } from './plan-options.js';
 import { EXIT, ExitError } from './exit-error.js';
 import { colorEnabled, interactive, type Io } from './io.js';
@@ -46,6 +47,7 @@ Exit codes: 0 ok · 1 unexpected failure · 2 bad usage or input · 3 a gate fai
       throw new ExitError(EXIT.usage, `the interactive wizard is not in this version yet: ${hint}`);
     });
   program.addCommand(planCommand(io, global));
+  program.addCommand(exportCommand(io, global));
   program.addCommand(simulateCommand(io, global));
   for (const command of program.commands) command.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
 

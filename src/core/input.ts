@@ -65,6 +65,7 @@ const regionsSchema = z.preprocess(
  * flag: `--dau-ratio` is `dauRatio`), so the wizard, the flags and the file are validated by this one schema.
  */
 export const inputSchema = z.strictObject({
+  name: z.string({ error: 'expected a project name' }).trim().min(1, 'cannot be empty').max(200, 'must be at most 200 characters').default('app'),
   users: humane(number('a user count such as 50000, 250k or 1.5M').int('must be a whole number of users').min(1, 'must be at least 1').max(10_000_000_000, 'must be at most 10B')),
   profile: z.enum(PROFILE_NAMES, { error: `expected one of ${PROFILE_NAMES.join(', ')}` }).default('web-app'),
   dauRatio: ratio('a share').optional(),

@@ -16,6 +16,7 @@ import type { TierId } from './tiers.js';
 export interface PlanDocument {
   schemaVersion: 1;
   input: {
+    name: string;
     users: number;
     profile: PlanInput['profile'];
     provider: PlanInput['provider'];

@@ -215,6 +215,7 @@ function describe(ctx: DesignContext, d: Design, usersReason: string, choice: Re
 
 function echoInput(input: PlanInput, p: Parameters): PlanDocument['input'] {
   return {
+    name: input.name,
     users: input.users,
     profile: input.profile,
     provider: input.provider,

@@ -1,7 +1,7 @@
-import { stringify } from 'yaml';
+import { toYaml } from '../yaml-text.js';
 import type { PlanDocument } from '../core/plan-document.js';
 
 /** The same document as the JSON form, as YAML (no anchors, so every consumer reads it the same way). */
 export function renderYaml(plan: PlanDocument): string {
-  return stringify(plan, { aliasDuplicateObjects: false, lineWidth: 0 });
+  return toYaml(plan);
 }

@@ -1,0 +1,30 @@
+// Validates pricing/*.yaml against the catalog schema and reads templates/, writing both as JSON modules
+// the bundle and the tests import: a broken catalog fails the build instead of producing a wrong number,
+// and the exporters' starting points ship inside the bundle.
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { parse } from 'yaml';
+import { catalogSchema } from '../src/pricing/catalog-schema.js';
+import { describeCatalogProblem } from '../src/pricing/catalog-problem.js';
+
+const catalogs: Record<string, unknown> = {};
+for (const file of readdirSync('pricing').filter((f) => f.endsWith('.yaml')).sort()) {
+  const result = catalogSchema.safeParse(parse(readFileSync(join('pricing', file), 'utf8')));
+  if (!result.success) {
+    console.error(`pricing/${file}: ${describeCatalogProblem(result.error)}`);
+    process.exit(1);
+  }
+  catalogs[result.data.provider] = result.data;
+}
+writeFileSync('src/pricing/catalogs.generated.json', `${JSON.stringify(catalogs)}\n`);
+
+const templates: Record<string, unknown> = {};
+const walk = (dir: string) => {
+  for (const name of readdirSync(dir).sort()) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) walk(path);
+    else templates[relative('templates', path)] = name.endsWith('.yaml') ? parse(readFileSync(path, 'utf8')) : readFileSync(path, 'utf8');
+  }
+};
+walk('templates');
+writeFileSync('src/export/templates.generated.json', `${JSON.stringify(templates)}\n`);

@@ -1,0 +1,69 @@
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cli } from '../helpers.js';
+
+const dir = () => mkdtempSync(join(tmpdir(), 'capacity-plan-export-'));
+const list = (d: string): string[] => readdirSync(d, { recursive: true }).map(String).sort();
+
+describe('capacity-plan export', () => {
+  it.each([
+    ['architecture', ['architecture.yaml']],
+    ['infracost-usage', ['infracost-usage.yml']],
+    ['compose', ['compose.yaml', 'nginx.conf', 'postgres', 'postgres/10-replication.sh']],
+  ])('%s writes %j into -o and lists the paths on stderr', async (target, expected) => {
+    const d = dir();
+    const r = await cli(['export', target, '--users', '50000', '-o', 'out'], { cwd: d });
+    expect(r.code).toBe(0);
+    expect(r.out).toBe('');
+    expect(list(join(d, 'out'))).toEqual(expected);
+    for (const f of expected.filter((x) => x.includes('.'))) expect(r.err).toContain(`wrote ${join('out', f)}`);
+  });
+  it('all puts each tool in a folder of its own', async () => {
+    const d = dir();
+    expect((await cli(['export', 'all', '--users', '500k', '-o', '.'], { cwd: d })).code).toBe(0);
+    expect(list(d)).toEqual(expect.arrayContaining(['architecture.yaml', 'infracost-usage.yml', 'compose/compose.yaml', 'compose/nginx.conf', 'kubernetes/kustomization.yaml']));
+  });
+  it('--dry-run lists the files and writes nothing', async () => {
+    const d = dir();
+    const r = await cli(['export', 'kubernetes', '--users', '500k', '-o', 'k8s', '--dry-run'], { cwd: d });
+    expect(r.code).toBe(0);
+    expect(r.out.trim().split('\n')).toEqual(expect.arrayContaining(['k8s/kustomization.yaml', 'k8s/deployment-app.yaml']));
+    expect(readdirSync(d)).toEqual([]);
+  });
+  it('refuses to replace an existing file without --force, and writes none of the set', async () => {
+    const d = dir();
+    mkdirSync(join(d, 'out'));
+    writeFileSync(join(d, 'out', 'nginx.conf'), 'mine\n');
+    const r = await cli(['export', 'compose', '--users', '50000', '-o', 'out'], { cwd: d });
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/out\/nginx\.conf already exists: pass --force/);
+    expect(list(join(d, 'out'))).toEqual(['nginx.conf']);
+    expect(readFileSync(join(d, 'out', 'nginx.conf'), 'utf8')).toBe('mine\n');
+    const forced = await cli(['export', 'compose', '--users', '50000', '-o', 'out', '--force'], { cwd: d });
+    expect(forced.code).toBe(0);
+    expect(readFileSync(join(d, 'out', 'nginx.conf'), 'utf8')).toMatch(/upstream/);
+  });
+  it('takes --input like plan, and the same plan gives the same bytes', async () => {
+    const d = dir();
+    writeFileSync(join(d, 'capacity-plan.yaml'), 'users: 250k\nprofile: saas\nname: billing\n');
+    await cli(['export', 'all', '--input', 'capacity-plan.yaml', '-o', 'a'], { cwd: d });
+    await cli(['export', 'all', '--input', 'capacity-plan.yaml', '-o', 'b'], { cwd: d });
+    for (const f of list(join(d, 'a')).filter((x) => x.includes('.'))) expect(readFileSync(join(d, 'b', f), 'utf8')).toBe(readFileSync(join(d, 'a', f), 'utf8'));
+    expect(readFileSync(join(d, 'a', 'architecture.yaml'), 'utf8')).toMatch(/name: billing/);
+  });
+  it.each([
+    [['export', 'terraform', '--users', '5000'], /unknown export target "terraform": expected one of architecture, kubernetes, compose, infracost-usage, all/],
+    [['export', 'compose'], /missing --users/],
+    [['export', 'compose', '--users', 'lots'], /--users: expected a user count/],
+    [['export', 'compose', '--users', '5000', '--format', 'json'], /--format does not apply to export/],
+    [['export'], /missing required argument 'target'/],
+  ])('%j is exit 2 and writes nothing', async (args, message) => {
+    const d = dir();
+    const r = await cli(args, { cwd: d });
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(message);
+    expect(readdirSync(d)).toEqual([]);
+  });
+});

@@ -1,0 +1,214 @@
+import { readFileSync } from 'node:fs';
+import Ajv from 'ajv';
+import Ajv2020 from 'ajv/dist/2020.js';
+import * as z from 'zod';
+import { describe, expect, it } from 'vitest';
+import { parse, parseAllDocuments } from 'yaml';
+import { architectureSchema } from '../../src/export/architecture-schema.js';
+import { exportFiles } from '../../src/export/index.js';
+import { dns1123 } from '../../src/export/names.js';
+import { quoteArg, serializeNginx } from '../../src/export/nginx-config.js';
+import type { RawInput } from '../../src/core/input.js';
+import { planOf } from '../helpers.js';
+import { nginxTest } from './helpers.js';
+
+const ctx = { name: 'shop', version: '0.0.0-test' };
+const files = (target: Parameters<typeof exportFiles>[0], input: RawInput, name = 'shop') => exportFiles(target, planOf(input), { ...ctx, name });
+const CASES: [string, RawInput][] = [
+  ['single server', { users: 5000 }],
+  ['cached replicas', { users: 50_000 }],
+  ['horizontal, least connections', { users: 500_000, profile: 'ecommerce' }],
+  ['stateful (ip hash)', { users: 50_000, stateful: true }],
+  ['distributed canary (weighted)', { users: 5_000_000 }],
+  ['mixed hardware (weighted)', { users: 300_000, mixedHardware: true }],
+  ['two regions', { users: 2_000_000, regions: 'us-east-1=60,eu-west-1=40' }],
+];
+
+describe('architecture YAML', () => {
+  const validate = new Ajv2020({ strict: false }).compile(z.toJSONSchema(architectureSchema));
+  it.each(CASES)('%s validates against `capacity-plan schema architecture`', (_, input) => {
+    const [file] = files('architecture', input);
+    expect(file!.content.split('\n')[0]).toMatch(/^# yaml-language-server: \$schema=https:\/\/unpkg\.com\/capacity-plan@0\.0\.0-test\/schemas\/architecture\.schema\.json$/);
+    const doc = parse(file!.content);
+    expect(validate(doc), JSON.stringify(validate.errors)).toBe(true);
+    expect(doc).toMatchObject({ apiVersion: 'capacity-plan/v1', kind: 'Architecture' });
+  });
+  it('carries every component: counts, instance types, balancer and algorithm, health check, auto-scaling, database, cache, CDN, deployment, availability and cost', () => {
+    const doc = parse(files('architecture', { users: 500_000, profile: 'ecommerce' })[0]!.content);
+    expect(doc.spec.regions[0].compute.instances).toEqual({ min: 3, expected: expect.any(Number), max: expect.any(Number) });
+    expect(doc.spec.regions[0].loadBalancer.algorithm).toBe('least-connections');
+    expect(Object.keys(doc.spec)).toEqual(expect.arrayContaining(['healthCheck', 'autoscaling', 'database', 'cache', 'cdn', 'deployment', 'availability', 'cost']));
+  });
+});
+
+describe('Kubernetes manifests, validated against the Kubernetes schemas (kubernetes-models)', () => {
+  const models: Record<string, () => Promise<new (data: unknown) => { validate(): void }>> = {
+    'apps/v1/Deployment': async () => (await import('kubernetes-models/apps/v1/Deployment')).Deployment,
+    'v1/Service': async () => (await import('kubernetes-models/v1/Service')).Service,
+    'autoscaling/v2/HorizontalPodAutoscaler': async () => (await import('kubernetes-models/autoscaling/v2/HorizontalPodAutoscaler')).HorizontalPodAutoscaler,
+    'policy/v1/PodDisruptionBudget': async () => (await import('kubernetes-models/policy/v1/PodDisruptionBudget')).PodDisruptionBudget,
+    'networking.k8s.io/v1/Ingress': async () => (await import('kubernetes-models/networking.k8s.io/v1/Ingress')).Ingress,
+  };
+  it.each(CASES)('%s: every manifest validates', async (_, input) => {
+    const out = files('kubernetes', input);
+    const kinds: string[] = [];
+    for (const f of out.filter((x) => x.path !== 'kustomization.yaml')) {
+      const docs = parseAllDocuments(f.content);
+      expect(docs).toHaveLength(1);
+      const m = docs[0]!.toJS();
+      const key = `${m.apiVersion}/${m.kind}`;
+      expect(models[key], `no model for ${key}`).toBeDefined();
+      const Model = await models[key]!();
+      expect(() => new Model(m).validate()).not.toThrow();
+      expect(m.metadata.name).toMatch(/^[a-z]([-a-z0-9]*[a-z0-9])?$/);
+      kinds.push(m.kind);
+    }
+    expect(kinds).toEqual(expect.arrayContaining(['Deployment', 'Service', 'Ingress']));
+    const kustomization = parse(out.find((x) => x.path === 'kustomization.yaml')!.content);
+    expect(kustomization.resources).toEqual(out.filter((x) => x.path !== 'kustomization.yaml').map((x) => x.path));
+  });
+  it('a broken manifest does fail the same validation (the check can fail)', async () => {
+    const { Deployment } = await import('kubernetes-models/apps/v1/Deployment');
+    expect(() => new Deployment({ metadata: { name: 'x' }, spec: { replicas: 'three' } } as never).validate()).toThrow();
+  });
+  it('Deployment: replicas, requests and limits from the instance size, readiness and liveness on /health every 10 s', () => {
+    const plan = planOf({ users: 500_000 });
+    const d = parse(files('kubernetes', { users: 500_000 }).find((f) => f.path.startsWith('deployment-'))!.content);
+    const c = d.spec.template.spec.containers[0];
+    expect(d.spec.replicas).toBe(plan.autoscaling!.minInstances);
+    expect(c.resources.limits).toEqual({ cpu: String(plan.compute.vcpus), memory: `${Math.floor(plan.compute.memoryGb * 0.8 * 1024)}Mi` });
+    expect(c.resources.requests.cpu).toBe(`${Math.floor(plan.compute.vcpus * 850)}m`);
+    for (const probe of [c.readinessProbe, c.livenessProbe]) expect(probe).toMatchObject({ httpGet: { path: '/health' }, periodSeconds: 10 });
+  });
+  it('HorizontalPodAutoscaler: min and max from the plan, CPU 60 %, +2 pods per 5 min after 5 min high, −1 per 5 min after 10 min low', () => {
+    const plan = planOf({ users: 500_000 });
+    const hpa = parse(files('kubernetes', { users: 500_000 }).find((f) => f.path.startsWith('horizontalpodautoscaler-'))!.content);
+    expect(hpa.spec).toMatchObject({ minReplicas: plan.autoscaling!.minInstances, maxReplicas: plan.autoscaling!.maxInstances });
+    expect(hpa.spec.metrics[0].resource.target).toEqual({ type: 'Utilization', averageUtilization: 60 });
+    expect(hpa.spec.behavior.scaleUp).toMatchObject({ stabilizationWindowSeconds: 300, policies: [{ type: 'Pods', value: 2, periodSeconds: 300 }] });
+    expect(hpa.spec.behavior.scaleDown).toMatchObject({ stabilizationWindowSeconds: 600, policies: [{ type: 'Pods', value: 1, periodSeconds: 300 }] });
+  });
+  it.each([
+    [{ users: 500_000, profile: 'ecommerce' }, 'load_balancing.algorithm.type=least_outstanding_requests'],
+    [{ users: 500_000 }, 'load_balancing.algorithm.type=round_robin'],
+    [{ users: 50_000, stateful: true }, 'stickiness.enabled=true,stickiness.type=lb_cookie'],
+  ] as [RawInput, string][])('the Ingress sets the strategy on the AWS Load Balancer Controller (%j)', (input, attributes) => {
+    const ing = parse(files('kubernetes', input).find((f) => f.path.startsWith('ingress-'))!.content);
+    expect(ing.spec.ingressClassName).toBe('alb');
+    expect(ing.metadata.annotations['alb.ingress.kubernetes.io/target-group-attributes']).toContain(attributes);
+    expect(ing.metadata.annotations['alb.ingress.kubernetes.io/healthcheck-path']).toBe('/health');
+  });
+  it('a canary gets its own Deployment and a 95/5 weighted forward action', () => {
+    const out = files('kubernetes', { users: 5_000_000 });
+    expect(out.some((f) => f.path === 'deployment-shop-canary.yaml')).toBe(true);
+    const ing = parse(out.find((f) => f.path.startsWith('ingress-'))!.content);
+    const action = JSON.parse(ing.metadata.annotations['alb.ingress.kubernetes.io/actions.weighted']);
+    expect(action.forwardConfig.targetGroups.map((g: { weight: number }) => g.weight)).toEqual([95, 5]);
+  });
+  it('a single server gets no autoscaler and no disruption budget', () => {
+    const kinds = files('kubernetes', { users: 5000 }).map((f) => f.path.split('-')[0]);
+    expect(kinds).not.toContain('horizontalpodautoscaler');
+    expect(kinds).not.toContain('poddisruptionbudget');
+  });
+});
+
+describe('docker compose and nginx', () => {
+  const spec = JSON.parse(readFileSync('../shared/reference/schemas/compose-spec.json', 'utf8'));
+  const validate = new Ajv({ strict: false, validateSchema: false, validateFormats: false }).compile(spec);
+  it.each(CASES)('%s: compose.yaml validates against the Compose Specification', (_, input) => {
+    const compose = parse(files('compose', input).find((f) => f.path === 'compose.yaml')!.content);
+    expect(validate(compose), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
+    expect(Object.keys(compose.services)).toEqual(expect.arrayContaining(['app', 'balancer', 'db']));
+  });
+  it('the Compose check can fail: a service with a bad field is rejected', () => {
+    expect(validate({ services: { app: { image: 'x', replicas: 'many', nonsense: true } } })).toBe(false);
+  });
+  it('a read replica from the 10k tier on; Redis when the plan has a cache; health checks on every service', () => {
+    const small = parse(files('compose', { users: 5000 }).find((f) => f.path === 'compose.yaml')!.content);
+    const mid = parse(files('compose', { users: 50_000 }).find((f) => f.path === 'compose.yaml')!.content);
+    expect(Object.keys(small.services).sort()).toEqual(['app', 'balancer', 'db']);
+    expect(Object.keys(mid.services).sort()).toEqual(['app', 'balancer', 'cache', 'db', 'db-replica']);
+    for (const s of Object.values(mid.services) as { healthcheck?: unknown }[]) expect(s.healthcheck).toBeDefined();
+    expect(mid.services.app.environment.DATABASE_READ_URL).toMatch(/@db-replica:5432/);
+  });
+  it.each([
+    [{ users: 50_000 }, null],
+    [{ users: 50_000, profile: 'saas' }, 'least_conn;'],
+    [{ users: 50_000, stateful: true }, 'ip_hash;'],
+    [{ users: 5_000_000 }, 'weight=95'],
+  ] as [RawInput, string | null][])('nginx.conf implements the plan\'s strategy (%j)', (input, directive) => {
+    const conf = files('compose', input).find((f) => f.path === 'nginx.conf')!.content;
+    const upstream = /upstream \w+ \{([^}]*)\}/.exec(conf)![1]!;
+    if (directive) expect(upstream).toContain(directive);
+    else expect(upstream).not.toMatch(/least_conn|ip_hash|weight=/);
+  });
+  it.each(CASES)('%s: `nginx -t` accepts nginx.conf as exported', (_, input) => {
+    const out = files('compose', input);
+    const compose = parse(out.find((f) => f.path === 'compose.yaml')!.content);
+    const result = nginxTest(out.find((f) => f.path === 'nginx.conf')!.content, Object.keys(compose.services));
+    expect(result.ok, result.output).toBe(true);
+  });
+  it('`nginx -t` can fail: a config with an unknown directive is rejected', () => {
+    expect(nginxTest('events {}\nhttp { upstream a { bogus_directive; server app:8080; } }\n', ['app']).ok).toBe(false);
+  });
+});
+
+describe('Infracost usage file', () => {
+  it('version 0.1 with Infracost\'s own keys carrying the plan\'s demand', () => {
+    const plan = planOf({ users: 500_000 });
+    const usage = parse(files('infracost-usage', { users: 500_000 })[0]!.content);
+    expect(usage.version).toBe(0.1);
+    const d = usage.resource_type_default_usage;
+    expect(d.aws_lb).toEqual({ new_connections: expect.any(Number), active_connections: expect.any(Number), processed_bytes_gb: expect.any(Number), rule_evaluations: expect.any(Number) });
+    expect(d.aws_nat_gateway.monthly_data_processed_gb).toBeGreaterThan(0);
+    expect(d.aws_cloudfront_distribution.monthly_data_transfer_to_internet_gb.us).toBeCloseTo(plan.demand.egressGbPerMonth * plan.cdn!.offloadShare, 0);
+    expect(d.aws_cloudfront_distribution.monthly_https_requests.us).toBeGreaterThan(0);
+    expect(d.aws_autoscaling_group.instances).toBe(plan.compute.instances.average);
+    const transfer = usage.resource_usage.aws_data_transfer_us_east_1 ?? usage.resource_usage['aws_data_transfer.us_east_1'];
+    expect(transfer.monthly_outbound_internet_gb).toBeGreaterThan(0);
+  });
+  it('Aurora designs carry database storage and request rates for aws_rds_cluster', () => {
+    const usage = parse(files('infracost-usage', { users: 500_000, availability: 99.95 })[0]!.content);
+    expect(usage.resource_type_default_usage.aws_rds_cluster.storage_gb).toBeGreaterThan(0);
+  });
+});
+
+describe('names and injection', () => {
+  const evil = 'My "shop": prod\nkind: Secret\n{{ x }}';
+  it('a name with a colon, a quote or a newline cannot break or inject into any file', () => {
+    for (const f of files('all', { users: 500_000 }, evil)) {
+      if (f.path.endsWith('.yaml') || f.path.endsWith('.yml')) {
+        const docs = parseAllDocuments(f.content);
+        expect(docs, f.path).toHaveLength(1);
+        expect(docs[0]!.errors).toEqual([]);
+        expect(docs[0]!.toJS().kind).not.toBe('Secret');
+      }
+    }
+    const arch = parse(files('architecture', { users: 500_000 }, evil)[0]!.content);
+    expect(arch.metadata.name).toBe(evil);
+    const conf = files('compose', { users: 500_000 }, evil).find((f) => f.path === 'nginx.conf')!.content;
+    // The name survives only as an identifier: no line of its own, no quote, no brace.
+    expect(conf.split('\n').filter((l) => /^\s*kind\b/.test(l))).toEqual([]);
+    expect(/upstream (\S+) \{/.exec(conf)![1]).toMatch(/^[A-Za-z0-9_]+$/);
+    expect(nginxTest(conf, ['app']).ok).toBe(true);
+  });
+  it.each([
+    ['My Shop', 'my-shop'],
+    ['--', 'app'],
+    ['9lives', 'app-9lives'],
+    ['a'.repeat(80), 'a'.repeat(63)],
+    ['Ünïcode Ñame', 'unicode-name'],
+  ])('DNS-1123: %j → %j', (name, expected) => {
+    expect(dns1123(name)).toBe(expected);
+  });
+  it('nginx arguments are quoted, and control characters are refused', () => {
+    expect(quoteArg('app:8080')).toBe('app:8080');
+    expect(quoteArg('a b;}')).toBe('"a b;}"');
+    expect(quoteArg('say "hi"')).toBe('"say \\"hi\\""');
+    expect(() => quoteArg('a\nb')).toThrow(/control characters/);
+    expect(() => serializeNginx([{ name: 'evil; server' }])).toThrow(/not an nginx directive/);
+  });
+  it('same plan, same bytes', () => {
+    expect(files('all', { users: 500_000 })).toEqual(files('all', { users: 500_000 }));
+  });
+});
