@@ -19,8 +19,10 @@ const validInput = fc.record(
     discount: fc.double({ min: 0, max: 60, noNaN: true }),
     peakFactor: fc.double({ min: 1, max: 10, noNaN: true }),
     readRatio: fc.double({ min: 0, max: 1, noNaN: true }),
+    // The balancer simulation only adds evidence to a reason; these properties are about the design and its cost.
+    simulate: fc.constant(false),
   },
-  { requiredKeys: ['users', 'profile'] },
+  { requiredKeys: ['users', 'profile', 'simulate'] },
 );
 
 describe('properties of the planner', () => {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import Ajv from 'ajv';
-import Ajv2020 from 'ajv/dist/2020.js';
+import { Ajv } from 'ajv';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import * as z from 'zod';
 import { describe, expect, it } from 'vitest';
 import { parse, parseAllDocuments } from 'yaml';
@@ -42,7 +42,7 @@ describe('architecture YAML', () => {
 });
 
 describe('Kubernetes manifests, validated against the Kubernetes schemas (kubernetes-models)', () => {
-  const models: Record<string, () => Promise<new (data: unknown) => { validate(): void }>> = {
+  const models: Record<string, () => Promise<new (data: never) => { validate(): void }>> = {
     'apps/v1/Deployment': async () => (await import('kubernetes-models/apps/v1/Deployment')).Deployment,
     'v1/Service': async () => (await import('kubernetes-models/v1/Service')).Service,
     'autoscaling/v2/HorizontalPodAutoscaler': async () => (await import('kubernetes-models/autoscaling/v2/HorizontalPodAutoscaler')).HorizontalPodAutoscaler,
@@ -59,7 +59,7 @@ describe('Kubernetes manifests, validated against the Kubernetes schemas (kubern
       const key = `${m.apiVersion}/${m.kind}`;
       expect(models[key], `no model for ${key}`).toBeDefined();
       const Model = await models[key]!();
-      expect(() => new Model(m).validate()).not.toThrow();
+      expect(() => new Model(m as never).validate()).not.toThrow();
       expect(m.metadata.name).toMatch(/^[a-z]([-a-z0-9]*[a-z0-9])?$/);
       kinds.push(m.kind);
     }
