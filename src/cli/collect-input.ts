@@ -57,7 +57,8 @@ export function naming(key: string, source: Source | undefined, file: string | u
   return flagName(key);
 }
 
-async function readInputFile(file: string, cwd: string): Promise<Record<string, unknown>> {
+/** Reads a YAML (or JSON) file into an object with camelCase keys, or fails with one line naming the file. */
+export async function readInputFile(file: string, cwd: string): Promise<Record<string, unknown>> {
   let text: string;
   try {
     text = await readFile(resolve(cwd, file), 'utf8');

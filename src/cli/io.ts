@@ -1,3 +1,5 @@
+import type { Prompter } from './wizard/prompter.js';
+
 export interface OutStream {
   write(chunk: string): unknown;
   isTTY?: boolean;
@@ -10,6 +12,8 @@ export interface Io {
   env: Record<string, string | undefined>;
   stdinIsTTY: boolean;
   cwd: string;
+  /** The wizard's prompts; the real one wraps @inquirer/prompts on the process's stdin and stderr. */
+  prompter?: Prompter;
 }
 
 /** Colour only for a terminal, and never with NO_COLOR, TERM=dumb or --no-color. */

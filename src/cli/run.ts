@@ -1,13 +1,24 @@
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Help } from 'commander';
 import * as z from 'zod';
 import { PlanInputError } from '../core/input-error.js';
 import { VERSION } from '../version.js';
 import { planCommand } from './commands/plan.js';
 import { simulateCommand } from './commands/simulate.js';
 import { exportCommand } from './commands/export.js';
+import { schemaCommand } from './commands/schema.js';
+import { diffCommand } from './commands/diff.js';
+import { startWizard, wizardCommand } from './commands/wizard.js';
 import { flagName } from './plan-options.js';
 import { EXIT, ExitError } from './exit-error.js';
-import { colorEnabled, interactive, type Io } from './io.js';
+import { colorEnabled, type Io } from './io.js';
+
+/** Help that keeps hand-laid-out examples as written, and lists each command by its first line. */
+const HELP: Partial<Help> = {
+  boxWrap(this: Help, str: string, width: number) {
+    return /\n[^\S\r\n]/.test(str) ? str : Help.prototype.boxWrap.call(this, str, width);
+  },
+  subcommandDescription: (cmd: Command) => cmd.summary() || cmd.description().split('\n')[0]!,
+};
 
 /** The whole command line: parse argv, run one command, turn every failure into one line and an exit code. */
 export async function run(argv: readonly string[], io: Io): Promise<number> {
@@ -15,10 +26,21 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   let debug = argv.includes('--debug');
   const global = () => {
     const o = program.opts<{ color?: boolean; quiet?: boolean; debug?: boolean }>();
-    return { color: o.color !== false && colorEnabled(io.stdout, io.env, false), quiet: o.quiet === true };
+    return { color: o.color !== false && colorEnabled(io.stdout, io.env, false), quiet: o.quiet === true, noInput: (o as { input?: boolean }).input === false };
   };
   program
-    .description('Turn users, traffic and an availability target into an architecture, a fleet, a load-balancing strategy, auto-scaling rules and a monthly bill on real list prices.')
+    .description(
+      `Turn users, traffic and an availability target into an architecture, a fleet,
+a load-balancing strategy, auto-scaling rules and a monthly bill on real list
+prices. On an interactive terminal, with no command, it asks.
+
+Examples:
+  $ capacity-plan plan --users 50000                  a plan for 50k monthly users, priced on AWS
+  $ capacity-plan plan --users 1.5M --availability 99.99 --format json
+  $ capacity-plan plan --input capacity-plan.yaml --format markdown --max-monthly-cost 5000
+  $ capacity-plan export kubernetes --users 500k -o k8s/
+  $ capacity-plan diff main.yaml capacity-plan.yaml --format markdown`,
+    )
     .version(VERSION, '-v, --version', 'print the version')
     .option('--no-input', 'never prompt (fail instead when something is missing)')
     .option('--no-color', 'no colours (also NO_COLOR=1 or a non-terminal stdout)')
@@ -27,29 +49,23 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     .showSuggestionAfterError(true)
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s), outputError: (s, write) => write(s) })
-    .addHelpText(
-      'after',
-      `
-Examples:
-  $ capacity-plan plan --users 50000                  a plan for 50k monthly users, priced on AWS
-  $ capacity-plan plan --users 1.5M --availability 99.99 --format json
-  $ capacity-plan plan --input capacity-plan.yaml --format markdown --max-monthly-cost 5000
-
-Exit codes: 0 ok · 1 unexpected failure · 2 bad usage or input · 3 a gate failed (budget) · 130 interrupted`,
-    )
+    .addHelpText('after', `\nExit codes: 0 ok · 1 unexpected failure · 2 bad usage or input · 3 a gate failed (budget) · 130 interrupted`)
     .usage('[options] [command]')
     .argument('[command]')
-    .action((command: string | undefined) => {
+    .action(async (command: string | undefined) => {
       if (command !== undefined) throw new ExitError(EXIT.usage, unknownCommand(command, program.commands.map((c) => c.name())));
-      const noInput = program.opts().input === false;
-      const hint = 'run `capacity-plan plan --users <n>` (see `capacity-plan plan --help`)';
-      if (!interactive(io, noInput)) throw new ExitError(EXIT.usage, `no terminal to ask questions on: ${hint}`);
-      throw new ExitError(EXIT.usage, `the interactive wizard is not in this version yet: ${hint}`);
+      await startWizard(io, global());
     });
+  program.addCommand(wizardCommand(io, global));
   program.addCommand(planCommand(io, global));
   program.addCommand(exportCommand(io, global));
   program.addCommand(simulateCommand(io, global));
-  for (const command of program.commands) command.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
+  program.addCommand(diffCommand(io, global));
+  program.addCommand(schemaCommand(io));
+  program.configureHelp(HELP);
+  for (const command of program.commands) {
+    command.exitOverride().configureHelp(HELP).configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
+  }
 
   try {
     await program.parseAsync([...argv], { from: 'user' });

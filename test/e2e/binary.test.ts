@@ -30,6 +30,24 @@ describe('the built binary', () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/capacity-plan plan/);
   });
+  it('bare, with stdin an open pipe that never sends anything, exits 2 at once instead of hanging', async () => {
+    const { spawn } = await import('node:child_process');
+    const child = spawn(process.execPath, [bin], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, CI: '', NO_COLOR: '1' } });
+    let err = '';
+    child.stderr.on('data', (d) => (err += d));
+    const code = await new Promise<number | null>((resolvePromise) => {
+      const timer = setTimeout(() => {
+        child.kill('SIGKILL');
+        resolvePromise(null);
+      }, 10_000);
+      child.on('exit', (c) => {
+        clearTimeout(timer);
+        resolvePromise(c);
+      });
+    });
+    expect(code).toBe(2);
+    expect(err).toMatch(/capacity-plan plan --users/);
+  });
   it('does not crash when the reader closes early', () => {
     const r = spawnSync('sh', ['-c', `"${process.execPath}" "${bin}" plan --users 5M --format yaml | head -c 10 >/dev/null`], { encoding: 'utf8', timeout: 20_000 });
     expect(r.status).toBe(0);

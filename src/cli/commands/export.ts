@@ -12,24 +12,22 @@ const TARGETS = ['architecture', 'kubernetes', 'compose', 'infracost-usage', 'al
 
 export function exportCommand(io: Io, global: () => { color: boolean; quiet: boolean }): Command {
   const command = new Command('export')
-    .description('write the plan as files other tools accept: architecture YAML, Kubernetes manifests, docker compose + nginx, an Infracost usage file')
-    .argument('<target>', `one of ${TARGETS.join(', ')}`)
-    .option('--dry-run', 'list the files that would be written, write nothing')
-    .addHelpText(
-      'after',
-      `
+    .description(
+      `write the plan as files other tools accept: architecture YAML, Kubernetes manifests, docker compose + nginx, an Infracost usage file
+
 Examples:
   $ capacity-plan export architecture --users 50000 -o infra/
   $ capacity-plan export kubernetes --users 500k --availability 99.95 -o k8s/
   $ capacity-plan export compose --input capacity-plan.yaml -o local/
   $ capacity-plan export all --users 1.5M --name shop -o infra/ --force
-  $ capacity-plan export all --users 50k --dry-run
-
-Files are written atomically; an existing file is only replaced with --force (and then nothing is
+  $ capacity-plan export all --users 50k --dry-run`,
+    )
+    .argument('<target>', `one of ${TARGETS.join(', ')}`)
+    .option('--dry-run', 'list the files that would be written, write nothing')
+    .addHelpText('after', `\nFiles are written atomically; an existing file is only replaced with --force (and then nothing is
 written unless every file can be). The paths written go to stderr.
 
-Exit codes: 0 ok · 1 unexpected failure · 2 bad usage, bad input or an existing file · 3 budget gate failed`,
-    );
+Exit codes: 0 ok · 1 unexpected failure · 2 bad usage, bad input or an existing file · 3 budget gate failed`);
   addPlanOptions(command).action(async (target: string) => {
     if (!(TARGETS as readonly string[]).includes(target)) throw usageError(`unknown export target "${target}": expected one of ${TARGETS.join(', ')}`);
     const opts = command.opts<{ output?: string; force?: boolean; dryRun?: boolean; format?: string; json?: boolean }>();

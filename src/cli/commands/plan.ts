@@ -13,22 +13,20 @@ export type Format = (typeof FORMATS)[number];
 
 export function planCommand(io: Io, global: () => { color: boolean; quiet: boolean }): Command {
   const command = new Command('plan')
-    .description('plan capacity without prompts: tier, fleet, balancer, auto-scaling, availability and monthly cost')
-    .addHelpText(
-      'after',
-      `
+    .description(
+      `plan capacity without prompts: tier, fleet, balancer, auto-scaling, availability and monthly cost
+
 Examples:
   $ capacity-plan plan --users 50000
   $ capacity-plan plan --users 1.5M --profile saas --availability 99.95 --format json
   $ capacity-plan plan --users 250k --provider all --commitment 1y --spot 0.5
   $ capacity-plan plan --input capacity-plan.yaml --format markdown --max-monthly-cost 5000
-  $ capacity-plan plan --users 50k --growth 15 --months 24 -o plan.json --format json
-
-Every option can also come from the environment as CAPACITY_PLAN_<NAME> (CAPACITY_PLAN_PROVIDER=gcp):
+  $ capacity-plan plan --users 50k --growth 15 --months 24 -o plan.json --format json`,
+    )
+    .addHelpText('after', `\nEvery option can also come from the environment as CAPACITY_PLAN_<NAME> (CAPACITY_PLAN_PROVIDER=gcp):
 flags > environment > --input file > profile defaults.
 
-Exit codes: 0 ok · 1 unexpected failure · 2 bad usage or input · 3 budget gate failed · 130 interrupted`,
-    );
+Exit codes: 0 ok · 1 unexpected failure · 2 bad usage or input · 3 budget gate failed · 130 interrupted`);
   addPlanOptions(command).action(async () => {
     const format = chooseFormat(command.opts());
     const input = await collectInput(command, io.cwd, io.env);

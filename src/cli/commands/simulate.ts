@@ -48,7 +48,15 @@ const FLAGS: Record<string, string> = {
 
 export function simulateCommand(io: Io, global: () => { color: boolean; quiet: boolean }): Command {
   const command = new Command('simulate')
-    .description('compare load-balancing strategies on a simulated fleet (discrete-event simulation)')
+    .description(
+      `compare load-balancing strategies on a simulated fleet (discrete-event simulation)
+
+Examples:
+  $ capacity-plan simulate --servers 10 --utilization 0.9
+  $ capacity-plan simulate --servers 10 --utilization 0.7 --distribution lognormal --cv 3
+  $ capacity-plan simulate --speeds 1,1,2,4 --strategy weighted --json
+  $ capacity-plan simulate --servers 16 --concurrency 4 --rps 900 --service-time 50 --curve consumer-evening`,
+    )
     .option('--servers <n>', 'servers behind the balancer (default: 8)')
     .option('--speeds <list>', 'relative speed of each server, e.g. 1,1,2,2 (sets --servers; weighted uses these as weights)')
     .option('--concurrency <k>', 'requests each server works on at once, e.g. its vCPUs (default: 1)')
@@ -70,17 +78,7 @@ export function simulateCommand(io: Io, global: () => { color: boolean; quiet: b
     .option('--json', 'same as --format json')
     .option('-o, --output <file>', 'write the output to a file (atomic; --force to replace)')
     .option('--force', 'replace an existing output file')
-    .addHelpText(
-      'after',
-      `
-Examples:
-  $ capacity-plan simulate --servers 10 --utilization 0.9
-  $ capacity-plan simulate --servers 10 --utilization 0.7 --distribution lognormal --cv 3
-  $ capacity-plan simulate --speeds 1,1,2,4 --strategy weighted --json
-  $ capacity-plan simulate --servers 16 --concurrency 4 --rps 900 --service-time 50 --curve consumer-evening
-
-Exit codes: 0 ok · 1 unexpected failure · 2 bad parameters (including utilisation ≥ 1 without --allow-unstable)`,
-    )
+    .addHelpText('after', `\nExit codes: 0 ok · 1 unexpected failure · 2 bad parameters (including utilisation ≥ 1 without --allow-unstable)`)
     .action(async () => {
       const parsed = simulateSchema.safeParse(command.opts());
       if (!parsed.success) {

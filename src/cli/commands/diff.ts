@@ -1,0 +1,90 @@
+import { Command } from 'commander';
+import { inputSchema } from '../../core/input.js';
+import { buildPlan } from '../../core/plan.js';
+import { planSchema, type PlanDocument } from '../../core/plan-schema.js';
+import { loadCatalogs } from '../catalogs.js';
+import { readInputFile } from '../collect-input.js';
+import { EXIT, ExitError, usageError } from '../exit-error.js';
+import { colorEnabled, type Io } from '../io.js';
+import { writeFileAtomic } from '../write-file.js';
+import { parseHumaneNumber } from '../../core/humane-number.js';
+import { PlanInputError } from '../../core/input-error.js';
+
+/** A side of the diff: a plan document (JSON or YAML with schemaVersion) or an input file, planned now. */
+async function load(file: string, io: Io): Promise<PlanDocument> {
+  const raw = await readInputFile(file, io.cwd);
+  if ('schemaVersion' in raw) {
+    const parsed = planSchema.safeParse(raw);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      throw usageError(`${file}: not a plan document of this version (${issue.path.join('.') || 'document'}: ${issue.message})`);
+    }
+    return parsed.data;
+  }
+  const parsed = inputSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    if (issue.code === 'unrecognized_keys') throw usageError(`${file}: unknown field ${issue.keys.map((k) => `"${k}"`).join(', ')}`);
+    throw usageError(`${file}: ${issue.path.join('.') || 'input'}: ${issue.message}`);
+  }
+  try {
+    return buildPlan(parsed.data, loadCatalogs(io.env));
+  } catch (error) {
+    if (error instanceof PlanInputError) throw usageError(`${file}: ${error.field}: ${error.message}`);
+    throw error;
+  }
+}
+
+export function diffCommand(io: Io, global: () => { color: boolean; quiet: boolean }): Command {
+  const command = new Command('diff')
+    .description(
+      `compare two plans: what changed in the design, and in cost line by line
+
+Examples:
+  $ capacity-plan diff main.yaml capacity-plan.yaml
+  $ capacity-plan diff base-plan.json head-plan.json --format markdown > comment.md
+  $ capacity-plan diff main.yaml capacity-plan.yaml --max-increase 10 --max-monthly-cost 20000`,
+    )
+    .argument('<base>', 'input file (capacity-plan.yaml) or plan JSON/YAML (`plan --format json`)')
+    .argument('<head>', 'the same, for the proposed change')
+    .option('--format <format>', 'table, json or markdown (default: table)')
+    .option('--json', 'same as --format json')
+    .option('--max-increase <pct>', 'gate: exit 3 when the expected monthly cost rises by more than this percentage')
+    .option('--max-monthly-cost <usd>', 'gate: exit 3 when the head plan\'s expected monthly cost is higher')
+    .option('-o, --output <file>', 'write the output to a file (atomic; --force to replace)')
+    .option('--force', 'replace an existing output file')
+    .addHelpText('after', '\nExit codes: 0 ok · 1 unexpected failure · 2 bad usage or a bad file · 3 a gate failed')
+    .action(async (baseFile: string, headFile: string) => {
+      const o = command.opts<{ format?: string; json?: boolean; maxIncrease?: string; maxMonthlyCost?: string; output?: string; force?: boolean }>();
+      const format = o.json ? 'json' : (o.format ?? 'table');
+      if (!['table', 'json', 'markdown'].includes(format)) throw usageError(`--format: expected one of table, json, markdown, not "${format}"`);
+      const gate = (flag: string, text: string | undefined) => {
+        if (text === undefined) return undefined;
+        const n = parseHumaneNumber(text);
+        if (!Number.isFinite(n) || n < 0) throw usageError(`${flag}: expected a number of 0 or more, not "${text}"`);
+        return n;
+      };
+      const maxIncrease = gate('--max-increase', o.maxIncrease);
+      const maxMonthly = gate('--max-monthly-cost', o.maxMonthlyCost);
+      const [base, head] = [await load(baseFile, io), await load(headFile, io)];
+      const { diffPlans } = await import('../../core/plan-diff.js');
+      const diff = diffPlans(base, head);
+      const { renderDiffTable, renderDiffMarkdown } = await import('../../render/diff.js');
+      const names = { base: baseFile, head: headFile };
+      const text =
+        format === 'json'
+          ? `${JSON.stringify({ base: baseFile, head: headFile, ...diff }, null, 2)}\n`
+          : format === 'markdown'
+            ? renderDiffMarkdown(diff, names)
+            : renderDiffTable(diff, { ...names, color: !o.output && global().color && colorEnabled(io.stdout, io.env, false) });
+      if (o.output) writeFileAtomic(o.output, text, { force: o.force === true, cwd: io.cwd });
+      else io.stdout.write(text);
+      if (maxIncrease !== undefined && diff.cost.percent !== null && diff.cost.percent > maxIncrease) {
+        throw new ExitError(EXIT.gate, `cost gate failed: the expected monthly cost rises ${diff.cost.percent} %, more than --max-increase ${maxIncrease} %`);
+      }
+      if (maxMonthly !== undefined && head.cost.monthly.expected > maxMonthly) {
+        throw new ExitError(EXIT.gate, `budget gate failed: ${headFile} expects $${head.cost.monthly.expected.toFixed(2)}/month, over --max-monthly-cost $${maxMonthly.toFixed(2)}`);
+      }
+    });
+  return command;
+}

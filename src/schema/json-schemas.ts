@@ -1,0 +1,41 @@
+import * as z from 'zod';
+import { inputSchema } from '../core/input.js';
+import { planSchema } from '../core/plan-schema.js';
+import { architectureSchema } from '../export/architecture-schema.js';
+
+export const SCHEMA_KINDS = ['input', 'plan', 'architecture'] as const;
+export type SchemaKind = (typeof SCHEMA_KINDS)[number];
+
+/** Numbers a person may write as "250k", "1.5M" or "50,000" in an input file. */
+const HUMANE = '^\\s*[+-]?(?:\\d{1,3}(?:[,_]\\d{3})+|\\d+)?(?:\\.\\d+)?(?:[eE][+-]?\\d+)?\\s*[kKmMbB]?\\s*$';
+const REGION_LIST = '^\\s*[a-z0-9-]+\\s*=\\s*\\d+(?:\\.\\d+)?(?:\\s*,\\s*[a-z0-9-]+\\s*=\\s*\\d+(?:\\.\\d+)?)*\\s*$';
+
+type JsonSchema = Record<string, unknown> & { properties?: Record<string, JsonSchema> };
+
+/** The input file's schema: what the zod schema accepts, including the text forms it turns into numbers. */
+function inputJsonSchema(): JsonSchema {
+  const schema = z.toJSONSchema(inputSchema, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
+  for (const [key, property] of Object.entries(schema.properties ?? {})) {
+    if (property.type === 'number' || property.type === 'integer') {
+      const { default: fallback, description, ...number } = property;
+      schema.properties![key] = { ...(description ? { description } : {}), ...(fallback !== undefined ? { default: fallback } : {}), anyOf: [number, { type: 'string', pattern: HUMANE }] };
+    }
+  }
+  const regions = schema.properties!.regions!;
+  schema.properties!.regions = {
+    description: 'Users split across regions: "us-east-1=60,eu-west-1=40", a map {us-east-1: 60}, or a list of {region, share}; shares add up to 100',
+    anyOf: [regions, { type: 'string', pattern: REGION_LIST }, { type: 'object', additionalProperties: { type: 'number', exclusiveMinimum: 0, maximum: 100 } }],
+  };
+  return schema;
+}
+
+export function jsonSchema(kind: SchemaKind, version: string): JsonSchema {
+  const base = kind === 'input' ? inputJsonSchema() : (z.toJSONSchema(kind === 'plan' ? planSchema : architectureSchema) as JsonSchema);
+  const titles: Record<SchemaKind, string> = {
+    input: 'capacity-plan input file (capacity-plan.yaml)',
+    plan: 'capacity-plan plan document (schemaVersion 1)',
+    architecture: 'capacity-plan architecture (capacity-plan/v1 Architecture)',
+  };
+  const { $schema, ...rest } = base;
+  return { $schema, $id: `https://unpkg.com/capacity-plan@${version}/schemas/${kind}.schema.json`, title: titles[kind], ...rest };
+}
