@@ -6,6 +6,7 @@ import { planCommand } from './commands/plan.js';
 import { simulateCommand } from './commands/simulate.js';
 import { exportCommand } from './commands/export.js';
 import { schemaCommand } from './commands/schema.js';
+import { pricingCommand } from './commands/pricing.js';
 import { diffCommand } from './commands/diff.js';
 import { startWizard, wizardCommand } from './commands/wizard.js';
 import { flagName } from './plan-options.js';
@@ -61,11 +62,14 @@ Examples:
   program.addCommand(exportCommand(io, global));
   program.addCommand(simulateCommand(io, global));
   program.addCommand(diffCommand(io, global));
+  program.addCommand(pricingCommand(io, global));
   program.addCommand(schemaCommand(io));
   program.configureHelp(HELP);
-  for (const command of program.commands) {
+  const configure = (command: Command) => {
     command.exitOverride().configureHelp(HELP).configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
-  }
+    command.commands.forEach(configure);
+  };
+  program.commands.forEach(configure);
 
   try {
     await program.parseAsync([...argv], { from: 'user' });

@@ -15,10 +15,11 @@ const USABLE_MEMORY = 0.75;
 /** Operations per second one Redis primary serves comfortably (well under its single-thread ceiling). */
 const OPS_PER_SHARD = 80_000;
 
+/** Cache node shapes per tier, by memory: about 3, 13 and 26 GB. */
 const CANDIDATES: Record<Exclude<TierId, 'single-server'>, readonly string[]> = {
-  'cached-replicas': ['cache.t4g.medium', 'cache.r7g.large', 'cache.r7g.xlarge'],
-  horizontal: ['cache.r7g.large', 'cache.r7g.xlarge'],
-  distributed: ['cache.r7g.xlarge'],
+  'cached-replicas': ['cache-3', 'cache-13', 'cache-26'],
+  horizontal: ['cache-13', 'cache-26'],
+  distributed: ['cache-26'],
 };
 
 export interface CacheSizing {
@@ -33,7 +34,7 @@ export function sizeCache(tier: TierId, demand: Demand, p: Parameters, r: Resili
   if (tier === 'single-server') return null;
   const memoryNeededGb = (demand.dailyActiveUsers * KB_PER_DAILY_USER) / 1e6 + databaseStorageGb * HOT_DATA_SHARE;
   const peakOps = demand.peakRps * (1 + p.readRatio);
-  const candidates = book.items.filter((i) => i.kind === 'cache' && CANDIDATES[tier].includes(i.id));
+  const candidates = book.cacheTypes(CANDIDATES[tier]);
   const largest = candidates[candidates.length - 1];
   if (!largest) throw new Error(`no cache node types in the ${book.catalog.provider} catalog`);
   const node = candidates.find((c) => (c.memoryGb ?? 0) * USABLE_MEMORY >= memoryNeededGb) ?? largest;

@@ -103,12 +103,16 @@ export function costPlan(facts: CostFacts, demand: Demand, p: Parameters, input:
   if (facts.balancer) {
     const lb = book.item('load-balancer');
     add('load balancer', lb, regions * HOURS_PER_MONTH, `${book.catalog.services.loadBalancer}, ${regions} × 730 h`);
-    const lcu = book.item('load-balancer-capacity');
+    const capacity = book.item('load-balancer-capacity');
     const originGb = demand.egressGbPerMonth * (facts.cdn ? 1 - p.cdnOffload : 1) * (1 + USAGE_ASSUMPTIONS.inboundShareOfEgress);
-    const byBytes = originGb / HOURS_PER_MONTH;
-    const byConnections = demand.averageRps / USAGE_ASSUMPTIONS.requestsPerConnection / 25;
-    const capacityUnits = Math.max(byBytes, byConnections, regions * 0.1);
-    add('load balancer', lcu, capacityUnits * HOURS_PER_MONTH, `capacity units: ${round(capacityUnits, 2)} per hour on average (${byBytes >= byConnections ? 'processed bytes' : 'new connections'} dominate)`);
+    if (capacity.unit === 'GB') {
+      add('load balancer', capacity, originGb, `data processed by the balancer: responses from the origin plus ${Math.round(USAGE_ASSUMPTIONS.inboundShareOfEgress * 100)} % for requests`);
+    } else {
+      const byBytes = originGb / HOURS_PER_MONTH;
+      const byConnections = demand.averageRps / USAGE_ASSUMPTIONS.requestsPerConnection / 25;
+      const capacityUnits = Math.max(byBytes, byConnections, regions * 0.1);
+      add('load balancer', capacity, capacityUnits * HOURS_PER_MONTH, `capacity units: ${round(capacityUnits, 2)} per hour on average (${byBytes >= byConnections ? 'processed bytes' : 'new connections'} dominate)`);
+    }
   }
 
   const svc = book.catalog.services;
@@ -141,11 +145,13 @@ export function costPlan(facts: CostFacts, demand: Demand, p: Parameters, input:
 
   if (facts.cache) {
     const c = facts.cache;
-    const nodes = c.shards * (1 + c.replicasPerShard) * regions * (c.node.billedNodes ?? 1);
+    // Tiers that bill a built-in replica (Azure Standard: 2 nodes) already pay for one replica per shard.
+    const nodes = c.shards * Math.max(c.node.billedNodes ?? 1, 1 + c.replicasPerShard) * regions;
     add('cache', c.node, nodes * HOURS_PER_MONTH, `${svc.cache} ${c.node.id}: ${c.shards} shard${c.shards === 1 ? '' : 's'} × (1 primary + ${c.replicasPerShard} replica${c.replicasPerShard === 1 ? '' : 's'})${regions > 1 ? ` in ${regions} regions` : ''}`);
   }
 
   let originEgressGb = demand.egressGbPerMonth;
+  if (facts.cdn && book.has('cdn-base')) add('cdn', book.item('cdn-base'), 1, `${svc.cdn} base fee`);
   if (facts.cdn) {
     const transfer = book.item('cdn-transfer');
     const cdnGb = demand.egressGbPerMonth * p.cdnOffload;

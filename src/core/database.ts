@@ -12,11 +12,12 @@ export const DATABASE_SHARE_OF_STORAGE = 0.3;
 /** The smallest gp3 volume RDS provisions. */
 const MIN_STORAGE_GB = 20;
 
+/** Database shapes tried per tier, smallest first: burstable, general purpose, then memory optimised. */
 const CANDIDATES: Record<TierId, readonly string[]> = {
-  'single-server': ['db.t4g.medium', 'db.m7g.large', 'db.r7g.large', 'db.r7g.xlarge', 'db.r7g.2xlarge'],
-  'cached-replicas': ['db.m7g.large', 'db.r7g.large', 'db.r7g.xlarge', 'db.r7g.2xlarge'],
-  horizontal: ['db.r7g.large', 'db.r7g.xlarge', 'db.r7g.2xlarge'],
-  distributed: ['db.r7g.xlarge', 'db.r7g.2xlarge'],
+  'single-server': ['db-burst-2', 'db-general-2', 'db-memory-2', 'db-memory-4', 'db-memory-8'],
+  'cached-replicas': ['db-general-2', 'db-memory-2', 'db-memory-4', 'db-memory-8'],
+  horizontal: ['db-memory-2', 'db-memory-4', 'db-memory-8'],
+  distributed: ['db-memory-4', 'db-memory-8'],
 };
 const TIER_READ_REPLICAS: Record<TierId, number> = { 'single-server': 0, 'cached-replicas': 1, horizontal: 2, distributed: 1 };
 

@@ -4,7 +4,7 @@ import { USAGE_ASSUMPTIONS } from './cost.js';
 import { dailyCurve } from './daily-curve.js';
 import { DATABASE_SHARE_OF_STORAGE } from './database.js';
 import { computeDemand, HOURS_PER_MONTH } from './demand.js';
-import type { Design, DesignContext } from './design.js';
+import { buildDesign, type Design, type DesignContext } from './design.js';
 import { chooseDesign, costOfNines } from './design-search.js';
 import { DEFAULT_DEPLOYS_PER_MONTH } from './deployment.js';
 import { balancerEvidence } from './balancer-evidence.js';
@@ -27,7 +27,17 @@ export function planFromRaw(raw: RawInput, catalogs: Catalogs): PlanDocument {
   return buildPlan(inputSchema.parse(raw), catalogs);
 }
 
-export function buildPlan(input: PlanInput, catalogs: Catalogs, opts: { projection?: boolean; nines?: boolean } = {}): PlanDocument {
+export interface PlanOptions {
+  projection?: boolean;
+  nines?: boolean;
+  /** Today's date (YYYY-MM-DD): a catalog older than 90 days then warns. Without it, plans do not depend on the date. */
+  today?: string;
+}
+
+/** How old a catalog may be before every plan priced on it says so. */
+export const STALE_AFTER_DAYS = 90;
+
+export function buildPlan(input: PlanInput, catalogs: Catalogs, opts: PlanOptions = {}): PlanDocument {
   const params = resolveParameters(input);
   const floor = bestPossibleP95Ms(params.serviceTimeMs);
   if (params.latencyTargetMs <= floor) {
@@ -40,7 +50,9 @@ export function buildPlan(input: PlanInput, catalogs: Catalogs, opts: { projecti
   for (const provider of providers) {
     if (!catalogs[provider]) throw new PlanInputError('provider', `no price catalog for ${provider} is installed`);
   }
-  const priced = providers.map((provider) => priceOn(input, params, catalogs[provider]!, providers.length > 1 && provider !== providers[0], opts.nines !== false));
+  // One design, every provider: the first provider chooses tier and redundancy, the others price that same design.
+  const home = priceOn(input, params, catalogs[providers[0]!]!, false, opts.nines !== false, null, opts.today);
+  const priced = [home, ...providers.slice(1).map((provider) => priceOn(input, params, catalogs[provider]!, true, false, home.design, opts.today))];
   const cheapest = Math.min(...priced.map((p) => p.summary.monthly.expected));
   const primary = priced[0]!;
   const demand = computeDemand(params);
@@ -64,18 +76,32 @@ export function buildPlan(input: PlanInput, catalogs: Catalogs, opts: { projecti
 
 type Body = Omit<PlanDocument, 'schemaVersion' | 'input' | 'demand' | 'projection' | 'providers'>;
 
-function priceOn(input: PlanInput, params: Parameters, catalog: Catalog, homeRegionOnly: boolean, nines: boolean): { document: Body; summary: ProviderPlan } {
-  const book = priceBook(catalog, homeRegionOnly ? undefined : input.region);
+function priceOn(input: PlanInput, params: Parameters, catalog: Catalog, providersHomeRegion: boolean, nines: boolean, same: Design | null, today: string | undefined): { document: Body; summary: ProviderPlan; design: Design } {
+  const book = priceBook(catalog, providersHomeRegion ? undefined : input.region);
   const demand = computeDemand(params);
   const ctx: DesignContext = { input, params, demand, curve: dailyCurve(params.dailyCurve, params.peakFactor), book, sizings: new Map() };
   const byUsers = tierForUsers(input.users);
-  const choice = chooseDesign(ctx, byUsers.id, input.availability);
+  const choice = same ? sameDesign(ctx, same, input.availability) : chooseDesign(ctx, byUsers.id, input.availability);
   const d = choice.design;
   const document = describe(ctx, d, byUsers.reason, choice, nines ? costOfNines(ctx, byUsers.id, d) : []);
+  const age = today ? Math.floor((Date.parse(today) - Date.parse(catalog.date)) / 86_400_000) : 0;
+  if (age > STALE_AFTER_DAYS) {
+    document.warnings.unshift(`The ${catalog.name} prices are from ${catalog.date}, ${age} days old (over ${STALE_AFTER_DAYS}): refresh them with \`capacity-plan pricing update ${catalog.provider}\``);
+  }
   return {
     document,
+    design: d,
     summary: { provider: catalog.provider, region: book.region, date: catalog.date, instanceType: d.compute.instance.id, monthly: d.cost.monthly, cheapest: false },
   };
+}
+
+/** Another provider's price for the design the first provider chose: same tier, same redundancy. */
+function sameDesign(ctx: DesignContext, same: Design, target: number | undefined): ReturnType<typeof chooseDesign> {
+  const haPlus = ctx.book.items.some((i) => i.kind === 'database' && i.variant === 'aurora');
+  const resilience = same.resilience.databaseHa === 'aurora' && !haPlus ? { ...same.resilience, databaseHa: 'multi-az' as const } : same.resilience;
+  const design = buildDesign(ctx, same.tier, resilience);
+  const met = target === undefined ? null : design.estimate.estimated >= target / 100;
+  return { design, met, changes: [], reasons: [`The same design as on the first provider, priced on ${ctx.book.catalog.name}`] };
 }
 
 function describe(ctx: DesignContext, d: Design, usersReason: string, choice: ReturnType<typeof chooseDesign>, nines: PlanDocument['availability']['costOfNines']): Body {
@@ -204,7 +230,7 @@ function describe(ctx: DesignContext, d: Design, usersReason: string, choice: Re
       monthly: d.cost.monthly,
       lineItems: d.cost.lineItems,
       buying: d.cost.buying,
-      pricing: { provider: catalog.provider, region: homeRegion, date: catalog.date, source: catalog.source, catalog: 'bundled' },
+      pricing: { provider: catalog.provider, region: homeRegion, date: catalog.date, source: catalog.refreshed ? `refreshed ${catalog.refreshed.at} from ${catalog.refreshed.endpoint} (${catalog.refreshed.updated} prices updated, ${catalog.refreshed.kept} kept)` : catalog.source, catalog: catalog.refreshed ? 'refreshed' : 'bundled' },
       referenceBand: { tier: d.tier, low: band.low, high: band.high, comparison, source: 'seed: scaling timeline' },
       curve: `${params.dailyCurve} daily curve (peak hour ${params.peakFactor}× the average)`,
     },

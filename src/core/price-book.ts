@@ -8,8 +8,10 @@ export interface PriceBook {
   items: readonly CatalogItem[];
   item(kind: ItemKind, id?: string, variant?: string): CatalogItem;
   has(kind: ItemKind, id?: string, variant?: string): boolean;
-  computeTypes(ids: readonly string[]): CatalogItem[];
-  databaseTypes(ids: readonly string[], variant: string): CatalogItem[];
+  /** The items filling each shape, in the order of the shapes (shapes the catalog lacks are skipped). */
+  computeTypes(shapes: readonly string[]): CatalogItem[];
+  databaseTypes(shapes: readonly string[], variant: string): CatalogItem[];
+  cacheTypes(shapes: readonly string[]): CatalogItem[];
   sla(id: Sla['id']): Sla;
 }
 
@@ -29,6 +31,8 @@ export function priceBook(catalog: Catalog, region: string | undefined): PriceBo
   const items = entry.items;
   const find = (kind: ItemKind, id?: string, variant?: string) =>
     items.find((i) => i.kind === kind && (id === undefined || i.id === id) && (variant === undefined || i.variant === variant));
+  const byShape = (kind: ItemKind, shapes: readonly string[], variant?: string) =>
+    shapes.map((shape) => items.find((i) => i.kind === kind && i.shape === shape && (variant === undefined || i.variant === variant))).filter((i): i is CatalogItem => i !== undefined);
   return {
     catalog,
     region: code,
@@ -39,8 +43,9 @@ export function priceBook(catalog: Catalog, region: string | undefined): PriceBo
       return found;
     },
     has: (kind, id, variant) => find(kind, id, variant) !== undefined,
-    computeTypes: (ids) => ids.map((id) => find('compute', id)).filter((i): i is CatalogItem => i !== undefined),
-    databaseTypes: (ids, variant) => ids.map((id) => find('database', id, variant)).filter((i): i is CatalogItem => i !== undefined),
+    computeTypes: (shapes) => byShape('compute', shapes),
+    databaseTypes: (shapes, variant) => byShape('database', shapes, variant),
+    cacheTypes: (shapes) => byShape('cache', shapes),
     sla(id) {
       const found = catalog.slas.find((s) => s.id === id);
       if (!found) throw new Error(`the ${catalog.provider} catalog has no SLA ${id}`);

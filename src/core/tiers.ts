@@ -15,7 +15,7 @@ export interface TierRule {
   band: { low: number; high: number | null };
   /** Application servers at the daily peak: the seed's range where it gives one. */
   servers: { min: number; max: number | null };
-  /** Instance types tried for the app servers, smallest first. */
+  /** Instance shapes tried for the app servers, smallest first (each catalog maps a shape to its own type). */
   instanceCandidates: readonly string[];
 }
 
@@ -28,7 +28,7 @@ export const TIERS: readonly TierRule[] = [
     seedDesign: ['1 application server', '1 database', 'No load balancer needed'],
     band: { low: 50, high: 200 },
     servers: { min: 1, max: 1 },
-    instanceCandidates: ['t3.medium', 't3.large', 'm7i.large', 'm7i.xlarge', 'm7i.2xlarge', 'm7i.4xlarge'],
+    instanceCandidates: ['burst-2x4', 'burst-2x8', 'general-2', 'general-4', 'general-8', 'general-16'],
   },
   {
     id: 'cached-replicas',
@@ -38,7 +38,7 @@ export const TIERS: readonly TierRule[] = [
     seedDesign: ['1 application server (or 2-3 for redundancy)', 'Load balancer', 'Redis cache', 'Database with read replicas', 'CDN for static assets'],
     band: { low: 500, high: 1500 },
     servers: { min: 2, max: 3 },
-    instanceCandidates: ['m7i.large', 'm7i.xlarge', 'm7i.2xlarge'],
+    instanceCandidates: ['general-2', 'general-4', 'general-8'],
   },
   {
     id: 'horizontal',
@@ -48,7 +48,7 @@ export const TIERS: readonly TierRule[] = [
     seedDesign: ['5-10 application servers (auto-scaling)', 'Load balancer with health checks', 'Redis cluster (primary + replicas)', 'Database with multiple read replicas', 'CDN + edge caching', 'Monitoring and alerting'],
     band: { low: 3000, high: 10000 },
     servers: { min: 2, max: 10 },
-    instanceCandidates: ['m7i.large', 'm7i.xlarge', 'm7i.2xlarge'],
+    instanceCandidates: ['general-2', 'general-4', 'general-8'],
   },
   {
     id: 'distributed',
@@ -58,7 +58,7 @@ export const TIERS: readonly TierRule[] = [
     seedDesign: ['Auto-scaling (10-100+ servers)', 'Multiple availability zones', 'Database sharding', 'Microservices architecture', 'Message queues', 'Distributed caching', 'Full observability stack'],
     band: { low: 20000, high: 100000 },
     servers: { min: 3, max: null },
-    instanceCandidates: ['m7i.2xlarge', 'm7i.4xlarge'],
+    instanceCandidates: ['general-8', 'general-16'],
   },
 ];
 

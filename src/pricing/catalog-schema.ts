@@ -8,6 +8,7 @@ export const ITEM_KINDS = [
   'cache',
   'load-balancer',
   'load-balancer-capacity',
+  'cdn-base',
   'cdn-transfer',
   'cdn-requests',
   'egress',
@@ -29,7 +30,7 @@ export type ItemKind = (typeof ITEM_KINDS)[number];
 export const CONFIDENCE = ['V', 'M', 'U'] as const;
 export type Confidence = (typeof CONFIDENCE)[number];
 
-export const UNITS = ['hour', 'GB-month', 'GB', 'LCU-hour', '10k requests', 'million requests', 'million queries', 'zone-month', 'metric-month'] as const;
+export const UNITS = ['month', 'hour', 'GB-month', 'GB', 'LCU-hour', '10k requests', 'million requests', 'million queries', 'zone-month', 'metric-month'] as const;
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
 const money = z.number().nonnegative().finite();
@@ -45,6 +46,8 @@ export const catalogItemSchema = z.strictObject({
   kind: z.enum(ITEM_KINDS),
   /** Distinguishes rows that share the provider's id, e.g. RDS Single-AZ and Multi-AZ. */
   variant: z.string().optional(),
+  /** The provider-neutral slot this item fills (general-4: 4 vCPU, 16 GiB), so one design prices on every provider. */
+  shape: z.string().regex(/^[a-z0-9x-]+$/).optional(),
   description: z.string().optional(),
   unit: z.enum(UNITS),
   /** USD per unit; for tiered items, the first paid tier. */
@@ -115,6 +118,10 @@ export const catalogSchema = z
     }),
     buyingOptions: z.strictObject({ commitment1y: buyingOption, commitment3y: buyingOption, spot: buyingOption }),
     slas: z.array(slaSchema).min(1),
+    /** Set by `pricing update`: when and from where prices were refreshed, and how many. */
+    refreshed: z
+      .strictObject({ at: isoDate, endpoint: z.string(), region: z.string(), updated: z.number().int().nonnegative(), kept: z.number().int().nonnegative() })
+      .optional(),
     regions: z.record(
       z.string().regex(/^[a-z0-9-]+$/),
       z.strictObject({ name: z.string().min(1), items: z.array(catalogItemSchema).min(1) }),

@@ -2,7 +2,7 @@ import { Command } from 'commander';
 import { inputSchema } from '../../core/input.js';
 import { buildPlan } from '../../core/plan.js';
 import { planSchema, type PlanDocument } from '../../core/plan-schema.js';
-import { loadCatalogs } from '../catalogs.js';
+import { loadCatalogs, today } from '../catalogs.js';
 import { readInputFile } from '../collect-input.js';
 import { EXIT, ExitError, usageError } from '../exit-error.js';
 import { colorEnabled, type Io } from '../io.js';
@@ -28,7 +28,7 @@ async function load(file: string, io: Io): Promise<PlanDocument> {
     throw usageError(`${file}: ${issue.path.join('.') || 'input'}: ${issue.message}`);
   }
   try {
-    return buildPlan(parsed.data, loadCatalogs(io.env));
+    return buildPlan(parsed.data, loadCatalogs(io.env), { today: today(io.env) });
   } catch (error) {
     if (error instanceof PlanInputError) throw usageError(`${file}: ${error.field}: ${error.message}`);
     throw error;

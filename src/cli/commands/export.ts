@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import { buildPlan } from '../../core/plan.js';
 import { VERSION } from '../../version.js';
-import { loadCatalogs } from '../catalogs.js';
+import { loadCatalogs, today } from '../catalogs.js';
 import { collectInput } from '../collect-input.js';
 import { usageError } from '../exit-error.js';
 import type { Io } from '../io.js';
@@ -33,7 +33,7 @@ Exit codes: 0 ok · 1 unexpected failure · 2 bad usage, bad input or an existin
     const opts = command.opts<{ output?: string; force?: boolean; dryRun?: boolean; format?: string; json?: boolean }>();
     if (opts.format !== undefined || opts.json) throw usageError('--format does not apply to export: each target has its own file format');
     const input = await collectInput(command, io.cwd, io.env);
-    const plan = buildPlan(input, loadCatalogs(io.env));
+    const plan = buildPlan(input, loadCatalogs(io.env), { today: today(io.env) });
     const { exportFiles } = await import('../../export/index.js');
     const files = exportFiles(target as (typeof TARGETS)[number], plan, { name: input.name, version: VERSION });
     const dir = opts.output ?? '.';

@@ -4,7 +4,7 @@ import type { PlanDocument } from '../../core/plan-document.js';
 import { collectInput } from '../collect-input.js';
 import { EXIT, ExitError, usageError } from '../exit-error.js';
 import { colorEnabled, type Io } from '../io.js';
-import { loadCatalogs } from '../catalogs.js';
+import { loadCatalogs, today } from '../catalogs.js';
 import { addPlanOptions } from '../plan-options.js';
 import { writeFileAtomic } from '../write-file.js';
 
@@ -30,7 +30,7 @@ Exit codes: 0 ok · 1 unexpected failure · 2 bad usage or input · 3 budget gat
   addPlanOptions(command).action(async () => {
     const format = chooseFormat(command.opts());
     const input = await collectInput(command, io.cwd, io.env);
-    const plan = buildPlan(input, loadCatalogs(io.env));
+    const plan = buildPlan(input, loadCatalogs(io.env), { today: today(io.env) });
     const g = global();
     const output: string | undefined = command.opts().output;
     const text = await render(plan, format, { color: !output && g.color && colorEnabled(io.stdout, io.env, false), reasons: !g.quiet });

@@ -4,7 +4,7 @@ import { Command } from 'commander';
 import { inputSchema, type RawInput } from '../../core/input.js';
 import { buildPlan } from '../../core/plan.js';
 import { VERSION } from '../../version.js';
-import { loadCatalogs } from '../catalogs.js';
+import { loadCatalogs, today } from '../catalogs.js';
 import { EXIT, ExitError } from '../exit-error.js';
 import { colorEnabled, interactive, type Io } from '../io.js';
 import { writeFileAtomic } from '../write-file.js';
@@ -33,13 +33,14 @@ export async function startWizard(io: Io, g: { color: boolean; noInput: boolean 
   const catalogs = loadCatalogs(io.env);
   const filesFor = (target: string, raw: RawInput) => {
     const input = inputSchema.parse(raw);
-    return exportFiles(target as Parameters<typeof exportFiles>[0], buildPlan(input, catalogs), { name: input.name, version: VERSION });
+    return exportFiles(target as Parameters<typeof exportFiles>[0], buildPlan(input, catalogs, { today: today(io.env) }), { name: input.name, version: VERSION });
   };
   try {
     await runWizard({
       prompter,
       io,
       catalogs,
+      today: today(io.env),
       writeFile: (path, content) => writeFileAtomic(path, content, { force: true, cwd: io.cwd }),
       render: async (plan) => renderTable(plan, { color: g.color && colorEnabled(io.stdout, io.env, false), reasons: false }),
       exportWouldReplace: async (target, dir, raw) => filesFor(target, raw).map((f) => join(dir, f.path)).filter((p) => existsSync(resolve(io.cwd, p))),

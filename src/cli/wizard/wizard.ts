@@ -17,6 +17,7 @@ export interface WizardDeps {
   prompter: Prompter;
   io: Io;
   catalogs: Catalogs;
+  today: string;
   /** Writes text files (atomically); replacing an existing file is asked first, never assumed. */
   writeFile(path: string, content: string): void;
   render(plan: ReturnType<typeof buildPlan>): Promise<string>;
@@ -107,7 +108,7 @@ export async function runWizard(deps: WizardDeps): Promise<RawInput> {
   const input = inputSchema.parse(raw);
   let plan;
   try {
-    plan = buildPlan(input, deps.catalogs);
+    plan = buildPlan(input, deps.catalogs, { today: deps.today });
   } catch (error) {
     if (error instanceof PlanInputError) throw usageError(`${error.field}: ${error.message}`);
     throw error;
