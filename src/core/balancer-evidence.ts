@@ -2,6 +2,7 @@ import { runSimulation } from '../simulate/run.js';
 import type { SimStrategy } from '../simulate/simulate.js';
 import type { Strategy } from './load-balancing.js';
 import { round } from './round.js';
+import { groupDigits } from './group-digits.js';
 
 export interface BalancerEvidence {
   servers: number;
@@ -17,7 +18,7 @@ export interface BalancerEvidence {
 
 /** Coefficient of variation used for "similar" and "variable" request durations. */
 const CV = { similar: 0.5, variable: 3 } as const;
-const REQUESTS = 20_000;
+const REQUESTS = 10_000;
 const SEED = 1;
 
 /** What each pick is compared against in the simulation. */
@@ -66,6 +67,6 @@ export function balancerEvidence(strategy: Strategy, fleet: { servers: number; v
     requests: REQUESTS,
     seed: SEED,
     results,
-    summary: `Simulated on this fleet at peak (${fleetText}; ${REQUESTS.toLocaleString('en-US')} requests, seed ${SEED}): ${a.strategy} p99 ${a.p99Ms} ms vs ${b.p99Ms} ms with ${b.strategy} (p95 ${a.p95Ms} vs ${b.p95Ms} ms)${verdict}`,
+    summary: `Simulated on this fleet at peak (${fleetText}; ${groupDigits(REQUESTS)} requests, seed ${SEED}): ${a.strategy} p99 ${a.p99Ms} ms vs ${b.p99Ms} ms with ${b.strategy} (p95 ${a.p95Ms} vs ${b.p95Ms} ms)${verdict}`,
   };
 }

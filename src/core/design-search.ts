@@ -2,6 +2,7 @@ import { buildDesign, type Design, type DesignContext } from './design.js';
 import { describeChanges, strongerDesigns, tierResilience, type Resilience } from './resilience.js';
 import { round } from './round.js';
 import type { TierId } from './tiers.js';
+import { groupDigits } from './group-digits.js';
 
 export interface AvailabilityChoice {
   design: Design;
@@ -38,7 +39,7 @@ export function chooseDesign(ctx: DesignContext, tier: TierId, target: number | 
       changes,
       reasons: [
         `The tier's own design composes to ${pct(own.estimate.estimated)}${ownMet ? `, which meets the ${target} % target — but a stronger design is cheaper` : `, short of the ${target} % target`}`,
-        `The cheapest of ${search.tried} stronger designs that meets it adds ${changes.join('; ')} — ${pct(search.meeting.estimate.estimated)} for $${Math.round(search.meeting.cost.monthly.expected).toLocaleString('en-US')}/month`,
+        `The cheapest of ${search.tried} stronger designs that meets it adds ${changes.join('; ')} — ${pct(search.meeting.estimate.estimated)} for $${groupDigits(Math.round(search.meeting.cost.monthly.expected))}/month`,
       ],
     };
   }

@@ -1,4 +1,5 @@
 const SUFFIX: Record<string, number> = { k: 1e3, m: 1e6, b: 1e9 };
+import { groupDigits } from './group-digits.js';
 
 /**
  * Reads "250000", "250k", "1.5M", "2B", "50,000" or "50_000" as a number.
@@ -17,5 +18,5 @@ export function parseHumaneNumber(text: string): number {
 export function formatUsers(users: number): string {
   if (users >= 1e6 && users % 1e4 === 0) return `${users / 1e6}M`;
   if (users >= 1e3 && users % 100 === 0) return `${users / 1e3}k`;
-  return Math.round(users).toLocaleString('en-US');
+  return groupDigits(Math.round(users));
 }

@@ -1,4 +1,5 @@
 import type { PlanDocument } from './plan-schema.js';
+import { groupDigits } from './group-digits.js';
 import { round } from './round.js';
 
 export interface DesignChange {
@@ -75,7 +76,7 @@ export function diffPlans(base: PlanDocument, head: PlanDocument): PlanDiff {
   const delta = round(head.cost.monthly.expected - base.cost.monthly.expected);
   const percent = base.cost.monthly.expected === 0 ? null : round((delta / base.cost.monthly.expected) * 100, 1);
   const sign = delta > 0 ? '+' : delta < 0 ? '−' : '±';
-  const money = (n: number) => `$${Math.abs(Math.round(n)).toLocaleString('en-US')}`;
+  const money = (n: number) => `$${groupDigits(Math.abs(Math.round(n)))}`;
   const summary =
     `${money(base.cost.monthly.expected)} → ${money(head.cost.monthly.expected)}/month (${sign}${money(delta)}${percent === null ? '' : `, ${sign}${Math.abs(percent)} %`})` +
     (design.length > 0 ? `; ${design.length} design change${design.length === 1 ? '' : 's'}` : '; no design change');

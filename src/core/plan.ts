@@ -19,6 +19,7 @@ import { priceBook } from './price-book.js';
 import { resolveParameters, type Parameters } from './resolve.js';
 import { round } from './round.js';
 import { scalingReasons, tierForUsers, tierRule, type TierId } from './tiers.js';
+import { groupDigits } from './group-digits.js';
 
 export type Catalogs = Partial<Record<Provider, Catalog>>;
 
@@ -122,7 +123,7 @@ function describe(ctx: DesignContext, d: Design, usersReason: string, choice: Re
   const expected = d.cost.monthly.expected;
   const comparison = expected < band.low ? 'below' : band.high !== null && expected > band.high ? 'above' : 'inside';
   if (comparison !== 'inside') {
-    warnings.push(`The expected $${Math.round(expected).toLocaleString('en-US')}/month is ${comparison} the seed's ${rule.title.toLowerCase()} band ($${band.low.toLocaleString('en-US')}–${band.high === null ? '…' : `$${band.high.toLocaleString('en-US')}`}): the seed's band is for typical traffic, this plan prices your profile`);
+    warnings.push(`The expected $${groupDigits(Math.round(expected))}/month is ${comparison} the seed's ${rule.title.toLowerCase()} band ($${groupDigits(band.low)}–${band.high === null ? '…' : `$${groupDigits(band.high)}`}): the seed's band is for typical traffic, this plan prices your profile`);
   }
   const multiRegion = d.regions.length > 1;
   const evidence = input.simulate

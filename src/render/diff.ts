@@ -2,9 +2,10 @@ import { Chalk } from 'chalk';
 import Table from 'cli-table3';
 import type { PlanDiff } from '../core/plan-diff.js';
 import { COMPACT_TABLE, usd } from './format.js';
+import { groupDigits } from '../core/group-digits.js';
 
 const signed = (n: number) => (n === 0 ? '±$0' : `${n > 0 ? '+' : '−'}${usd(Math.abs(n), 2)}`);
-const value = (v: string | number | null) => (v === null ? '—' : typeof v === 'number' ? v.toLocaleString('en-US') : v);
+const value = (v: string | number | null) => (v === null ? '—' : typeof v === 'number' ? groupDigits(v) : v);
 
 export function renderDiffTable(diff: PlanDiff, opts: { color: boolean; base: string; head: string }): string {
   const c = new Chalk({ level: opts.color ? 1 : 0 });

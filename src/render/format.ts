@@ -1,7 +1,9 @@
-export const usd = (n: number, digits = 0) =>
-  `${n < 0 ? '-' : ''}$${Math.abs(n).toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits })}`;
+import { groupDigits, groupDigitsFixed } from '../core/group-digits.js';
 
-export const num = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits });
+export const usd = (n: number, digits = 0) =>
+  `${n < 0 ? '-' : ''}$${groupDigitsFixed(Math.abs(n), digits)}`;
+
+export const num = (n: number, digits = 0) => groupDigits(n, digits);
 
 export const pct = (share: number, digits = 0) => `${num(share * 100, digits)} %`;
 

@@ -12,6 +12,7 @@ import { VERSION } from '../../version.js';
 import { usageError } from '../exit-error.js';
 import type { Io } from '../io.js';
 import type { Prompter } from './prompter.js';
+import { groupDigits } from '../../core/group-digits.js';
 
 export interface WizardDeps {
   prompter: Prompter;
@@ -115,7 +116,7 @@ export async function runWizard(deps: WizardDeps): Promise<RawInput> {
   }
   io.stdout.write(await deps.render(plan));
   if (input.maxMonthlyCost !== undefined && plan.cost.monthly.expected > input.maxMonthlyCost) {
-    say(`\nNote: the expected $${Math.round(plan.cost.monthly.expected).toLocaleString('en-US')}/month is over your $${input.maxMonthlyCost.toLocaleString('en-US')} budget (\`plan\` exits 3 on this in CI).`);
+    say(`\nNote: the expected $${groupDigits(Math.round(plan.cost.monthly.expected))}/month is over your $${groupDigits(input.maxMonthlyCost)} budget (\`plan\` exits 3 on this in CI).`);
   }
 
   say('');

@@ -5,6 +5,7 @@ import { getJson } from './http.js';
 import { RefreshError } from './refresh-error.js';
 import { openStream } from './stream.js';
 import type { Progress } from './progress.js';
+import { groupDigits } from '../../core/group-digits.js';
 
 export const AWS_ENDPOINT = 'https://pricing.us-east-1.amazonaws.com';
 
@@ -102,7 +103,7 @@ export async function refreshAws(base: Catalog, opts: { endpoint: string; region
     const task = opts.progress.start(`${offer} ${opts.region}`);
     const stream = await openStream(url(target.currentVersionUrl), { idleMs: opts.idleMs, onLength: task.total });
     const scan = await scanAwsOffer(stream, (p) => match(p, opts.region), task.advance);
-    task.done(`${scan.productsSeen.toLocaleString('en-US')} products, ${scan.matched.size} matched`);
+    task.done(`${groupDigits(scan.productsSeen)} products, ${scan.matched.size} matched`);
     const published = scan.publicationDate?.slice(0, 10) ?? 'undated';
     for (const [sku, { key }] of scan.matched) {
       const item = byKey.get(key);

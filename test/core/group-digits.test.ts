@@ -1,0 +1,15 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { groupDigits, groupDigitsFixed } from '../../src/core/group-digits.js';
+
+describe('grouping digits without ICU', () => {
+  it('writes what toLocaleString("en-US") writes', () => {
+    fc.assert(fc.property(fc.double({ min: -1e12, max: 1e12, noNaN: true }), fc.integer({ min: 0, max: 3 }), (n, digits) => {
+      expect(groupDigits(n, digits)).toBe(n.toLocaleString('en-US', { maximumFractionDigits: digits }).replace(/^-0$/, '0'));
+      expect(groupDigitsFixed(n, digits)).toBe(n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits }).replace(/^-(0(\.0+)?)$/, '$1'));
+    }), { numRuns: 2000 });
+  });
+  it.each([[1234567.891, 2, '1,234,567.89'], [999.5, 0, '1,000'], [0.05, 1, '0.1'], [-1500, 0, '-1,500']])('%d with %d decimals is %s', (n, d, text) => {
+    expect(groupDigits(n, d)).toBe(text);
+  });
+});
