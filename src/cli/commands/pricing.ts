@@ -54,7 +54,14 @@ Examples:
 
   pricing
     .command('list')
-    .description('providers, regions, the catalog in use (bundled or refreshed) and its date')
+    .description(
+      `providers, regions, the catalog in use (bundled or refreshed) and its date
+
+Examples:
+  $ capacity-plan pricing list
+  $ capacity-plan pricing list --format json`,
+    )
+    .addHelpText('after', '\nExit codes: 0 ok · 1 a refreshed catalog is broken · 2 bad usage')
     .option('--format <format>', 'table or json (default: table)')
     .action((opts: { format?: string }) => {
       const now = today(io.env);
@@ -73,7 +80,14 @@ Examples:
 
   pricing
     .command('show')
-    .description('one provider\'s prices, each with its unit, source and confidence')
+    .description(
+      `one provider's prices, each with its unit, source and confidence
+
+Examples:
+  $ capacity-plan pricing show aws
+  $ capacity-plan pricing show azure --format json | jq '.items[] | select(.confidence == "U")'`,
+    )
+    .addHelpText('after', '\nExit codes: 0 ok · 1 a refreshed catalog is broken · 2 unknown provider or region')
     .argument('<provider>', PROVIDERS.join(' | '))
     .option('--region <code>', 'a region of the catalog (default: its home region)')
     .option('--format <format>', 'table or json (default: table)')
@@ -91,7 +105,13 @@ Examples:
 
   pricing
     .command('verify')
-    .description('check every catalog: schema, units, stale dates, recalled prices')
+    .description(
+      `check every catalog: schema, units, stale dates, recalled prices
+
+Examples:
+  $ capacity-plan pricing verify`,
+    )
+    .addHelpText('after', '\nExit codes: 0 every catalog valid (stale ones warn) · 1 a catalog is broken')
     .action(() => {
       const now = today(io.env);
       let broken = 0;
@@ -125,7 +145,16 @@ Examples:
 
   pricing
     .command('update')
-    .description('refresh a provider\'s prices from its public price API; the result replaces the catalog in use only when it is whole and valid')
+    .description(
+      `refresh a provider's prices from its public price API; the result replaces the catalog in use only when it is whole and valid
+
+Examples:
+  $ capacity-plan pricing update aws
+  $ capacity-plan pricing update aws --region eu-west-1
+  $ capacity-plan pricing update azure --endpoint https://prices.example.internal
+  $ GOOGLE_API_KEY=… capacity-plan pricing update gcp`,
+    )
+    .addHelpText('after', '\nExit codes: 0 updated · 1 the download or the data failed (the previous catalog is kept) · 2 bad usage, or no GCP API key')
     .argument('<provider>', PROVIDERS.join(' | '))
     .option('--region <code>', 'the region to refresh (default: the catalog\'s home region)')
     .option('--endpoint <url>', 'the API\'s base URL (mirrors, tests)')
