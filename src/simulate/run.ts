@@ -1,21 +1,14 @@
 import { erlangC } from '../core/queueing.js';
 import { serviceDistribution, type DistributionName } from './distributions.js';
-import { simulateStrategy, SIM_STRATEGIES, type SimStrategy, type StrategyResult } from './simulate.js';
+import { simulateStrategy, SIM_STRATEGIES, type SimStrategy, type SimulationOptions, type StrategyResult } from './simulate.js';
 
-export interface SimulationRequest {
+/** A simulation as a person asks for it: the service distribution by name, mean and CV, and the strategies to compare. */
+export interface SimulationRequest extends Omit<SimulationOptions, 'service' | 'speeds'> {
   speeds: number[];
-  concurrency: number;
-  arrivalRate: number;
   serviceTimeMs: number;
   distribution: DistributionName;
   cv: number;
   strategies: readonly SimStrategy[];
-  requests: number;
-  warmup: number;
-  seed: number;
-  clients: number;
-  clientSkew: number;
-  curve?: readonly number[];
 }
 
 export interface SimulationReport {
@@ -48,7 +41,8 @@ export function utilizationOf(r: Pick<SimulationRequest, 'speeds' | 'concurrency
 /** Runs every requested strategy on the same traffic and reports them side by side. */
 export function runSimulation(r: SimulationRequest): SimulationReport {
   const service = serviceDistribution(r.distribution, r.serviceTimeMs / 1000, r.cv);
-  const options = { speeds: r.speeds, concurrency: r.concurrency, arrivalRate: r.arrivalRate, service, requests: r.requests, warmup: r.warmup, seed: r.seed, clients: r.clients, clientSkew: r.clientSkew, curve: r.curve };
+  const { serviceTimeMs: _ms, distribution: _d, cv: _cv, strategies: _s, ...rest } = r;
+  const options: SimulationOptions = { ...rest, service };
   const rho = utilizationOf(r);
   const identical = r.speeds.every((s) => s === r.speeds[0]);
   let theory: SimulationReport['theory'] = null;
