@@ -1,5 +1,4 @@
 import { Option, type Command } from 'commander';
-import { DEPLOY_STRATEGIES, COMMITMENTS } from '../core/input.js';
 import { PROFILE_NAMES } from '../core/profiles.js';
 
 /**
@@ -10,13 +9,12 @@ export interface PlanOption {
   key: string;
   flags: string;
   description: string;
-  choices?: readonly string[];
 }
 
 export const PLAN_OPTIONS: readonly PlanOption[] = [
   { key: 'name', flags: '--name <name>', description: 'project name, used in exported files (default: app)' },
   { key: 'users', flags: '--users <n>', description: 'monthly active users: 250000, 250k or 1.5M (required unless --input)' },
-  { key: 'profile', flags: '--profile <name>', description: `traffic profile preset: ${PROFILE_NAMES.join(', ')} (default: web-app)`, choices: PROFILE_NAMES },
+  { key: 'profile', flags: '--profile <name>', description: `traffic profile preset: ${PROFILE_NAMES.join(', ')} (default: web-app)` },
   { key: 'dauRatio', flags: '--dau-ratio <share>', description: 'daily active users as a share of monthly users, e.g. 0.2' },
   { key: 'requestsPerUser', flags: '--requests-per-user <n>', description: 'requests per daily active user per day' },
   { key: 'peakFactor', flags: '--peak-factor <x>', description: 'busiest hour ÷ daily average' },
@@ -31,13 +29,13 @@ export const PLAN_OPTIONS: readonly PlanOption[] = [
   { key: 'regions', flags: '--regions <list>', description: 'users split across regions, e.g. us-east-1=60,eu-west-1=40' },
   { key: 'dataResidency', flags: '--data-residency', description: 'each region keeps its users\' data: its own primary database, GeoDNS routing, no cross-region failover' },
   { key: 'stateful', flags: '--stateful', description: 'the app still keeps state on the server (sessions in memory, local files)' },
-  { key: 'requestDurations', flags: '--request-durations <kind>', description: 'similar or variable request durations (default: from the profile)', choices: ['similar', 'variable'] },
+  { key: 'requestDurations', flags: '--request-durations <kind>', description: 'similar or variable request durations (default: from the profile)' },
   { key: 'mixedHardware', flags: '--mixed-hardware', description: 'servers of different sizes share the traffic' },
-  { key: 'deploy', flags: '--deploy <strategy>', description: 'deployment strategy: auto, blue-green, rolling or canary (default: auto)', choices: DEPLOY_STRATEGIES },
+  { key: 'deploy', flags: '--deploy <strategy>', description: 'deployment strategy: auto, blue-green, rolling or canary (default: auto)' },
   { key: 'deploysPerMonth', flags: '--deploys-per-month <n>', description: 'releases a month, for the cost of deploying (default: 20)' },
   { key: 'growth', flags: '--growth <pct>', description: 'monthly user growth, percent' },
   { key: 'months', flags: '--months <n>', description: 'projection horizon with --growth (default: 12)' },
-  { key: 'commitment', flags: '--commitment <term>', description: 'how compute is bought: on-demand, 1y or 3y', choices: COMMITMENTS },
+  { key: 'commitment', flags: '--commitment <term>', description: 'how compute is bought: on-demand, 1y or 3y' },
   { key: 'spot', flags: '--spot <share>', description: 'share of scale-out server-hours on spot, 0–1 (never the minimum fleet)' },
   { key: 'discount', flags: '--discount <pct>', description: 'negotiated discount on the whole bill, percent' },
   { key: 'simulate', flags: '--no-simulate', description: 'skip the short simulation that backs the load-balancing pick' },

@@ -1,5 +1,5 @@
 import { buildDesign, type Design, type DesignContext } from './design.js';
-import { describeChanges, strongerDesigns, tierResilience, type Resilience } from './resilience.js';
+import { describeChanges, strongerDesigns, tierResilience } from './resilience.js';
 import { round } from './round.js';
 import type { TierId } from './tiers.js';
 import { groupDigits } from './group-digits.js';

@@ -52,7 +52,7 @@ export interface Design {
   cost: CostBreakdown;
 }
 
-export function scaleDemand(d: Demand, share: number): Demand {
+function scaleDemand(d: Demand, share: number): Demand {
   return {
     ...d,
     dailyActiveUsers: d.dailyActiveUsers * share,

@@ -4,7 +4,3 @@ export function round(value: number, digits = 2): number {
   const r = Math.round((value + Number.EPSILON * Math.sign(value)) * f) / f;
   return Object.is(r, -0) ? 0 : r;
 }
-
-export function percent(share: number, digits = 0): string {
-  return `${round(share * 100, digits)} %`;
-}

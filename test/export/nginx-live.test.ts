@@ -30,7 +30,7 @@ async function backends(delaysMs: number[]): Promise<Backend[]> {
       (delay) =>
         new Promise<Backend>((resolve) => {
           const b: Backend = { server: undefined as unknown as Server, port: 0, hits: 0 };
-          b.server = createServer((req, res) => {
+          b.server = createServer((_req, res) => {
             b.hits++;
             setTimeout(() => res.end('ok'), delay);
           });
