@@ -33,19 +33,26 @@ export function renderSimulation(report: SimulationReport, opts: { color: boolea
   );
   const best = Math.min(...report.strategies.map((s) => s.p99Ms));
   const table = new Table({
-    head: ['strategy', 'mean ms', 'p50 ms', 'p95 ms', 'p99 ms', 'longest queue', 'busiest share ÷ fair'],
-    colAligns: ['left', 'right', 'right', 'right', 'right', 'right', 'right'],
+    head: ['strategy', 'mean ms', 'p50 ms', 'p95 ms', 'p99 ms', 'longest queue', 'server shares', 'busiest ÷ fair'],
+    colAligns: ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right'],
     style: { head: opts.color ? ['cyan'] : [], border: opts.color ? ['grey'] : [] },
     chars: COMPACT_TABLE,
   });
   for (const s of report.strategies) {
     const name = s.p99Ms === best ? c.green(`${s.strategy} ★`) : s.strategy;
-    table.push([name, num(s.meanMs, 1), num(s.p50Ms, 1), num(s.p95Ms, 1), num(s.p99Ms, 1), num(s.maxQueue), `${s.imbalance.toFixed(3)}×`]);
+    table.push([name, num(s.meanMs, 1), num(s.p50Ms, 1), num(s.p95Ms, 1), num(s.p99Ms, 1), num(s.maxQueue), shareText(s.shares), `${s.imbalance.toFixed(3)}×`]);
   }
   out.push(table.toString());
   if (report.theory) {
     out.push(c.dim(`Theory for these servers: one shared queue (M/M/${p.servers * p.concurrency}, the ideal) ${num(report.theory.sharedQueueMeanMs, 1)} ms mean; random dispatch (each server M/M/${p.concurrency}) ${num(report.theory.randomDispatchMeanMs, 1)} ms mean`));
   }
+  out.push(c.dim('Server shares: each server\'s share of the requests (up to 6 servers; the range for more; every share is in --json).'));
   out.push(c.dim('★ lowest p99. IP hash spreads clients, not requests: a skewed client population loads some servers more.'));
   return `${out.join('\n')}\n`;
+}
+
+function shareText(shares: readonly number[]): string {
+  const pct = (x: number) => (x * 100).toFixed(1);
+  if (shares.length <= 6) return `${shares.map(pct).join(' / ')} %`;
+  return `${pct(Math.min(...shares))}–${pct(Math.max(...shares))} %`;
 }
