@@ -25,6 +25,8 @@ export interface DesignContext {
   book: PriceBook;
   /** Fleet sizings already computed for this plan: the design search prices many designs that share them. */
   sizings: Map<string, ComputeSizing | null>;
+  /** Designs already built for this plan, by tier and redundancy: the cost-of-nines table asks for the same ones four times. */
+  designs: Map<string, Design>;
 }
 
 export interface RegionStack {
@@ -80,6 +82,15 @@ function regionSplit(ctx: DesignContext, regions: number): { code: string; share
  * it allows, more writes than its largest primary), the design moves up a tier and says why.
  */
 export function buildDesign(ctx: DesignContext, startTier: TierId, wanted: Resilience): Design {
+  const key = `${startTier}|${wanted.appZones}|${wanted.databaseHa}|${wanted.cacheHa}|${wanted.regions}`;
+  const known = ctx.designs.get(key);
+  if (known) return known;
+  const design = build(ctx, startTier, wanted);
+  ctx.designs.set(key, design);
+  return design;
+}
+
+function build(ctx: DesignContext, startTier: TierId, wanted: Resilience): Design {
   const { input, params, demand, curve, book } = ctx;
   let tier = startTier;
   let resilience = strongest(tierResilience(tier), wanted);

@@ -80,7 +80,7 @@ type Body = Omit<PlanDocument, 'schemaVersion' | 'input' | 'demand' | 'projectio
 function priceOn(input: PlanInput, params: Parameters, catalog: Catalog, providersHomeRegion: boolean, nines: boolean, same: Design | null, today: string | undefined): { document: Body; summary: ProviderPlan; design: Design } {
   const book = priceBook(catalog, providersHomeRegion ? undefined : input.region);
   const demand = computeDemand(params);
-  const ctx: DesignContext = { input, params, demand, curve: dailyCurve(params.dailyCurve, params.peakFactor), book, sizings: new Map() };
+  const ctx: DesignContext = { input, params, demand, curve: dailyCurve(params.dailyCurve, params.peakFactor), book, sizings: new Map(), designs: new Map() };
   const byUsers = tierForUsers(input.users);
   const choice = same ? sameDesign(ctx, same, input.availability) : chooseDesign(ctx, byUsers.id, input.availability);
   const d = choice.design;
