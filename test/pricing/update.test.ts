@@ -232,3 +232,35 @@ describe('pricing list, show and verify', () => {
     expect(r.err).toMatch(message);
   });
 });
+
+describe('an --endpoint with a path prefix (a mirror)', () => {
+  it('AWS paths are joined below the prefix', async () => {
+    const aws = awsRoutes();
+    const s = await start((req, res, url) => {
+      if (!url.pathname.startsWith('/mirror/aws/')) return false;
+      return aws(req, res, new URL(url.pathname.replace('/mirror/aws', '') + url.search, url.origin));
+    });
+    const e = env();
+    const r = await cli(['pricing', 'update', 'aws', '--endpoint', `${s.url}/mirror/aws`], { env: e });
+    expect(r.code, r.err).toBe(0);
+    expect(s.hits.every((h) => h.startsWith('/mirror/aws/'))).toBe(true);
+  });
+  it('Azure\'s NextPageLink, pointing at the real API, is moved onto the mirror', async () => {
+    const s = await start((_req, res, url) => {
+      if (url.pathname !== '/mirror/azure/api/retail/prices') return false;
+      const filter = url.searchParams.get('$filter') ?? '';
+      if (filter.includes("armSkuName eq 'Standard_D2s_v5'") && url.searchParams.get('$skip') !== '100') {
+        return void json(res, { Items: [], NextPageLink: `https://prices.azure.com:443/api/retail/prices?${url.searchParams.toString()}&$skip=100` });
+      }
+      const items = filter.includes("armSkuName eq 'Standard_D2s_v5'")
+        ? [{ currencyCode: 'USD', retailPrice: 0.099, unitPrice: 0.099, armRegionName: 'eastus', armSkuName: 'Standard_D2s_v5', skuName: 'D2s v5', meterName: 'D2s v5', productName: 'Virtual Machines Dsv5 Series', serviceName: 'Virtual Machines', unitOfMeasure: '1 Hour', type: 'Consumption' }]
+        : [];
+      return void json(res, { Items: items, NextPageLink: null });
+    });
+    const e = env();
+    const r = await cli(['pricing', 'update', 'azure', '--endpoint', `${s.url}/mirror/azure`], { env: e });
+    expect(r.code, r.err).toBe(0);
+    expect(JSON.parse(readFileSync(catalogFile(e, 'azure'), 'utf8')).regions.eastus.items.find((i: any) => i.id === 'Standard_D2s_v5').price).toBe(0.099);
+    expect(s.hits.some((h) => h.includes('skip=100'))).toBe(true);
+  });
+});

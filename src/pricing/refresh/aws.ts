@@ -1,7 +1,7 @@
 import type { Catalog, CatalogItem } from '../catalog-schema.js';
 import { itemKey, type RefreshedPrice } from './apply.js';
 import { scanAwsOffer, type AwsPriceDimension, type AwsProduct } from './aws-offer-stream.js';
-import { getJson } from './http.js';
+import { getJson, under } from './http.js';
 import { RefreshError } from './refresh-error.js';
 import { openStream } from './stream.js';
 import type { Progress } from './progress.js';
@@ -87,7 +87,7 @@ interface RegionIndex {
 
 /** Walks index.json → each offer's region_index.json → the region's offer file, streaming each. */
 export async function refreshAws(base: Catalog, opts: { endpoint: string; region: string; idleMs: number; progress: Progress }): Promise<Map<string, RefreshedPrice>> {
-  const url = (path: string) => new URL(path, opts.endpoint.endsWith('/') ? opts.endpoint : `${opts.endpoint}/`).toString();
+  const url = (path: string) => under(opts.endpoint, path);
   const index = await getJson<OfferIndex>(url('/offers/v1.0/aws/index.json'), { timeoutMs: opts.idleMs });
   if (!index?.offers || typeof index.offers !== 'object') throw new RefreshError('index.json has no "offers": not the AWS Price List Bulk API');
   const home = Object.keys(base.regions)[0]!;

@@ -1,10 +1,11 @@
 import type { Catalog, CatalogItem } from '../catalog-schema.js';
 import { itemKey, type RefreshedPrice } from './apply.js';
-import { getJson, type FetchOptions } from './http.js';
+import { getJson, rebase, under, type FetchOptions } from './http.js';
 import { RefreshError } from './refresh-error.js';
 import type { Progress } from './progress.js';
 
 export const AZURE_ENDPOINT = 'https://prices.azure.com';
+const API_PATH = '/api/retail/prices';
 
 interface RetailItem {
   currencyCode: string;
@@ -86,7 +87,7 @@ function queries(items: readonly CatalogItem[], region: string): Query[] {
 }
 
 /** Follows NextPageLink to the end, backing off on HTTP 429. */
-async function allRows(first: string, fetchOpts: FetchOptions): Promise<RetailItem[]> {
+async function allRows(first: string, endpoint: string, fetchOpts: FetchOptions): Promise<RetailItem[]> {
   const rows: RetailItem[] = [];
   let next: string | null = first;
   for (let page = 0; next; page++) {
@@ -94,7 +95,7 @@ async function allRows(first: string, fetchOpts: FetchOptions): Promise<RetailIt
     const body: RetailPage = await getJson<RetailPage>(next, fetchOpts);
     if (!Array.isArray(body?.Items)) throw new RefreshError(`${next}: no "Items" list: not the Azure Retail Prices API`);
     rows.push(...body.Items);
-    next = body.NextPageLink ?? null;
+    next = body.NextPageLink ? rebase(body.NextPageLink, endpoint, API_PATH) : null;
   }
   return rows;
 }
@@ -104,12 +105,12 @@ export async function refreshAzure(base: Catalog, opts: { endpoint: string; regi
   const items = base.regions[opts.region]?.items ?? base.regions[home]!.items;
   const found = new Map<string, RefreshedPrice>();
   const buying: Partial<Catalog['buyingOptions']> = {};
-  const api = new URL('/api/retail/prices', opts.endpoint).toString();
+  const api = under(opts.endpoint, API_PATH);
   const task = opts.progress.start(`Azure Retail Prices ${opts.region}`);
   task.total(null);
   for (const query of queries(items, opts.region)) {
     const url = `${api}?api-version=2023-01-01-preview&$filter=${encodeURIComponent(query.filter)}`;
-    const rows = (await allRows(url, { timeoutMs: opts.idleMs, sleep: opts.sleep })).filter((r) => r.currencyCode === 'USD' && r.type === 'Consumption' && query.accept(r));
+    const rows = (await allRows(url, opts.endpoint, { timeoutMs: opts.idleMs, sleep: opts.sleep })).filter((r) => r.currencyCode === 'USD' && r.type === 'Consumption' && query.accept(r));
     task.advance(rows.length);
     const row = rows[0];
     if (!row) continue;

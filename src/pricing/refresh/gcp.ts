@@ -1,6 +1,6 @@
 import type { Catalog } from '../catalog-schema.js';
 import { itemKey, type RefreshedPrice } from './apply.js';
-import { getJson } from './http.js';
+import { getJson, under } from './http.js';
 import { RefreshError } from './refresh-error.js';
 import type { Progress } from './progress.js';
 
@@ -30,7 +30,7 @@ async function allSkus(endpoint: string, service: string, key: string, idleMs: n
   let token = '';
   for (let page = 0; ; page++) {
     if (page > 1000) throw new RefreshError('the Cloud Billing Catalog API kept returning pages (over 1,000)');
-    const url = `${new URL(`/v1/services/${service}/skus`, endpoint)}?key=${encodeURIComponent(key)}&pageSize=5000${token ? `&pageToken=${encodeURIComponent(token)}` : ''}`;
+    const url = `${under(endpoint, `/v1/services/${service}/skus`)}?key=${encodeURIComponent(key)}&pageSize=5000${token ? `&pageToken=${encodeURIComponent(token)}` : ''}`;
     const body = await getJson<SkuPage>(url, { timeoutMs: idleMs });
     if (!Array.isArray(body?.skus)) throw new RefreshError(`service ${service}: no "skus" list: not the Cloud Billing Catalog API`);
     out.push(...body.skus);

@@ -76,3 +76,19 @@ export async function getJson<T>(url: string, opts: FetchOptions): Promise<T> {
 export function redact(url: string): string {
   return url.replace(/([?&]key=)[^&]+/g, '$1…');
 }
+
+/**
+ * An API path under a base URL that may carry a prefix of its own (a mirror at https://mirror/aws/):
+ * the API's absolute paths ("/offers/…") are joined below the prefix, not at the host's root.
+ */
+export function under(base: string, path: string): string {
+  return new URL(path.replace(/^\/+/, ''), base.endsWith('/') ? base : `${base}/`).toString();
+}
+
+/** A follow-up link (Azure's NextPageLink) moved onto the base the user chose, so a mirror stays a mirror. */
+export function rebase(link: string, base: string, apiPath: string): string {
+  const target = new URL(link);
+  const root = new URL(under(base, apiPath));
+  if (target.origin === new URL(base).origin && target.pathname === root.pathname) return link;
+  return `${root.origin}${root.pathname}${target.search}`;
+}
