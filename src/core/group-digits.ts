@@ -4,17 +4,36 @@
  */
 export function groupDigits(value: number, digits = 0): string {
   if (!Number.isFinite(value)) return String(value);
-  const fixed = Math.abs(value).toFixed(digits);
-  const [whole, fraction] = fixed.split('.');
-  const grouped = whole!.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  const decimals = fraction?.replace(/0+$/, '') ?? '';
-  const negative = value < 0 && Number(fixed) !== 0;
-  return `${negative ? '-' : ''}${grouped}${decimals ? `.${decimals}` : ''}`;
+  const [whole, fraction] = roundAbs(value, digits);
+  const decimals = fraction.replace(/0+$/, '');
+  return `${sign(value, whole, decimals)}${group(whole)}${decimals ? `.${decimals}` : ''}`;
 }
 
 /** Like groupDigits, but always `digits` decimals ("1,234.50"). */
 export function groupDigitsFixed(value: number, digits: number): string {
-  const [whole, fraction] = Math.abs(value).toFixed(digits).split('.');
-  const grouped = whole!.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return `${value < 0 && Number(Math.abs(value).toFixed(digits)) !== 0 ? '-' : ''}${grouped}${fraction ? `.${fraction}` : ''}`;
+  if (!Number.isFinite(value)) return String(value);
+  const [whole, fraction] = roundAbs(value, digits);
+  return `${sign(value, whole, fraction)}${group(whole)}${fraction ? `.${fraction}` : ''}`;
+}
+
+const group = (whole: string) => whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+const sign = (value: number, whole: string, fraction: string) => (value < 0 && /[1-9]/.test(whole + fraction) ? '-' : '');
+
+/**
+ * |value| rounded half away from zero to `digits` decimals, working on the shortest decimal that reads
+ * back as the same number (as ICU does), not on the binary fraction toFixed sees: 0.8595 rounds to 0.860.
+ */
+function roundAbs(value: number, digits: number): [string, string] {
+  const text = String(Math.abs(value));
+  if (/e/i.test(text)) {
+    // Beyond 1e21 every double is a whole number; below 1e-6 it rounds to zero at any digits we print.
+    if (Math.abs(value) >= 1) return [BigInt(Math.abs(value)).toString(), '0'.repeat(digits)];
+    const [w, f = ''] = Math.abs(value).toFixed(digits).split('.');
+    return [w!, f];
+  }
+  const [whole, fraction = ''] = text.split('.');
+  if (fraction.length <= digits) return [whole!, fraction.padEnd(digits, '0')];
+  const kept = BigInt(whole! + fraction.slice(0, digits)) + (fraction[digits]! >= '5' ? 1n : 0n);
+  const digitsText = kept.toString().padStart(digits + 1, '0');
+  return [digitsText.slice(0, digitsText.length - digits), digits > 0 ? digitsText.slice(-digits) : ''];
 }
