@@ -1,5 +1,6 @@
 import { buildPlan, type Catalogs } from './core/plan.js';
 import { inputSchema } from './core/input.js';
+import { todayFrom } from './core/today.js';
 import type { RawInput } from './core/input.js';
 import type { PlanDocument } from './core/plan-document.js';
 import { bundledCatalogs } from './pricing/bundled.js';
@@ -16,9 +17,7 @@ export { PlanInputError } from './core/input-error.js';
  * pass `today` to pin the date.
  */
 export function plan(input: RawInput, options: { catalogs?: Catalogs; today?: string } = {}): PlanDocument {
-  const epoch = Number(process.env.SOURCE_DATE_EPOCH);
-  const today = options.today ?? (process.env.SOURCE_DATE_EPOCH && Number.isFinite(epoch) ? new Date(epoch * 1000) : new Date()).toISOString().slice(0, 10);
-  return buildPlan(inputSchema.parse(input), options.catalogs ?? bundledCatalogs, { today });
+  return buildPlan(inputSchema.parse(input), options.catalogs ?? bundledCatalogs, { today: options.today ?? todayFrom(process.env) });
 }
 export { erlangB, erlangC, meanWait, responsePercentile, waitPercentile } from './core/queueing.js';
 export { runSimulation, SIM_STRATEGIES } from './simulate/run.js';

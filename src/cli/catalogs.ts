@@ -39,9 +39,4 @@ export function loadCatalogs(env: Record<string, string | undefined>): Catalogs 
   return out;
 }
 
-/** Today's date (UTC), or the one SOURCE_DATE_EPOCH names, so a build can pin it and stay reproducible. */
-export function today(env: Record<string, string | undefined>): string {
-  const epoch = Number(env.SOURCE_DATE_EPOCH);
-  const date = env.SOURCE_DATE_EPOCH && Number.isFinite(epoch) ? new Date(epoch * 1000) : new Date();
-  return date.toISOString().slice(0, 10);
-}
+export { todayFrom as today } from '../core/today.js';

@@ -36,7 +36,8 @@ export async function collectInput(command: Command, cwd: string, env: Record<st
   return result.data;
 }
 
-export function describeIssue(error: z.ZodError, sources: Map<string, Source>, file: string | undefined): string {
+/** One line naming what is wrong and where it came from; fields with no recorded source are named as `fallback` names them. */
+export function describeIssue(error: z.ZodError, sources: Map<string, Source>, file: string | undefined, fallback?: Source): string {
   const issue = error.issues[0]!;
   if (issue.code === 'unrecognized_keys') {
     const keys = issue.keys.map((k) => `"${k}"`).join(', ');
@@ -47,7 +48,7 @@ export function describeIssue(error: z.ZodError, sources: Map<string, Source>, f
     .slice(1)
     .map((part) => (typeof part === 'number' ? `entry ${part + 1}` : String(part)))
     .join(' ');
-  const where = naming(key, sources.get(key), file);
+  const where = naming(key, sources.get(key) ?? fallback, file);
   return `${where}${rest ? ` (${rest})` : ''}: ${issue.message}`;
 }
 

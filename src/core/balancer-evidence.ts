@@ -28,12 +28,6 @@ const RIVAL: Record<Exclude<Strategy, 'none'>, SimStrategy> = {
   'ip-hash': 'least-connections',
   weighted: 'round-robin',
 };
-const SIM_NAME: Record<Exclude<Strategy, 'none'>, SimStrategy> = {
-  'round-robin': 'round-robin',
-  'least-connections': 'least-connections',
-  'ip-hash': 'ip-hash',
-  weighted: 'weighted',
-};
 
 /**
  * A short, seeded simulation of the plan's own fleet at its peak: the pick against its closest rival, so
@@ -46,7 +40,7 @@ export function balancerEvidence(strategy: Strategy, fleet: { servers: number; v
   const mixed = strategy === 'weighted' && fleet.mixedHardware;
   const speeds = Array.from({ length: fleet.servers }, (_, i) => (mixed && i % 2 === 1 ? 2 : 1));
   const arrivalRate = (fleet.utilization * speeds.reduce((a, b) => a + b, 0) * fleet.vcpus) / (fleet.serviceTimeMs / 1000);
-  const picked = SIM_NAME[strategy];
+  const picked: SimStrategy = strategy;
   const rival = strategy === 'weighted' && !mixed ? 'least-connections' : RIVAL[strategy];
   const report = runSimulation({ speeds, concurrency: fleet.vcpus, arrivalRate, serviceTimeMs: fleet.serviceTimeMs, distribution: 'lognormal', cv, strategies: [picked, rival], requests: REQUESTS, warmup: REQUESTS / 10, seed: SEED, clients: 10_000, clientSkew: 0.6 });
   const results = report.strategies.map((r) => ({ strategy: r.strategy, meanMs: round(r.meanMs, 1), p95Ms: round(r.p95Ms, 1), p99Ms: round(r.p99Ms, 1), imbalance: round(r.imbalance, 3) }));

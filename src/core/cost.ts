@@ -1,6 +1,6 @@
 import type { CatalogItem } from '../pricing/catalog-schema.js';
 import type { CacheSizing } from './cache.js';
-import type { DatabaseSizing } from './database.js';
+import { DATABASE_SHARE_OF_STORAGE, type DatabaseSizing } from './database.js';
 import type { Demand } from './demand.js';
 import { HOURS_PER_MONTH } from './demand.js';
 import type { PlanInput } from './input.js';
@@ -191,7 +191,7 @@ export function costPlan(facts: CostFacts, demand: Demand, p: Parameters, input:
     const nat = facts.privateNetworking ? facts.appZones * regions : 0;
     add('network', book.item('public-ip'), (ips + nat) * HOURS_PER_MONTH, `${ips + nat} public IPv4 address${ips + nat === 1 ? '' : 'es'} (${facts.balancer ? 'balancer nodes' : 'the server'}${nat ? ' and NAT gateways' : ''})`);
   }
-  const objectGb = demand.storageGb * (1 - 0.3);
+  const objectGb = demand.storageGb * (1 - DATABASE_SHARE_OF_STORAGE);
   add('storage', book.item('object-storage'), objectGb, `${svc.objectStorage}: uploads and files (never on the server's disk)`);
 
   const fleetPeak = facts.fleets.reduce((a, f) => a + f.average, 0);

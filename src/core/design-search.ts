@@ -58,7 +58,7 @@ export function chooseDesign(ctx: DesignContext, tier: TierId, target: number | 
 
 export function cheapestMeeting(ctx: DesignContext, tier: TierId, own: Design, goal: number): { meeting: Design | null; best: Design; tried: number } {
   // A stronger database engine only where the catalog has one (Azure's zone-redundant HA is already its top SLA).
-  const haPlus = ctx.book.items.some((i) => i.kind === 'database' && i.variant === 'aurora');
+  const haPlus = ctx.book.has('database', undefined, 'aurora');
   const candidates = strongerDesigns(own.resilience).filter((r) => haPlus || r.databaseHa !== 'aurora');
   if (ctx.input.regions) for (const c of candidates) c.regions = own.resilience.regions;
   let meeting: Design | null = null;

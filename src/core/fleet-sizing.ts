@@ -34,7 +34,7 @@ export function sizeFleet(instance: CatalogItem, load: Load, zones: number, minS
   const s = load.serviceTimeMs / 1000;
   const offered = load.rps * s;
   const ceiling = Math.min(SCALE_OUT_CPU, instance.baselineCpu ?? SCALE_OUT_CPU);
-  const p95 = (servers: number) => (offered === 0 ? percentileOfService(k, s) : responsePercentile(k, offered / servers, s, 0.95)) * 1000;
+  const p95 = (servers: number) => (offered === 0 ? bestPossibleP95Ms(load.serviceTimeMs) : responsePercentile(k, offered / servers, s, 0.95) * 1000);
   const meets = (servers: number) => servers >= 1 && offered / servers < k && p95(servers) <= load.latencyTargetMs;
 
   const byCpu = Math.max(1, Math.ceil(offered / (k * ceiling) - 1e-9));
@@ -69,11 +69,6 @@ function smallest(from: number, holds: (n: number) => boolean): number {
     else lo = mid;
   }
   return hi;
-}
-
-/** With no load, p95 response is the p95 of an exponential service time alone: S·ln 20. */
-function percentileOfService(_k: number, s: number): number {
-  return s * Math.log(20);
 }
 
 /** The lowest p95 any fleet can reach: one request alone, exponential service (S·ln 20). */

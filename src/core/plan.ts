@@ -3,7 +3,7 @@ import { downtimeMinutesPerMonth } from './availability.js';
 import { USAGE_ASSUMPTIONS } from './cost.js';
 import { dailyCurve } from './daily-curve.js';
 import { DATABASE_SHARE_OF_STORAGE } from './database.js';
-import { computeDemand, HOURS_PER_MONTH } from './demand.js';
+import { computeDemand, HOURS_PER_MONTH, type Demand } from './demand.js';
 import { buildDesign, type Design, type DesignContext } from './design.js';
 import { chooseDesign, costOfNines } from './design-search.js';
 import { DEFAULT_DEPLOYS_PER_MONTH } from './deployment.js';
@@ -52,11 +52,11 @@ export function buildPlan(input: PlanInput, catalogs: Catalogs, opts: PlanOption
     if (!catalogs[provider]) throw new PlanInputError('provider', `no price catalog for ${provider} is installed`);
   }
   // One design, every provider: the first provider chooses tier and redundancy, the others price that same design.
-  const home = priceOn(input, params, catalogs[providers[0]!]!, false, opts.nines !== false, null, opts.today);
-  const priced = [home, ...providers.slice(1).map((provider) => priceOn(input, params, catalogs[provider]!, true, false, home.design, opts.today))];
+  const demand = computeDemand(params);
+  const home = priceOn(input, params, demand, catalogs[providers[0]!]!, false, opts.nines !== false, null, opts.today);
+  const priced = [home, ...providers.slice(1).map((provider) => priceOn(input, params, demand, catalogs[provider]!, true, false, home.design, opts.today))];
   const cheapest = Math.min(...priced.map((p) => p.summary.monthly.expected));
   const primary = priced[0]!;
-  const demand = computeDemand(params);
   return {
     schemaVersion: 1,
     input: echoInput(input, params),
@@ -77,9 +77,8 @@ export function buildPlan(input: PlanInput, catalogs: Catalogs, opts: PlanOption
 
 type Body = Omit<PlanDocument, 'schemaVersion' | 'input' | 'demand' | 'projection' | 'providers'>;
 
-function priceOn(input: PlanInput, params: Parameters, catalog: Catalog, providersHomeRegion: boolean, nines: boolean, same: Design | null, today: string | undefined): { document: Body; summary: ProviderPlan; design: Design } {
+function priceOn(input: PlanInput, params: Parameters, demand: Demand, catalog: Catalog, providersHomeRegion: boolean, nines: boolean, same: Design | null, today: string | undefined): { document: Body; summary: ProviderPlan; design: Design } {
   const book = priceBook(catalog, providersHomeRegion ? undefined : input.region);
-  const demand = computeDemand(params);
   const ctx: DesignContext = { input, params, demand, curve: dailyCurve(params.dailyCurve, params.peakFactor), book, sizings: new Map(), designs: new Map() };
   const byUsers = tierForUsers(input.users);
   const choice = same ? sameDesign(ctx, same, input.availability) : chooseDesign(ctx, byUsers.id, input.availability);
@@ -98,7 +97,7 @@ function priceOn(input: PlanInput, params: Parameters, catalog: Catalog, provide
 
 /** Another provider's price for the design the first provider chose: same tier, same redundancy. */
 function sameDesign(ctx: DesignContext, same: Design, target: number | undefined): ReturnType<typeof chooseDesign> {
-  const haPlus = ctx.book.items.some((i) => i.kind === 'database' && i.variant === 'aurora');
+  const haPlus = ctx.book.has('database', undefined, 'aurora');
   const resilience = same.resilience.databaseHa === 'aurora' && !haPlus ? { ...same.resilience, databaseHa: 'multi-az' as const } : same.resilience;
   const design = buildDesign(ctx, same.tier, resilience);
   const met = target === undefined ? null : design.estimate.estimated >= target / 100;

@@ -31,7 +31,7 @@ function appGroups(plan: PlanDocument): { service: string; replicas: number; wei
   ];
 }
 
-export function nginxStrategy(plan: PlanDocument): NginxStrategy {
+function nginxStrategy(plan: PlanDocument): NginxStrategy {
   return plan.loadBalancing.strategy === 'none' ? 'round-robin' : plan.loadBalancing.strategy;
 }
 

@@ -1,7 +1,7 @@
 import { Chalk } from 'chalk';
 import Table from 'cli-table3';
 import type { PlanDiff } from '../core/plan-diff.js';
-import { COMPACT_TABLE, usd } from './format.js';
+import { tableLook, usd } from './format.js';
 import { groupDigits } from '../core/group-digits.js';
 
 const signed = (n: number) => (n === 0 ? '±$0' : `${n > 0 ? '+' : '−'}${usd(Math.abs(n), 2)}`);
@@ -11,12 +11,12 @@ export function renderDiffTable(diff: PlanDiff, opts: { color: boolean; base: st
   const c = new Chalk({ level: opts.color ? 1 : 0 });
   const out = [c.bold(`capacity-plan diff ${opts.base} → ${opts.head}`), diff.summary, ''];
   if (diff.design.length > 0) {
-    const t = new Table({ head: ['design', opts.base, opts.head], style: { head: opts.color ? ['cyan'] : [], border: opts.color ? ['grey'] : [] }, chars: COMPACT_TABLE });
+    const t = new Table({ head: ['design', opts.base, opts.head], ...tableLook(opts.color) });
     for (const d of diff.design) t.push([d.label, value(d.base), value(d.head)]);
     out.push(t.toString(), '');
   }
   if (diff.cost.lines.length > 0) {
-    const t = new Table({ head: ['cost line', 'what', opts.base, opts.head, 'change'], colAligns: ['left', 'left', 'right', 'right', 'right'], wordWrap: true, colWidths: [14, 46, 12, 12, 13], style: { head: opts.color ? ['cyan'] : [], border: opts.color ? ['grey'] : [] }, chars: COMPACT_TABLE });
+    const t = new Table({ head: ['cost line', 'what', opts.base, opts.head, 'change'], colAligns: ['left', 'left', 'right', 'right', 'right'], wordWrap: true, colWidths: [14, 46, 12, 12, 13], ...tableLook(opts.color) });
     for (const l of diff.cost.lines) t.push([l.component, l.description, usd(l.base, 2), usd(l.head, 2), l.delta > 0 ? c.red(signed(l.delta)) : c.green(signed(l.delta))]);
     out.push(t.toString());
   }

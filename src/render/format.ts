@@ -15,4 +15,9 @@ export function gb(n: number): string {
 export const PROVIDER_NAMES = { aws: 'AWS', gcp: 'GCP', azure: 'Azure' } as const;
 
 /** cli-table3 borders around a table but not between its rows. */
-export const COMPACT_TABLE = { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' };
+const COMPACT_TABLE = { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' };
+
+/** How every table looks: compact borders, and cyan heads on grey borders when colour is on. */
+export function tableLook(color: boolean) {
+  return { style: { head: color ? ['cyan'] : [], border: color ? ['grey'] : [] }, chars: COMPACT_TABLE };
+}

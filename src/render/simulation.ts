@@ -2,7 +2,7 @@ import { Chalk } from 'chalk';
 import Table from 'cli-table3';
 import { round } from '../core/round.js';
 import type { SimulationReport } from '../simulate/run.js';
-import { COMPACT_TABLE, num } from './format.js';
+import { num, tableLook } from './format.js';
 
 /** The report with figures rounded for output (the run itself is exact and seeded). */
 export function roundReport(r: SimulationReport): SimulationReport {
@@ -35,8 +35,7 @@ export function renderSimulation(report: SimulationReport, opts: { color: boolea
   const table = new Table({
     head: ['strategy', 'mean ms', 'p50 ms', 'p95 ms', 'p99 ms', 'longest queue', 'server shares', 'busiest ÷ fair'],
     colAligns: ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right'],
-    style: { head: opts.color ? ['cyan'] : [], border: opts.color ? ['grey'] : [] },
-    chars: COMPACT_TABLE,
+    ...tableLook(opts.color),
   });
   for (const s of report.strategies) {
     const name = s.p99Ms === best ? c.green(`${s.strategy} ★`) : s.strategy;

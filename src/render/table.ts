@@ -1,7 +1,7 @@
 import { Chalk } from 'chalk';
 import Table from 'cli-table3';
 import type { PlanDocument } from '../core/plan-document.js';
-import { COMPACT_TABLE as COMPACT, num, PROVIDER_NAMES, usd } from './format.js';
+import { num, PROVIDER_NAMES, tableLook, usd } from './format.js';
 import { bandLine, demandLine, designRows, headline, ninesRows, pricingLine, totalLine } from './summary.js';
 
 export interface TableOptions {
@@ -35,17 +35,16 @@ export function renderTable(plan: PlanDocument, opts: TableOptions): string {
   }
   if (plan.availability.costOfNines.length > 0) {
     out.push('', c.bold('The cost of each extra nine — the cheapest design that meets each target'));
-    const nines = new Table({ head: ['target', 'design change', 'estimate', 'monthly', 'vs this plan'], style: { head: opts.color ? ['cyan'] : [], border: opts.color ? ['grey'] : [] }, chars: COMPACT, wordWrap: true, colWidths: [10, 56, 13, 11, 13], colAligns: ['left', 'left', 'right', 'right', 'right'] });
+    const nines = new Table({ head: ['target', 'design change', 'estimate', 'monthly', 'vs this plan'], ...tableLook(opts.color), wordWrap: true, colWidths: [10, 56, 13, 11, 13], colAligns: ['left', 'left', 'right', 'right', 'right'] });
     for (const row of ninesRows(plan)) nines.push(row);
     out.push(nines.toString());
   }
   out.push('', c.bold(`Monthly cost — ${pricingLine(plan)}`));
   const table = new Table({
     head: ['component', 'what', 'quantity', 'unit price', 'monthly'],
-    style: { head: opts.color ? ['cyan'] : [], border: opts.color ? ['grey'] : [] },
+    ...tableLook(opts.color),
     colAligns: ['left', 'left', 'right', 'right', 'right'],
     wordWrap: true,
-    chars: COMPACT,
     colWidths: [12, 46, 16, 12, 13],
   });
   for (const line of plan.cost.lineItems) {
@@ -56,7 +55,7 @@ export function renderTable(plan: PlanDocument, opts: TableOptions): string {
   for (const note of plan.cost.buying.notes) out.push(`       ${c.dim(note)}`);
   if (plan.providers) {
     out.push('', c.bold('Side by side — the same design on each provider'));
-    const side = new Table({ head: ['provider', 'region', 'prices of', 'app servers', 'low', 'expected', 'high'], style: { head: opts.color ? ['cyan'] : [], border: opts.color ? ['grey'] : [] }, chars: COMPACT });
+    const side = new Table({ head: ['provider', 'region', 'prices of', 'app servers', 'low', 'expected', 'high'], ...tableLook(opts.color) });
     for (const p of plan.providers) side.push([`${PROVIDER_NAMES[p.provider]}${p.cheapest ? ' (cheapest)' : ''}`, p.region, p.date, p.instanceType, usd(p.monthly.low), usd(p.monthly.expected), usd(p.monthly.high)]);
     out.push(side.toString());
   }

@@ -3,7 +3,7 @@ import { inputSchema } from '../../core/input.js';
 import { buildPlan } from '../../core/plan.js';
 import { planSchema, type PlanDocument } from '../../core/plan-schema.js';
 import { loadCatalogs, today } from '../catalogs.js';
-import { readInputFile } from '../collect-input.js';
+import { describeIssue, readInputFile } from '../collect-input.js';
 import { EXIT, ExitError, usageError } from '../exit-error.js';
 import { colorEnabled, type Io } from '../io.js';
 import { writeFileAtomic } from '../write-file.js';
@@ -22,11 +22,7 @@ async function load(file: string, io: Io): Promise<PlanDocument> {
     return parsed.data;
   }
   const parsed = inputSchema.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    if (issue.code === 'unrecognized_keys') throw usageError(`${file}: unknown field ${issue.keys.map((k) => `"${k}"`).join(', ')}`);
-    throw usageError(`${file}: ${issue.path.join('.') || 'input'}: ${issue.message}`);
-  }
+  if (!parsed.success) throw usageError(describeIssue(parsed.error, new Map(), file, 'file'));
   try {
     return buildPlan(parsed.data, loadCatalogs(io.env), { today: today(io.env) });
   } catch (error) {

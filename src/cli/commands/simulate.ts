@@ -87,7 +87,6 @@ Examples:
         throw usageError(`${FLAGS[key] ?? `--${key}`}: ${issue.message}`);
       }
       const o = parsed.data;
-      if (o.json && o.format !== 'table' && o.format !== 'json') throw usageError('--json and --format disagree');
       if (o.speeds && o.servers !== undefined && o.servers !== o.speeds.length) throw usageError(`--servers ${o.servers} and --speeds (${o.speeds.length} servers) disagree: give one`);
       if (o.utilization !== undefined && o.rps !== undefined) throw usageError('--utilization and --rps both set the arrival rate: give one');
       const speeds = o.speeds ?? Array<number>(o.servers ?? 8).fill(1);

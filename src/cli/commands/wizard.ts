@@ -43,8 +43,9 @@ export async function startWizard(io: Io, g: { color: boolean; noInput: boolean 
       today: today(io.env),
       writeFile: (path, content) => writeFileAtomic(path, content, { force: true, cwd: io.cwd }),
       render: async (plan) => renderTable(plan, { color: g.color && colorEnabled(io.stdout, io.env, false), reasons: false }),
-      exportWouldReplace: async (target, dir, raw) => filesFor(target, raw).map((f) => join(dir, f.path)).filter((p) => existsSync(resolve(io.cwd, p))),
-      exportTo: async (target, dir, raw, force) => writeFiles(dir, filesFor(target, raw), { force, cwd: io.cwd }),
+      exportFiles: async (target, raw) => filesFor(target, raw),
+      existing: (dir, files) => files.map((f) => join(dir, f.path)).filter((p) => existsSync(resolve(io.cwd, p))),
+      writeFiles: (dir, files, force) => writeFiles(dir, files, { force, cwd: io.cwd }),
     });
   } catch (error) {
     // Ctrl-C inside a prompt: @inquirer/prompts rejects with ExitPromptError (matched by name, not class).

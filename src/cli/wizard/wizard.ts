@@ -11,6 +11,7 @@ import { toYaml } from '../../yaml-text.js';
 import { VERSION } from '../../version.js';
 import { usageError } from '../exit-error.js';
 import type { Io } from '../io.js';
+import type { ExportFile } from '../../export/types.js';
 import type { Prompter } from './prompter.js';
 import { groupDigits } from '../../core/group-digits.js';
 
@@ -22,8 +23,11 @@ export interface WizardDeps {
   /** Writes text files (atomically); replacing an existing file is asked first, never assumed. */
   writeFile(path: string, content: string): void;
   render(plan: ReturnType<typeof buildPlan>): Promise<string>;
-  exportTo(target: string, dir: string, raw: RawInput, force: boolean): Promise<string[]>;
-  exportWouldReplace(target: string, dir: string, raw: RawInput): Promise<string[]>;
+  /** The files an export target writes for these answers. */
+  exportFiles(target: string, raw: RawInput): Promise<ExportFile[]>;
+  /** Which of these files already exist in the folder. */
+  existing(dir: string, files: readonly ExportFile[]): string[];
+  writeFiles(dir: string, files: readonly ExportFile[], force: boolean): string[];
 }
 
 /** The same zod schema as the flags and the file, one field at a time: the message is shown inline. */
@@ -146,10 +150,11 @@ export async function runWizard(deps: WizardDeps): Promise<RawInput> {
   });
   if (target !== 'none') {
     const dir = (await p.input({ message: 'Into which folder?', default: 'infra', validate: (v) => (v.trim() === '' ? 'a folder is needed' : true) })).trim();
-    const clashes = await deps.exportWouldReplace(target, dir, raw);
+    const files = await deps.exportFiles(target, raw);
+    const clashes = deps.existing(dir, files);
     const force = clashes.length > 0 ? await p.confirm({ message: `${clashes.length} file${clashes.length === 1 ? '' : 's'} already exist there (${clashes.slice(0, 3).join(', ')}${clashes.length > 3 ? ', …' : ''}). Replace ${clashes.length === 1 ? 'it' : 'them'}?`, default: false }) : false;
     if (clashes.length > 0 && !force) say('exported nothing: the existing files are as they were');
-    else for (const path of await deps.exportTo(target, dir, raw, force)) say(`wrote ${path}`);
+    else for (const path of deps.writeFiles(dir, files, force)) say(`wrote ${path}`);
   }
   return raw;
 }
