@@ -21,34 +21,92 @@ function product(i) {
   const instanceType = `${FAMILIES[i % FAMILIES.length]}.${SIZES[(i >> 3) % SIZES.length]}`;
   const sku = `SKU${String(i).padStart(12, '0')}`;
   const attributes = {
-    servicecode: 'AmazonEC2', location: 'US East (N. Virginia)', locationType: 'AWS Region', instanceType, currentGeneration: 'Yes',
-    instanceFamily: 'General purpose', vcpu: '2', physicalProcessor: 'Intel Xeon Platinum 8488C', clockSpeed: '3.2 GHz', memory: '8 GiB',
-    storage: 'EBS only', networkPerformance: 'Up to 12500 Megabit', processorArchitecture: '64-bit', tenancy: TENANCY[(i >> 6) % 3],
-    operatingSystem: OS[(i >> 8) % 4], licenseModel: 'No License required', usagetype: `USE1-BoxUsage:${instanceType}`, operation: 'RunInstances',
-    availabilityzone: 'NA', capacitystatus: CAPACITY[(i >> 10) % 3], classicnetworkingsupport: 'false', dedicatedEbsThroughput: 'Up to 10000 Mbps',
-    ecu: 'NA', enhancedNetworkingSupported: 'Yes', gpuMemory: 'NA', intelAvxAvailable: 'Yes', intelAvx2Available: 'Yes', intelTurboAvailable: 'Yes',
-    marketoption: 'OnDemand', normalizationSizeFactor: '4', preInstalledSw: i % 5 === 0 ? 'SQL Std' : 'NA', processorFeatures: 'Intel AVX; Intel AVX2; Intel AVX512; Intel Turbo',
-    regionCode: REGIONS[(i >> 12) % REGIONS.length], servicename: 'Amazon Elastic Compute Cloud', vpcnetworkingsupport: 'true',
+    servicecode: 'AmazonEC2',
+    location: 'US East (N. Virginia)',
+    locationType: 'AWS Region',
+    instanceType,
+    currentGeneration: 'Yes',
+    instanceFamily: 'General purpose',
+    vcpu: '2',
+    physicalProcessor: 'Intel Xeon Platinum 8488C',
+    clockSpeed: '3.2 GHz',
+    memory: '8 GiB',
+    storage: 'EBS only',
+    networkPerformance: 'Up to 12500 Megabit',
+    processorArchitecture: '64-bit',
+    tenancy: TENANCY[(i >> 6) % 3],
+    operatingSystem: OS[(i >> 8) % 4],
+    licenseModel: 'No License required',
+    usagetype: `USE1-BoxUsage:${instanceType}`,
+    operation: 'RunInstances',
+    availabilityzone: 'NA',
+    capacitystatus: CAPACITY[(i >> 10) % 3],
+    classicnetworkingsupport: 'false',
+    dedicatedEbsThroughput: 'Up to 10000 Mbps',
+    ecu: 'NA',
+    enhancedNetworkingSupported: 'Yes',
+    gpuMemory: 'NA',
+    intelAvxAvailable: 'Yes',
+    intelAvx2Available: 'Yes',
+    intelTurboAvailable: 'Yes',
+    marketoption: 'OnDemand',
+    normalizationSizeFactor: '4',
+    preInstalledSw: i % 5 === 0 ? 'SQL Std' : 'NA',
+    processorFeatures: 'Intel AVX; Intel AVX2; Intel AVX512; Intel Turbo',
+    regionCode: REGIONS[(i >> 12) % REGIONS.length],
+    servicename: 'Amazon Elastic Compute Cloud',
+    vpcnetworkingsupport: 'true',
   };
   return [sku, { sku, productFamily: 'Compute Instance', attributes }];
 }
 function term(i) {
   const sku = `SKU${String(i).padStart(12, '0')}`;
   const code = `${sku}.JRTCKXETXF`;
-  return [sku, { [code]: { offerTermCode: 'JRTCKXETXF', sku, effectiveDate: '2026-10-01T00:00:00Z', priceDimensions: { [`${code}.6YS6EN2CT7`]: { rateCode: `${code}.6YS6EN2CT7`, description: `$0.1008 per On Demand Linux ${sku} Instance Hour`, beginRange: '0', endRange: 'Inf', unit: 'Hrs', appliesTo: [], pricePerUnit: { USD: (0.05 + (i % 1000) / 10000).toFixed(10) } } }, termAttributes: {} } }];
+  return [
+    sku,
+    {
+      [code]: {
+        offerTermCode: 'JRTCKXETXF',
+        sku,
+        effectiveDate: '2026-10-01T00:00:00Z',
+        priceDimensions: {
+          [`${code}.6YS6EN2CT7`]: {
+            rateCode: `${code}.6YS6EN2CT7`,
+            description: `$0.1008 per On Demand Linux ${sku} Instance Hour`,
+            beginRange: '0',
+            endRange: 'Inf',
+            unit: 'Hrs',
+            appliesTo: [],
+            pricePerUnit: { USD: (0.05 + (i % 1000) / 10000).toFixed(10) },
+          },
+        },
+        termAttributes: {},
+      },
+    },
+  ];
 }
 
 async function generate() {
   if (existsSync(file) && Math.abs(statSync(file).size / 1e6 - megabytes) < megabytes * 0.05) return;
   const out = createWriteStream(file);
-  const write = async (s) => { if (!out.write(s)) await once(out, 'drain'); };
+  const write = async (s) => {
+    if (!out.write(s)) await once(out, 'drain');
+  };
   const indent = (v) => JSON.stringify(v, null, 2).replace(/\n/g, '\n    ');
   // Each product and its term take about 2.2 KB pretty-printed.
   const count = Math.round((megabytes * 1e6) / 2200);
-  await write(`{\n  "formatVersion" : "v1.0",\n  "disclaimer" : "generated for a benchmark",\n  "offerCode" : "AmazonEC2",\n  "version" : "20261001000000",\n  "publicationDate" : "2026-10-01T00:00:00Z",\n  "products" : {\n`);
-  for (let i = 0; i < count; i++) { const [k, v] = product(i); await write(`    ${JSON.stringify(k)} : ${indent(v)}${i + 1 < count ? ',' : ''}\n`); }
+  await write(
+    `{\n  "formatVersion" : "v1.0",\n  "disclaimer" : "generated for a benchmark",\n  "offerCode" : "AmazonEC2",\n  "version" : "20261001000000",\n  "publicationDate" : "2026-10-01T00:00:00Z",\n  "products" : {\n`,
+  );
+  for (let i = 0; i < count; i++) {
+    const [k, v] = product(i);
+    await write(`    ${JSON.stringify(k)} : ${indent(v)}${i + 1 < count ? ',' : ''}\n`);
+  }
   await write(`  },\n  "terms" : {\n    "OnDemand" : {\n`);
-  for (let i = 0; i < count; i++) { const [k, v] = term(i); await write(`    ${JSON.stringify(k)} : ${indent(v)}${i + 1 < count ? ',' : ''}\n`); }
+  for (let i = 0; i < count; i++) {
+    const [k, v] = term(i);
+    await write(`    ${JSON.stringify(k)} : ${indent(v)}${i + 1 < count ? ',' : ''}\n`);
+  }
   await write(`    }\n  }\n}\n`);
   out.end();
   await once(out, 'finish');
@@ -68,4 +126,6 @@ console.log(JSON.stringify({ seconds, products: scan.productsSeen, matched: scan
 const r = spawnSync(process.execPath, ['--input-type=module', '-e', reader], { encoding: 'utf8' });
 if (r.status !== 0) throw new Error(r.stderr);
 const m = JSON.parse(r.stdout);
-console.log(`AWS offer stream: ${(size / 1e6).toFixed(0)} MB, ${m.products.toLocaleString('en-US')} products (${m.matched} matched, ${m.priced} priced) in ${m.seconds.toFixed(1)} s = ${(size / 1e6 / m.seconds).toFixed(1)} MB/s; peak RSS ${m.maxRssMb.toFixed(0)} MB (node ${process.version})`);
+console.log(
+  `AWS offer stream: ${(size / 1e6).toFixed(0)} MB, ${m.products.toLocaleString('en-US')} products (${m.matched} matched, ${m.priced} priced) in ${m.seconds.toFixed(1)} s = ${(size / 1e6 / m.seconds).toFixed(1)} MB/s; peak RSS ${m.maxRssMb.toFixed(0)} MB (node ${process.version})`,
+);

@@ -16,7 +16,10 @@ const times = Object.fromEntries(Object.keys(cases).map((k) => [k, []]));
 for (let i = 0; i < runs + 3; i++) {
   for (const [name, args] of Object.entries(cases)) {
     const start = process.hrtime.bigint();
-    const r = spawnSync(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+    const r = spawnSync(process.execPath, args, {
+      stdio: ['ignore', 'ignore', 'pipe'],
+      env: { ...process.env, NO_COLOR: '1' },
+    });
     const ms = Number(process.hrtime.bigint() - start) / 1e6;
     if (r.status !== 0) throw new Error(`${name} failed: ${r.stderr}`);
     if (i >= 3) times[name].push(ms); // the first runs warm the file cache
@@ -26,5 +29,7 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const base = median(times['node -e 0']);
 console.log(`start-up, median of ${runs} interleaved runs (node ${process.version})`);
 for (const [name, xs] of Object.entries(times)) {
-  console.log(`  ${name.padEnd(34)} ${median(xs).toFixed(1).padStart(7)} ms   ${(median(xs) / base).toFixed(2)}× node -e 0`);
+  console.log(
+    `  ${name.padEnd(34)} ${median(xs).toFixed(1).padStart(7)} ms   ${(median(xs) / base).toFixed(2)}× node -e 0`,
+  );
 }

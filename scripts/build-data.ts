@@ -8,7 +8,9 @@ import { catalogSchema } from '../src/pricing/catalog-schema.js';
 import { describeCatalogProblem } from '../src/pricing/catalog-problem.js';
 
 const catalogs: Record<string, unknown> = {};
-for (const file of readdirSync('pricing').filter((f) => f.endsWith('.yaml')).sort()) {
+for (const file of readdirSync('pricing')
+  .filter((f) => f.endsWith('.yaml'))
+  .sort()) {
   const result = catalogSchema.safeParse(parse(readFileSync(join('pricing', file), 'utf8')));
   if (!result.success) {
     console.error(`pricing/${file}: ${describeCatalogProblem(result.error)}`);
@@ -23,7 +25,10 @@ const walk = (dir: string) => {
   for (const name of readdirSync(dir).sort()) {
     const path = join(dir, name);
     if (statSync(path).isDirectory()) walk(path);
-    else templates[relative('templates', path)] = name.endsWith('.yaml') ? parse(readFileSync(path, 'utf8')) : readFileSync(path, 'utf8');
+    else
+      templates[relative('templates', path)] = name.endsWith('.yaml')
+        ? parse(readFileSync(path, 'utf8'))
+        : readFileSync(path, 'utf8');
   }
 };
 walk('templates');

@@ -17,7 +17,9 @@ export { PlanInputError } from './core/input-error.js';
  * pass `today` to pin the date.
  */
 export function plan(input: RawInput, options: { catalogs?: Catalogs; today?: string } = {}): PlanDocument {
-  return buildPlan(inputSchema.parse(input), options.catalogs ?? bundledCatalogs, { today: options.today ?? todayFrom(process.env) });
+  return buildPlan(inputSchema.parse(input), options.catalogs ?? bundledCatalogs, {
+    today: options.today ?? todayFrom(process.env),
+  });
 }
 export { erlangB, erlangC, meanWait, responsePercentile, waitPercentile } from './core/queueing.js';
 export { runSimulation, SIM_STRATEGIES } from './simulate/run.js';

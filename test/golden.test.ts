@@ -26,7 +26,9 @@ describe('golden plans', () => {
     });
   }
   it('horizontal-500k (table)', async () => {
-    await expect(renderTable(planOf({ users: 500_000 }), { color: false, reasons: true })).toMatchFileSnapshot('golden/horizontal-500k.txt');
+    await expect(renderTable(planOf({ users: 500_000 }), { color: false, reasons: true })).toMatchFileSnapshot(
+      'golden/horizontal-500k.txt',
+    );
   });
   it('--help', async () => {
     await expect((await cli(['--help'])).out).toMatchFileSnapshot('golden/help.txt');

@@ -12,7 +12,10 @@ export interface Captured {
 }
 
 /** Runs the CLI in process with captured streams, as a pipe (no terminal) unless told otherwise. */
-export async function cli(argv: string[], opts: { env?: Record<string, string>; cwd?: string; tty?: boolean } = {}): Promise<Captured> {
+export async function cli(
+  argv: string[],
+  opts: { env?: Record<string, string>; cwd?: string; tty?: boolean } = {},
+): Promise<Captured> {
   let out = '';
   let err = '';
   const code = await run(argv, {

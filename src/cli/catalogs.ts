@@ -10,11 +10,15 @@ import { EXIT, ExitError } from './exit-error.js';
 
 /** Where `pricing update` keeps refreshed catalogs: $XDG_DATA_HOME/capacity-plan/pricing (default ~/.local/share/…). */
 export function pricingDir(env: Record<string, string | undefined>): string {
-  const base = env.XDG_DATA_HOME && env.XDG_DATA_HOME.trim() !== '' ? env.XDG_DATA_HOME : join(env.HOME ?? homedir(), '.local', 'share');
+  const base =
+    env.XDG_DATA_HOME && env.XDG_DATA_HOME.trim() !== ''
+      ? env.XDG_DATA_HOME
+      : join(env.HOME ?? homedir(), '.local', 'share');
   return join(base, 'capacity-plan', 'pricing');
 }
 
-export const refreshedPath = (env: Record<string, string | undefined>, provider: Provider) => join(pricingDir(env), `${provider}.json`);
+export const refreshedPath = (env: Record<string, string | undefined>, provider: Provider) =>
+  join(pricingDir(env), `${provider}.json`);
 
 /** A refreshed catalog, validated: a broken file is a clear error, never a wrong number. */
 export function readRefreshed(env: Record<string, string | undefined>, provider: Provider): Catalog | null {
@@ -24,18 +28,27 @@ export function readRefreshed(env: Record<string, string | undefined>, provider:
   try {
     data = JSON.parse(readFileSync(path, 'utf8'));
   } catch (error) {
-    throw new ExitError(EXIT.failure, `${path} is not valid JSON (${(error as Error).message}): run \`capacity-plan pricing update ${provider}\` again, or delete it to use the bundled prices`);
+    throw new ExitError(
+      EXIT.failure,
+      `${path} is not valid JSON (${(error as Error).message}): run \`capacity-plan pricing update ${provider}\` again, or delete it to use the bundled prices`,
+    );
   }
   const result = catalogSchema.safeParse(data);
-  if (!result.success) throw new ExitError(EXIT.failure, `${path} is not a valid price catalog (${describeCatalogProblem(result.error)}): run \`capacity-plan pricing update ${provider}\` again, or delete it to use the bundled prices`);
-  if (result.data.provider !== provider) throw new ExitError(EXIT.failure, `${path} holds ${result.data.provider} prices, not ${provider}`);
+  if (!result.success)
+    throw new ExitError(
+      EXIT.failure,
+      `${path} is not a valid price catalog (${describeCatalogProblem(result.error)}): run \`capacity-plan pricing update ${provider}\` again, or delete it to use the bundled prices`,
+    );
+  if (result.data.provider !== provider)
+    throw new ExitError(EXIT.failure, `${path} holds ${result.data.provider} prices, not ${provider}`);
   return result.data;
 }
 
 /** The catalogs a plan is priced on: a refreshed one where `pricing update` made one, else the bundled one. */
 export function loadCatalogs(env: Record<string, string | undefined>): Catalogs {
   const out: Catalogs = {};
-  for (const provider of ['aws', 'gcp', 'azure'] as const) out[provider] = readRefreshed(env, provider) ?? bundledCatalogs[provider];
+  for (const provider of ['aws', 'gcp', 'azure'] as const)
+    out[provider] = readRefreshed(env, provider) ?? bundledCatalogs[provider];
   return out;
 }
 

@@ -9,7 +9,11 @@ import { envName, flagName, PLAN_OPTIONS } from './plan-options.js';
 type Source = 'flag' | 'env' | 'file';
 
 /** Defaults < input file < environment < flags, validated by the one input schema; errors name the flag, variable or file field. */
-export async function collectInput(command: Command, cwd: string, env: Record<string, string | undefined>): Promise<PlanInput> {
+export async function collectInput(
+  command: Command,
+  cwd: string,
+  env: Record<string, string | undefined>,
+): Promise<PlanInput> {
   const options = command.opts<Record<string, unknown>>();
   const sources = new Map<string, Source>();
   let merged: Record<string, unknown> = {};
@@ -29,7 +33,11 @@ export async function collectInput(command: Command, cwd: string, env: Record<st
     }
   }
   if (merged.users === undefined) {
-    throw usageError(file ? `${file}: users is missing (or pass --users)` : 'missing --users <n> (monthly active users, e.g. --users 50000), or --input <file>');
+    throw usageError(
+      file
+        ? `${file}: users is missing (or pass --users)`
+        : 'missing --users <n> (monthly active users, e.g. --users 50000), or --input <file>',
+    );
   }
   const result = inputSchema.safeParse(merged);
   if (!result.success) throw usageError(describeIssue(result.error, sources, file));
@@ -37,7 +45,12 @@ export async function collectInput(command: Command, cwd: string, env: Record<st
 }
 
 /** One line naming what is wrong and where it came from; fields with no recorded source are named as `fallback` names them. */
-export function describeIssue(error: z.ZodError, sources: Map<string, Source>, file: string | undefined, fallback?: Source): string {
+export function describeIssue(
+  error: z.ZodError,
+  sources: Map<string, Source>,
+  file: string | undefined,
+  fallback?: Source,
+): string {
   const issue = error.issues[0]!;
   if (issue.code === 'unrecognized_keys') {
     const keys = issue.keys.map((k) => `"${k}"`).join(', ');
@@ -65,12 +78,15 @@ export async function readInputFile(file: string, cwd: string): Promise<Record<s
     text = await readFile(resolve(cwd, file), 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw usageError(`--input ${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : `cannot be read (${code ?? 'error'})`}`);
+    throw usageError(
+      `--input ${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : `cannot be read (${code ?? 'error'})`}`,
+    );
   }
   const { parseYamlFile } = await import('./parse-yaml-file.js');
   const data = parseYamlFile(text, file);
   if (data === null || data === undefined) return {};
-  if (typeof data !== 'object' || Array.isArray(data)) throw usageError(`${file}: expected a mapping of fields such as "users: 50000"`);
+  if (typeof data !== 'object' || Array.isArray(data))
+    throw usageError(`${file}: expected a mapping of fields such as "users: 50000"`);
   const out: Record<string, unknown> = {};
   for (const [rawKey, value] of Object.entries(data as Record<string, unknown>)) {
     const key = rawKey.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());

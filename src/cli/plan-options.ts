@@ -13,9 +13,21 @@ export interface PlanOption {
 
 export const PLAN_OPTIONS: readonly PlanOption[] = [
   { key: 'name', flags: '--name <name>', description: 'project name, used in exported files (default: app)' },
-  { key: 'users', flags: '--users <n>', description: 'monthly active users: 250000, 250k or 1.5M (required unless --input)' },
-  { key: 'profile', flags: '--profile <name>', description: `traffic profile preset: ${PROFILE_NAMES.join(', ')} (default: web-app)` },
-  { key: 'dauRatio', flags: '--dau-ratio <share>', description: 'daily active users as a share of monthly users, e.g. 0.2' },
+  {
+    key: 'users',
+    flags: '--users <n>',
+    description: 'monthly active users: 250000, 250k or 1.5M (required unless --input)',
+  },
+  {
+    key: 'profile',
+    flags: '--profile <name>',
+    description: `traffic profile preset: ${PROFILE_NAMES.join(', ')} (default: web-app)`,
+  },
+  {
+    key: 'dauRatio',
+    flags: '--dau-ratio <share>',
+    description: 'daily active users as a share of monthly users, e.g. 0.2',
+  },
   { key: 'requestsPerUser', flags: '--requests-per-user <n>', description: 'requests per daily active user per day' },
   { key: 'peakFactor', flags: '--peak-factor <x>', description: 'busiest hour ÷ daily average' },
   { key: 'readRatio', flags: '--read-ratio <share>', description: 'share of requests that only read' },
@@ -23,23 +35,68 @@ export const PLAN_OPTIONS: readonly PlanOption[] = [
   { key: 'payloadKb', flags: '--payload-kb <kb>', description: 'average bytes sent per request, KB' },
   { key: 'storagePerUserMb', flags: '--storage-per-user-mb <mb>', description: 'stored data per monthly user, MB' },
   { key: 'latencyTarget', flags: '--latency-target <ms>', description: 'p95 response-time target, ms' },
-  { key: 'availability', flags: '--availability <pct>', description: 'availability target, e.g. 99.9, 99.95, 99.99 (default: none, the tier\'s own design)' },
-  { key: 'provider', flags: '--provider <name>', description: 'where to price it: aws, gcp, azure or all (default: aws)' },
+  {
+    key: 'availability',
+    flags: '--availability <pct>',
+    description: "availability target, e.g. 99.9, 99.95, 99.99 (default: none, the tier's own design)",
+  },
+  {
+    key: 'provider',
+    flags: '--provider <name>',
+    description: 'where to price it: aws, gcp, azure or all (default: aws)',
+  },
   { key: 'region', flags: '--region <code>', description: 'home region (default: us-east-1 / us-central1 / eastus)' },
-  { key: 'regions', flags: '--regions <list>', description: 'users split across regions, e.g. us-east-1=60,eu-west-1=40' },
-  { key: 'dataResidency', flags: '--data-residency', description: 'each region keeps its users\' data: its own primary database, GeoDNS routing, no cross-region failover' },
-  { key: 'stateful', flags: '--stateful', description: 'the app still keeps state on the server (sessions in memory, local files)' },
-  { key: 'requestDurations', flags: '--request-durations <kind>', description: 'similar or variable request durations (default: from the profile)' },
+  {
+    key: 'regions',
+    flags: '--regions <list>',
+    description: 'users split across regions, e.g. us-east-1=60,eu-west-1=40',
+  },
+  {
+    key: 'dataResidency',
+    flags: '--data-residency',
+    description:
+      "each region keeps its users' data: its own primary database, GeoDNS routing, no cross-region failover",
+  },
+  {
+    key: 'stateful',
+    flags: '--stateful',
+    description: 'the app still keeps state on the server (sessions in memory, local files)',
+  },
+  {
+    key: 'requestDurations',
+    flags: '--request-durations <kind>',
+    description: 'similar or variable request durations (default: from the profile)',
+  },
   { key: 'mixedHardware', flags: '--mixed-hardware', description: 'servers of different sizes share the traffic' },
-  { key: 'deploy', flags: '--deploy <strategy>', description: 'deployment strategy: auto, blue-green, rolling or canary (default: auto)' },
-  { key: 'deploysPerMonth', flags: '--deploys-per-month <n>', description: 'releases a month, for the cost of deploying (default: 20)' },
+  {
+    key: 'deploy',
+    flags: '--deploy <strategy>',
+    description: 'deployment strategy: auto, blue-green, rolling or canary (default: auto)',
+  },
+  {
+    key: 'deploysPerMonth',
+    flags: '--deploys-per-month <n>',
+    description: 'releases a month, for the cost of deploying (default: 20)',
+  },
   { key: 'growth', flags: '--growth <pct>', description: 'monthly user growth, percent' },
   { key: 'months', flags: '--months <n>', description: 'projection horizon with --growth (default: 12)' },
   { key: 'commitment', flags: '--commitment <term>', description: 'how compute is bought: on-demand, 1y or 3y' },
-  { key: 'spot', flags: '--spot <share>', description: 'share of scale-out server-hours on spot, 0–1 (never the minimum fleet)' },
+  {
+    key: 'spot',
+    flags: '--spot <share>',
+    description: 'share of scale-out server-hours on spot, 0–1 (never the minimum fleet)',
+  },
   { key: 'discount', flags: '--discount <pct>', description: 'negotiated discount on the whole bill, percent' },
-  { key: 'simulate', flags: '--no-simulate', description: 'skip the short simulation that backs the load-balancing pick' },
-  { key: 'maxMonthlyCost', flags: '--max-monthly-cost <usd>', description: 'budget gate: exit 3 when the expected monthly cost is higher' },
+  {
+    key: 'simulate',
+    flags: '--no-simulate',
+    description: 'skip the short simulation that backs the load-balancing pick',
+  },
+  {
+    key: 'maxMonthlyCost',
+    flags: '--max-monthly-cost <usd>',
+    description: 'budget gate: exit 3 when the expected monthly cost is higher',
+  },
 ];
 
 export function envName(key: string): string {
@@ -57,7 +114,9 @@ export function addPlanOptions(command: Command): Command {
     command.addOption(new Option(o.flags, o.description));
   }
   return command
-    .addOption(new Option('--input <file>', 'plan-as-code YAML (capacity-plan.yaml); flags and environment override it'))
+    .addOption(
+      new Option('--input <file>', 'plan-as-code YAML (capacity-plan.yaml); flags and environment override it'),
+    )
     .addOption(new Option('--format <format>', 'output format: table, json, yaml or markdown (default: table)'))
     .addOption(new Option('--json', 'same as --format json'))
     .addOption(new Option('-o, --output <file>', 'write the output to a file (atomic; --force to replace)'))

@@ -27,7 +27,11 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   let debug = argv.includes('--debug');
   const global = () => {
     const o = program.opts<{ color?: boolean; quiet?: boolean; debug?: boolean }>();
-    return { color: o.color !== false && colorEnabled(io.stdout, io.env, false), quiet: o.quiet === true, noInput: (o as { input?: boolean }).input === false };
+    return {
+      color: o.color !== false && colorEnabled(io.stdout, io.env, false),
+      quiet: o.quiet === true,
+      noInput: (o as { input?: boolean }).input === false,
+    };
   };
   program
     .description(
@@ -49,12 +53,26 @@ Examples:
     .option('--debug', 'print stack traces of unexpected errors')
     .showSuggestionAfterError(true)
     .exitOverride()
-    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s), outputError: (s, write) => write(s) })
-    .addHelpText('after', `\nExit codes: 0 ok · 1 unexpected failure · 2 bad usage or input · 3 a gate failed (budget) · 130 interrupted`)
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+      outputError: (s, write) => write(s),
+    })
+    .addHelpText(
+      'after',
+      `\nExit codes: 0 ok · 1 unexpected failure · 2 bad usage or input · 3 a gate failed (budget) · 130 interrupted`,
+    )
     .usage('[options] [command]')
     .argument('[command]')
     .action(async (command: string | undefined) => {
-      if (command !== undefined) throw new ExitError(EXIT.usage, unknownCommand(command, program.commands.map((c) => c.name())));
+      if (command !== undefined)
+        throw new ExitError(
+          EXIT.usage,
+          unknownCommand(
+            command,
+            program.commands.map((c) => c.name()),
+          ),
+        );
       await startWizard(io, global());
     });
   program.addCommand(wizardCommand(io, global));
@@ -66,7 +84,10 @@ Examples:
   program.addCommand(schemaCommand(io));
   program.configureHelp(HELP);
   const configure = (command: Command) => {
-    command.exitOverride().configureHelp(HELP).configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
+    command
+      .exitOverride()
+      .configureHelp(HELP)
+      .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
     command.commands.forEach(configure);
   };
   program.commands.forEach(configure);
@@ -82,7 +103,12 @@ Examples:
 
 function report(error: unknown, io: Io, debug: boolean): number {
   if (error instanceof CommanderError) {
-    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT.ok;
+    if (
+      error.code === 'commander.helpDisplayed' ||
+      error.code === 'commander.version' ||
+      error.code === 'commander.help'
+    )
+      return EXIT.ok;
     // commander has already printed its message
     return EXIT.usage;
   }
@@ -96,11 +122,15 @@ function report(error: unknown, io: Io, debug: boolean): number {
   }
   if (error instanceof z.ZodError) {
     const issue = error.issues[0];
-    io.stderr.write(`capacity-plan: ${issue ? `${issue.path.map(String).join('.')}: ${issue.message}` : 'invalid input'}\n`);
+    io.stderr.write(
+      `capacity-plan: ${issue ? `${issue.path.map(String).join('.')}: ${issue.message}` : 'invalid input'}\n`,
+    );
     return EXIT.usage;
   }
   const message = error instanceof Error ? error.message : String(error);
-  io.stderr.write(`capacity-plan: unexpected error: ${message.split('\n')[0]}${debug ? '' : ' (run with --debug for details)'}\n`);
+  io.stderr.write(
+    `capacity-plan: unexpected error: ${message.split('\n')[0]}${debug ? '' : ' (run with --debug for details)'}\n`,
+  );
   if (debug && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
   return EXIT.failure;
 }
@@ -112,12 +142,15 @@ function unknownCommand(typed: string, known: string[]): string {
 
 /** Edit distance with adjacent swaps (Damerau–Levenshtein, optimal string alignment). */
 function distance(a: string, b: string): number {
-  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  const d = Array.from({ length: a.length + 1 }, (_, i) =>
+    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+  );
   for (let i = 1; i <= a.length; i++) {
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       let best = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, d[i - 2]![j - 2]! + 1);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        best = Math.min(best, d[i - 2]![j - 2]! + 1);
       d[i]![j] = best;
     }
   }

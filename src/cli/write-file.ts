@@ -7,7 +7,11 @@ import { usageError } from './exit-error.js';
  * Writes through a temporary file in the same folder and renames it into place, so a reader never sees a
  * half-written file. An existing file is only replaced with force.
  */
-export function writeFileAtomic(path: string, content: string, opts: { force: boolean; cwd: string; flag?: string }): string {
+export function writeFileAtomic(
+  path: string,
+  content: string,
+  opts: { force: boolean; cwd: string; flag?: string },
+): string {
   const target = resolve(opts.cwd, path);
   if (existsSync(target) && !opts.force) {
     throw usageError(`${path} already exists: pass --force to replace it`);

@@ -45,7 +45,15 @@ export interface EstimateParts {
 export function estimateAvailability(r: Resilience, parts: EstimateParts, book: PriceBook): AvailabilityEstimate {
   const components: AvailabilityComponent[] = [];
   const add = (component: string, sla: Sla, redundancy: string, effective = sla.sla / 100, inCriticalPath = true) =>
-    components.push({ component, service: sla.service, sla: sla.sla, effective: round(effective * 100, 6), source: sla.source, inCriticalPath, redundancy });
+    components.push({
+      component,
+      service: sla.service,
+      sla: sla.sla,
+      effective: round(effective * 100, 6),
+      source: sla.source,
+      inCriticalPath,
+      redundancy,
+    });
 
   if (r.appZones >= 2) {
     add('load balancer', book.sla('load-balancer'), `spans ${r.appZones} zones`);
@@ -53,13 +61,34 @@ export function estimateAvailability(r: Resilience, parts: EstimateParts, book: 
     const regionLevel = book.sla('compute-multi-az');
     const parallel = 1 - (1 - single) ** Math.max(2, parts.appServers);
     // n copies in parallel, but copies in one region fail together more often than that says: the region-level SLA caps it.
-    add('app servers', regionLevel, `${Math.max(2, parts.appServers)} servers over ${r.appZones} zones: 1 − (1 − ${single})^${Math.max(2, parts.appServers)}, capped at the region-level ${regionLevel.sla} %`, Math.min(parallel, regionLevel.sla / 100));
+    add(
+      'app servers',
+      regionLevel,
+      `${Math.max(2, parts.appServers)} servers over ${r.appZones} zones: 1 − (1 − ${single})^${Math.max(2, parts.appServers)}, capped at the region-level ${regionLevel.sla} %`,
+      Math.min(parallel, regionLevel.sla / 100),
+    );
   } else {
     add('app server', book.sla('compute-single'), 'one instance');
   }
-  const db = r.databaseHa === 'aurora' ? book.sla('database-ha-plus') : r.databaseHa === 'multi-az' ? book.sla('database-ha') : book.sla('database-single');
-  add('database', db, r.databaseHa === 'single-az' ? 'one zone (read replicas do not take writes)' : 'standby in another zone, automatic failover');
-  if (parts.cache) add('cache', book.sla(r.cacheHa ? 'cache-ha' : 'cache-single'), r.cacheHa ? 'replica in another zone, automatic failover' : 'one node');
+  const db =
+    r.databaseHa === 'aurora'
+      ? book.sla('database-ha-plus')
+      : r.databaseHa === 'multi-az'
+        ? book.sla('database-ha')
+        : book.sla('database-single');
+  add(
+    'database',
+    db,
+    r.databaseHa === 'single-az'
+      ? 'one zone (read replicas do not take writes)'
+      : 'standby in another zone, automatic failover',
+  );
+  if (parts.cache)
+    add(
+      'cache',
+      book.sla(r.cacheHa ? 'cache-ha' : 'cache-single'),
+      r.cacheHa ? 'replica in another zone, automatic failover' : 'one node',
+    );
   if (parts.cdn) add('cdn', book.sla('cdn'), 'static assets only; dynamic requests go to the origin', undefined, false);
 
   const serial = components.filter((c) => c.inCriticalPath).reduce((a, c) => a * (c.effective / 100), 1);
@@ -69,7 +98,15 @@ export function estimateAvailability(r: Resilience, parts: EstimateParts, book: 
   if (r.regions <= 1 || parts.independentRegions) return { estimated: perRegion, perRegion, cappedAt, components };
 
   const dns = book.sla('dns');
-  components.push({ component: 'global dns routing', service: dns.service, sla: dns.sla, effective: dns.sla, source: dns.source, inCriticalPath: true, redundancy: `routes between ${r.regions} regions` });
+  components.push({
+    component: 'global dns routing',
+    service: dns.service,
+    sla: dns.sla,
+    effective: dns.sla,
+    source: dns.source,
+    inCriticalPath: true,
+    redundancy: `routes between ${r.regions} regions`,
+  });
   const estimated = (1 - (1 - perRegion) ** r.regions) * (dns.sla / 100);
   return { estimated, perRegion, cappedAt, components };
 }

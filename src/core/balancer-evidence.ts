@@ -33,17 +33,47 @@ const RIVAL: Record<Exclude<Strategy, 'none'>, SimStrategy> = {
  * A short, seeded simulation of the plan's own fleet at its peak: the pick against its closest rival, so
  * the reason shows a number rather than asserting one.
  */
-export function balancerEvidence(strategy: Strategy, fleet: { servers: number; vcpus: number; utilization: number; serviceTimeMs: number; durations: 'similar' | 'variable'; mixedHardware: boolean }): BalancerEvidence | null {
+export function balancerEvidence(
+  strategy: Strategy,
+  fleet: {
+    servers: number;
+    vcpus: number;
+    utilization: number;
+    serviceTimeMs: number;
+    durations: 'similar' | 'variable';
+    mixedHardware: boolean;
+  },
+): BalancerEvidence | null {
   if (strategy === 'none' || fleet.servers < 2 || !(fleet.utilization > 0) || fleet.utilization >= 1) return null;
   const cv = CV[fleet.durations];
   // Mixed hardware: every other server twice as fast, the case weights exist for.
   const mixed = strategy === 'weighted' && fleet.mixedHardware;
   const speeds = Array.from({ length: fleet.servers }, (_, i) => (mixed && i % 2 === 1 ? 2 : 1));
-  const arrivalRate = (fleet.utilization * speeds.reduce((a, b) => a + b, 0) * fleet.vcpus) / (fleet.serviceTimeMs / 1000);
+  const arrivalRate =
+    (fleet.utilization * speeds.reduce((a, b) => a + b, 0) * fleet.vcpus) / (fleet.serviceTimeMs / 1000);
   const picked: SimStrategy = strategy;
   const rival = strategy === 'weighted' && !mixed ? 'least-connections' : RIVAL[strategy];
-  const report = runSimulation({ speeds, concurrency: fleet.vcpus, arrivalRate, serviceTimeMs: fleet.serviceTimeMs, distribution: 'lognormal', cv, strategies: [picked, rival], requests: REQUESTS, warmup: REQUESTS / 10, seed: SEED, clients: 10_000, clientSkew: 0.6 });
-  const results = report.strategies.map((r) => ({ strategy: r.strategy, meanMs: round(r.meanMs, 1), p95Ms: round(r.p95Ms, 1), p99Ms: round(r.p99Ms, 1), imbalance: round(r.imbalance, 3) }));
+  const report = runSimulation({
+    speeds,
+    concurrency: fleet.vcpus,
+    arrivalRate,
+    serviceTimeMs: fleet.serviceTimeMs,
+    distribution: 'lognormal',
+    cv,
+    strategies: [picked, rival],
+    requests: REQUESTS,
+    warmup: REQUESTS / 10,
+    seed: SEED,
+    clients: 10_000,
+    clientSkew: 0.6,
+  });
+  const results = report.strategies.map((r) => ({
+    strategy: r.strategy,
+    meanMs: round(r.meanMs, 1),
+    p95Ms: round(r.p95Ms, 1),
+    p99Ms: round(r.p99Ms, 1),
+    imbalance: round(r.imbalance, 3),
+  }));
   const [a, b] = results as [BalancerEvidence['results'][number], BalancerEvidence['results'][number]];
   const fleetText = `${fleet.servers} servers × ${fleet.vcpus} vCPU${mixed ? ', every other one twice as fast' : ''} at ${Math.round(fleet.utilization * 100)} % CPU, request durations ${fleet.durations} (CV ${cv})`;
   const verdict =

@@ -30,7 +30,14 @@ export interface CacheSizing {
   reasons: string[];
 }
 
-export function sizeCache(tier: TierId, demand: Demand, p: Parameters, r: Resilience, book: PriceBook, databaseStorageGb: number): CacheSizing | null {
+export function sizeCache(
+  tier: TierId,
+  demand: Demand,
+  p: Parameters,
+  r: Resilience,
+  book: PriceBook,
+  databaseStorageGb: number,
+): CacheSizing | null {
   if (tier === 'single-server') return null;
   const memoryNeededGb = (demand.dailyActiveUsers * KB_PER_DAILY_USER) / 1e6 + databaseStorageGb * HOT_DATA_SHARE;
   const peakOps = demand.peakRps * (1 + p.readRatio);

@@ -65,7 +65,9 @@ function describe(tier: TierRule, ctx: SizingContext, instance: CatalogItem, fle
     `At peak: ${Math.round(fleet.utilization * 100)} % CPU, predicted p95 ${round(fleet.p95Ms, 0)} ms${fleet.p95AfterZoneLossMs !== null ? ` (${round(fleet.p95AfterZoneLossMs, 0)} ms with a zone down)` : ''}`,
   ];
   if (tier.id === 'horizontal' && atPeak < 5) {
-    reasons.push(`The seed's 5–10 servers describe its typical traffic; this profile's peak needs ${atPeak}, and auto-scaling adds more when it grows`);
+    reasons.push(
+      `The seed's 5–10 servers describe its typical traffic; this profile's peak needs ${atPeak}, and auto-scaling adds more when it grows`,
+    );
   }
   const base = {
     instance,
@@ -79,12 +81,22 @@ function describe(tier: TierRule, ctx: SizingContext, instance: CatalogItem, fle
   };
   if (tier.servers.max === 1) return { ...base, min: 1, max: 1, average: 1 };
   const hourly = ctx.curve.map((factor) =>
-    Math.min(atPeak, sizeFleet(instance, { rps: demand.averageRps * factor, serviceTimeMs: ctx.serviceTimeMs, latencyTargetMs: ctx.latencyTargetMs }, ctx.zones, ctx.minServers).servers),
+    Math.min(
+      atPeak,
+      sizeFleet(
+        instance,
+        { rps: demand.averageRps * factor, serviceTimeMs: ctx.serviceTimeMs, latencyTargetMs: ctx.latencyTargetMs },
+        ctx.zones,
+        ctx.minServers,
+      ).servers,
+    ),
   );
   const min = Math.max(ctx.minServers, Math.min(...hourly));
   // Twice the daily peak absorbs an unplanned spike (a launch, press) while +2 steps add servers.
   const max = Math.max(atPeak * 2, min + 2);
   const average = hourly.reduce((a, b) => a + b, 0) / hourly.length;
-  reasons.push(`Auto-scaling range ${min}–${max}: the quietest hour of the daily curve needs ${min}, and twice the peak fleet leaves room for an unplanned spike`);
+  reasons.push(
+    `Auto-scaling range ${min}–${max}: the quietest hour of the daily curve needs ${min}, and twice the peak fleet leaves room for an unplanned spike`,
+  );
   return { ...base, min, max, average };
 }

@@ -19,7 +19,12 @@ const CANDIDATES: Record<TierId, readonly string[]> = {
   horizontal: ['db-memory-2', 'db-memory-4', 'db-memory-8'],
   distributed: ['db-memory-4', 'db-memory-8'],
 };
-const TIER_READ_REPLICAS: Record<TierId, number> = { 'single-server': 0, 'cached-replicas': 1, horizontal: 2, distributed: 1 };
+const TIER_READ_REPLICAS: Record<TierId, number> = {
+  'single-server': 0,
+  'cached-replicas': 1,
+  horizontal: 2,
+  distributed: 1,
+};
 
 export interface DatabaseSizing {
   instance: CatalogItem;
@@ -34,7 +39,14 @@ export interface DatabaseSizing {
 }
 
 /** Primary (or shards), read replicas and storage; null when writes outgrow the largest primary the tier allows. */
-export function sizeDatabase(tier: TierId, demand: Demand, p: Parameters, r: Resilience, book: PriceBook, hasCache: boolean): DatabaseSizing | null {
+export function sizeDatabase(
+  tier: TierId,
+  demand: Demand,
+  p: Parameters,
+  r: Resilience,
+  book: PriceBook,
+  hasCache: boolean,
+): DatabaseSizing | null {
   const writeCpuDemand = demand.peakRps * (1 - p.readRatio) * (p.dbTimeMs / 1000);
   const hit = hasCache ? p.cacheHitRatio : 0;
   const readCpuDemand = demand.peakRps * p.readRatio * (1 - hit) * (p.dbTimeMs / 1000);
@@ -59,13 +71,21 @@ export function sizeDatabase(tier: TierId, demand: Demand, p: Parameters, r: Res
   const reasons = [
     `Writes at peak: ${round(demand.peakRps * (1 - p.readRatio), 1)}/s × ${p.dbTimeMs} ms = ${round(writeCpuDemand, 2)} vCPUs on the primary${shards > 1 ? `, split over ${shards} shards` : ''}; ${instance.id} keeps it at ${Math.round(utilizationAtPeak * 100)} % (under ${Math.round(Math.min(SCALE_OUT_CPU, instance.baselineCpu ?? 1) * 100)} %)`,
   ];
-  if (hasCache) reasons.push(`The cache answers ${Math.round(hit * 100)} % of reads, leaving ${round(readCpuDemand, 2)} vCPUs of reads for the database`);
+  if (hasCache)
+    reasons.push(
+      `The cache answers ${Math.round(hit * 100)} % of reads, leaving ${round(readCpuDemand, 2)} vCPUs of reads for the database`,
+    );
   if (readReplicasPerShard > 0) {
-    reasons.push(`${readReplicasPerShard} read replica${readReplicasPerShard === 1 ? '' : 's'}${shards > 1 ? ' per shard' : ''} carry the reads (the seed: ${tier === 'cached-replicas' ? '"database with read replicas"' : tier === 'horizontal' ? '"database with multiple read replicas"' : 'sharded, replicated data'})`);
+    reasons.push(
+      `${readReplicasPerShard} read replica${readReplicasPerShard === 1 ? '' : 's'}${shards > 1 ? ' per shard' : ''} carry the reads (the seed: ${tier === 'cached-replicas' ? '"database with read replicas"' : tier === 'horizontal' ? '"database with multiple read replicas"' : 'sharded, replicated data'})`,
+    );
   } else {
-    reasons.push('One database serves reads and writes: the seed\'s single-server tier has no replicas');
+    reasons.push("One database serves reads and writes: the seed's single-server tier has no replicas");
   }
-  if (shards > 1) reasons.push(`Sharded by user id into ${shards} shards (the seed's "database sharding" at 1M+ users): no single primary takes every write`);
+  if (shards > 1)
+    reasons.push(
+      `Sharded by user id into ${shards} shards (the seed's "database sharding" at 1M+ users): no single primary takes every write`,
+    );
   reasons.push(
     r.databaseHa === 'single-az'
       ? 'Single-AZ primary: a zone failure or maintenance takes writes down until it is restored'
@@ -73,6 +93,18 @@ export function sizeDatabase(tier: TierId, demand: Demand, p: Parameters, r: Res
         ? 'Multi-AZ: a synchronous standby in another zone takes over automatically'
         : `${book.catalog.services.databaseHaPlus}: storage replicated across three zones and faster failover, for a higher published SLA`,
   );
-  reasons.push(`Storage ${storageGbPerShard} GB${shards > 1 ? ' per shard' : ''}: ${Math.round(DATABASE_SHARE_OF_STORAGE * 100)} % of ${round(demand.storageGb, 1)} GB of user data is rows; files go to object storage (stateless rule 2)`);
-  return { instance, deployment: r.databaseHa, shards, readReplicasPerShard, storageGbPerShard, writeCpuDemand, readCpuDemand, utilizationAtPeak, reasons };
+  reasons.push(
+    `Storage ${storageGbPerShard} GB${shards > 1 ? ' per shard' : ''}: ${Math.round(DATABASE_SHARE_OF_STORAGE * 100)} % of ${round(demand.storageGb, 1)} GB of user data is rows; files go to object storage (stateless rule 2)`,
+  );
+  return {
+    instance,
+    deployment: r.databaseHa,
+    shards,
+    readReplicasPerShard,
+    storageGbPerShard,
+    writeCpuDemand,
+    readCpuDemand,
+    utilizationAtPeak,
+    reasons,
+  };
 }

@@ -23,10 +23,17 @@ export interface Deployment {
   batchSize: number | null;
 }
 
-export function chooseDeployStrategy(requested: PlanInput['deploy'], tier: TierId, serversAtPeak: number): { strategy: DeployStrategy; reasons: string[] } {
+export function chooseDeployStrategy(
+  requested: PlanInput['deploy'],
+  tier: TierId,
+  serversAtPeak: number,
+): { strategy: DeployStrategy; reasons: string[] } {
   if (requested !== 'auto') {
     const reasons = [`--deploy ${requested}: chosen by you`];
-    if (requested === 'rolling' && serversAtPeak < 3) reasons.push(`With ${serversAtPeak} server${serversAtPeak === 1 ? '' : 's'}, a rolling update takes ${serversAtPeak === 1 ? 'the only server' : 'half the capacity'} out at a time`);
+    if (requested === 'rolling' && serversAtPeak < 3)
+      reasons.push(
+        `With ${serversAtPeak} server${serversAtPeak === 1 ? '' : 's'}, a rolling update takes ${serversAtPeak === 1 ? 'the only server' : 'half the capacity'} out at a time`,
+      );
     return { strategy: requested, reasons };
   }
   if (serversAtPeak < 3) {
@@ -63,12 +70,24 @@ export function deployment(
   deploysPerMonth = DEFAULT_DEPLOYS_PER_MONTH,
 ): Deployment {
   const { strategy } = choice;
-  const extraServers = strategy === 'blue-green' ? serversAtPeak : strategy === 'canary' ? Math.max(1, Math.ceil(serversAtPeak * CANARY_SHARE)) : 0;
-  const windowHours = strategy === 'blue-green' ? BLUE_GREEN_WINDOW_HOURS : strategy === 'canary' ? CANARY_WINDOW_HOURS : 0;
+  const extraServers =
+    strategy === 'blue-green'
+      ? serversAtPeak
+      : strategy === 'canary'
+        ? Math.max(1, Math.ceil(serversAtPeak * CANARY_SHARE))
+        : 0;
+  const windowHours =
+    strategy === 'blue-green' ? BLUE_GREEN_WINDOW_HOURS : strategy === 'canary' ? CANARY_WINDOW_HOURS : 0;
   const extraCostPerDeploy = extraServers * windowHours * hourlyPerServer;
   const reasons = [...choice.reasons];
-  if (strategy === 'blue-green') reasons.push(`Each deploy runs a second fleet of ${extraServers} for about ${BLUE_GREEN_WINDOW_HOURS * 60} minutes (2× app servers while deploying)`);
-  if (strategy === 'canary') reasons.push(`Each deploy adds ${extraServers} canary server${extraServers === 1 ? '' : 's'} for about ${CANARY_WINDOW_HOURS} hours while traffic steps 5 % → 25 % → 50 % → 100 %`);
+  if (strategy === 'blue-green')
+    reasons.push(
+      `Each deploy runs a second fleet of ${extraServers} for about ${BLUE_GREEN_WINDOW_HOURS * 60} minutes (2× app servers while deploying)`,
+    );
+  if (strategy === 'canary')
+    reasons.push(
+      `Each deploy adds ${extraServers} canary server${extraServers === 1 ? '' : 's'} for about ${CANARY_WINDOW_HOURS} hours while traffic steps 5 % → 25 % → 50 % → 100 %`,
+    );
   return {
     strategy,
     reasons,

@@ -22,13 +22,27 @@ export function chooseDesign(ctx: DesignContext, tier: TierId, target: number | 
   const base = { ...tierResilience(tier), regions: ctx.input.regions?.length ?? 1 };
   const own = buildDesign(ctx, tier, base);
   if (target === undefined) {
-    return { design: own, met: null, changes: [], reasons: [`No --availability target: the tier's own design composes to ${pct(own.estimate.estimated)} from the provider's published SLAs`] };
+    return {
+      design: own,
+      met: null,
+      changes: [],
+      reasons: [
+        `No --availability target: the tier's own design composes to ${pct(own.estimate.estimated)} from the provider's published SLAs`,
+      ],
+    };
   }
   const goal = target / 100;
   const search = cheapestMeeting(ctx, tier, own, goal);
   const dbHaPlus = ctx.book.catalog.services.databaseHaPlus;
   if (search.meeting === own) {
-    return { design: own, met: true, changes: [], reasons: [`The tier's own design composes to ${pct(own.estimate.estimated)}, which meets the ${target} % target, and no stronger design is cheaper`] };
+    return {
+      design: own,
+      met: true,
+      changes: [],
+      reasons: [
+        `The tier's own design composes to ${pct(own.estimate.estimated)}, which meets the ${target} % target, and no stronger design is cheaper`,
+      ],
+    };
   }
   if (search.meeting) {
     const changes = describeChanges(own.resilience, search.meeting.resilience, dbHaPlus);
@@ -50,13 +64,18 @@ export function chooseDesign(ctx: DesignContext, tier: TierId, target: number | 
     met: false,
     changes,
     reasons: [
-      `The ${target} % target cannot be met on ${ctx.book.catalog.name}: the most available of ${search.tried} designs (${changes.join('; ') || 'the tier\'s own'}) composes to ${pct(best.estimate.estimated)}`,
+      `The ${target} % target cannot be met on ${ctx.book.catalog.name}: the most available of ${search.tried} designs (${changes.join('; ') || "the tier's own"}) composes to ${pct(best.estimate.estimated)}`,
       `The published SLAs are the ceiling${ctx.input.dataResidency ? '; with --data-residency regions cannot back each other up' : ''}: going further needs more regions or components with higher SLAs than the provider publishes`,
     ],
   };
 }
 
-export function cheapestMeeting(ctx: DesignContext, tier: TierId, own: Design, goal: number): { meeting: Design | null; best: Design; tried: number } {
+export function cheapestMeeting(
+  ctx: DesignContext,
+  tier: TierId,
+  own: Design,
+  goal: number,
+): { meeting: Design | null; best: Design; tried: number } {
   // A stronger database engine only where the catalog has one (Azure's zone-redundant HA is already its top SLA).
   const haPlus = ctx.book.has('database', undefined, 'aurora');
   const candidates = strongerDesigns(own.resilience).filter((r) => haPlus || r.databaseHa !== 'aurora');
@@ -69,8 +88,15 @@ export function cheapestMeeting(ctx: DesignContext, tier: TierId, own: Design, g
     if (seen.has(key)) continue;
     seen.add(key);
     const design = key === JSON.stringify(own.resilience) ? own : buildDesign(ctx, tier, resilience);
-    if (design.estimate.estimated >= goal && (!meeting || design.cost.monthly.expected < meeting.cost.monthly.expected)) meeting = design;
-    if (!best || design.estimate.estimated > best.estimate.estimated || (design.estimate.estimated === best.estimate.estimated && design.cost.monthly.expected < best.cost.monthly.expected)) best = design;
+    if (design.estimate.estimated >= goal && (!meeting || design.cost.monthly.expected < meeting.cost.monthly.expected))
+      meeting = design;
+    if (
+      !best ||
+      design.estimate.estimated > best.estimate.estimated ||
+      (design.estimate.estimated === best.estimate.estimated &&
+        design.cost.monthly.expected < best.cost.monthly.expected)
+    )
+      best = design;
   }
   return { meeting, best: best!, tried: seen.size };
 }
@@ -99,7 +125,12 @@ export function costOfNines(ctx: DesignContext, tier: TierId, current: Design): 
       target,
       met: search.meeting !== null,
       estimated: round(design.estimate.estimated * 100, 6),
-      change: search.meeting === null ? `not reachable (best: ${changes.join('; ') || 'the tier\'s own design'})` : changes.length > 0 ? changes.join('; ') : 'the tier\'s own design',
+      change:
+        search.meeting === null
+          ? `not reachable (best: ${changes.join('; ') || "the tier's own design"})`
+          : changes.length > 0
+            ? changes.join('; ')
+            : "the tier's own design",
       monthly: design.cost.monthly.expected,
       deltaMonthly: round(design.cost.monthly.expected - current.cost.monthly.expected),
     };

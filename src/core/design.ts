@@ -15,7 +15,11 @@ import { round } from './round.js';
 import { nextTier, tierRank, tierRule, type TierId } from './tiers.js';
 
 /** The second region a provider's home region fails over to when the availability target needs one. */
-const PAIRED_REGION: Record<string, string> = { 'us-east-1': 'us-west-2', 'us-central1': 'us-east1', eastus: 'westus2' };
+const PAIRED_REGION: Record<string, string> = {
+  'us-east-1': 'us-west-2',
+  'us-central1': 'us-east1',
+  eastus: 'westus2',
+};
 
 export interface DesignContext {
   input: PlanInput;
@@ -70,11 +74,16 @@ function scaleDemand(d: Demand, share: number): Demand {
 
 function regionSplit(ctx: DesignContext, regions: number): { code: string; share: number }[] {
   if (ctx.input.regions) {
-    return [...ctx.input.regions].sort((a, b) => b.share - a.share || a.region.localeCompare(b.region)).map((r) => ({ code: r.region, share: r.share / 100 }));
+    return [...ctx.input.regions]
+      .sort((a, b) => b.share - a.share || a.region.localeCompare(b.region))
+      .map((r) => ({ code: r.region, share: r.share / 100 }));
   }
   const home = ctx.book.region;
   if (regions <= 1) return [{ code: home, share: 1 }];
-  return [{ code: home, share: 0.5 }, { code: PAIRED_REGION[home] ?? `${home}-pair`, share: 0.5 }];
+  return [
+    { code: home, share: 0.5 },
+    { code: PAIRED_REGION[home] ?? `${home}-pair`, share: 0.5 },
+  ];
 }
 
 /**
@@ -98,7 +107,9 @@ function build(ctx: DesignContext, startTier: TierId, wanted: Resilience): Desig
   if (tier === 'single-server' && resilience.appZones >= 2) {
     tier = 'cached-replicas';
     resilience = strongest(tierResilience(tier), resilience);
-    tierReasons.push(`--availability ${input.availability}: one server (${book.sla('compute-single').sla} % SLA) cannot reach it, so the design moves up to a balanced pair of servers`);
+    tierReasons.push(
+      `--availability ${input.availability}: one server (${book.sla('compute-single').sla} % SLA) cannot reach it, so the design moves up to a balanced pair of servers`,
+    );
   }
   const split = regionSplit(ctx, resilience.regions);
   for (;;) {
@@ -110,7 +121,21 @@ function build(ctx: DesignContext, startTier: TierId, wanted: Resilience): Desig
       const regional = scaleDemand(demand, r.share);
       const key = `${tier}|${resilience.appZones}|${minServers}|${r.share}`;
       if (!ctx.sizings.has(key)) {
-        ctx.sizings.set(key, sizeCompute(rule, { demand: regional, serviceTimeMs: params.serviceTimeMs, latencyTargetMs: params.latencyTargetMs, curve, zones: resilience.appZones, minServers }, book));
+        ctx.sizings.set(
+          key,
+          sizeCompute(
+            rule,
+            {
+              demand: regional,
+              serviceTimeMs: params.serviceTimeMs,
+              latencyTargetMs: params.latencyTargetMs,
+              curve,
+              zones: resilience.appZones,
+              minServers,
+            },
+            book,
+          ),
+        );
       }
       const compute = ctx.sizings.get(key)!;
       if (!compute) {
@@ -118,7 +143,14 @@ function build(ctx: DesignContext, startTier: TierId, wanted: Resilience): Desig
         break;
       }
       // The primary region's database takes every write unless each region keeps its own data.
-      const database = sizeDatabase(tier, input.dataResidency ? regional : demand, params, resilience, book, tier !== 'single-server');
+      const database = sizeDatabase(
+        tier,
+        input.dataResidency ? regional : demand,
+        params,
+        resilience,
+        book,
+        tier !== 'single-server',
+      );
       if (!database) {
         failed = 'database';
         break;
@@ -138,7 +170,13 @@ function build(ctx: DesignContext, startTier: TierId, wanted: Resilience): Desig
   }
 }
 
-function finish(ctx: DesignContext, tier: TierId, tierReasons: string[], resilience: Resilience, stacks: RegionStack[]): Design {
+function finish(
+  ctx: DesignContext,
+  tier: TierId,
+  tierReasons: string[],
+  resilience: Resilience,
+  stacks: RegionStack[],
+): Design {
   const { input, params, demand, book } = ctx;
   const primary = stacks[0]!;
   const compute = primary.compute;
@@ -147,7 +185,11 @@ function finish(ctx: DesignContext, tier: TierId, tierReasons: string[], resilie
   const cdn = tier !== 'single-server';
   const atPeak = stacks.reduce((a, s) => a + s.compute.atPeak, 0);
   const smallestMin = Math.min(...stacks.map((s) => s.compute.min));
-  const estimate = estimateAvailability(resilience, { cache: cache !== null, cdn, appServers: smallestMin, independentRegions: input.dataResidency }, book);
+  const estimate = estimateAvailability(
+    resilience,
+    { cache: cache !== null, cdn, appServers: smallestMin, independentRegions: input.dataResidency },
+    book,
+  );
 
   const deployChoice = chooseDeployStrategy(input.deploy, tier, atPeak);
   const loadBalancing = chooseStrategy({
@@ -160,13 +202,24 @@ function finish(ctx: DesignContext, tier: TierId, tierReasons: string[], resilie
     requestDurationsFrom: params.overridden.includes('requestDurations') ? 'flag' : 'profile',
     profile: input.profile,
   });
-  const deploy = deployment(deployChoice, atPeak, compute.instance.price, input.deploysPerMonth ?? DEFAULT_DEPLOYS_PER_MONTH);
+  const deploy = deployment(
+    deployChoice,
+    atPeak,
+    compute.instance.price,
+    input.deploysPerMonth ?? DEFAULT_DEPLOYS_PER_MONTH,
+  );
   // With more than one region, each must be able to take the whole load when another fails (not so with data residency).
   const fleets = stacks.map((s) => ({
     code: s.code,
     min: s.compute.min,
     average: s.compute.average,
-    max: stacks.length > 1 && !input.dataResidency ? Math.max(s.compute.max, stacks.reduce((a, t) => a + t.compute.atPeak, 0)) : s.compute.max,
+    max:
+      stacks.length > 1 && !input.dataResidency
+        ? Math.max(
+            s.compute.max,
+            stacks.reduce((a, t) => a + t.compute.atPeak, 0),
+          )
+        : s.compute.max,
   }));
   const cost = costPlan(
     {
@@ -174,7 +227,11 @@ function finish(ctx: DesignContext, tier: TierId, tierReasons: string[], resilie
       fleets,
       appZones: resilience.appZones,
       balancer: resilience.appZones >= 2,
-      databases: stacks.map((s, i) => ({ code: s.code, sizing: s.database, role: i === 0 || input.dataResidency ? ('primary' as const) : ('standby-region' as const) })),
+      databases: stacks.map((s, i) => ({
+        code: s.code,
+        sizing: s.database,
+        role: i === 0 || input.dataResidency ? ('primary' as const) : ('standby-region' as const),
+      })),
       cache,
       dataResidency: input.dataResidency,
       cdn,
@@ -188,6 +245,24 @@ function finish(ctx: DesignContext, tier: TierId, tierReasons: string[], resilie
     input,
     book,
   );
-  const scaling = autoscaling({ ...compute, min: fleets.reduce((a, f) => a + f.min, 0), max: fleets.reduce((a, f) => a + f.max, 0) });
-  return { tier, tierReasons, resilience, compute, database, cache, cdn, regions: stacks, estimate, loadBalancing, deployment: deploy, autoscaling: scaling, cost };
+  const scaling = autoscaling({
+    ...compute,
+    min: fleets.reduce((a, f) => a + f.min, 0),
+    max: fleets.reduce((a, f) => a + f.max, 0),
+  });
+  return {
+    tier,
+    tierReasons,
+    resilience,
+    compute,
+    database,
+    cache,
+    cdn,
+    regions: stacks,
+    estimate,
+    loadBalancing,
+    deployment: deploy,
+    autoscaling: scaling,
+    cost,
+  };
 }

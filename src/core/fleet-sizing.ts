@@ -34,13 +34,19 @@ export function sizeFleet(instance: CatalogItem, load: Load, zones: number, minS
   const s = load.serviceTimeMs / 1000;
   const offered = load.rps * s;
   const ceiling = Math.min(SCALE_OUT_CPU, instance.baselineCpu ?? SCALE_OUT_CPU);
-  const p95 = (servers: number) => (offered === 0 ? bestPossibleP95Ms(load.serviceTimeMs) : responsePercentile(k, offered / servers, s, 0.95) * 1000);
+  const p95 = (servers: number) =>
+    offered === 0 ? bestPossibleP95Ms(load.serviceTimeMs) : responsePercentile(k, offered / servers, s, 0.95) * 1000;
   const meets = (servers: number) => servers >= 1 && offered / servers < k && p95(servers) <= load.latencyTargetMs;
 
   const byCpu = Math.max(1, Math.ceil(offered / (k * ceiling) - 1e-9));
   const byLatency = smallest(Math.max(1, Math.floor(offered / k) + 1), meets);
   const byZone = zones >= 2 ? smallest(Math.max(2, byLatency), (n) => meets(n - Math.ceil(n / zones))) : 0;
-  const needs: Record<SizingBound, number> = { latency: byLatency, 'scale-out line': byCpu, 'zone failure': byZone, minimum: minServers };
+  const needs: Record<SizingBound, number> = {
+    latency: byLatency,
+    'scale-out line': byCpu,
+    'zone failure': byZone,
+    minimum: minServers,
+  };
   const order: SizingBound[] = ['latency', 'zone failure', 'scale-out line', 'minimum'];
   const servers = Math.max(...Object.values(needs));
   const bound = order.find((b) => needs[b] === servers)!;

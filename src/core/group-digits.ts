@@ -17,7 +17,8 @@ export function groupDigitsFixed(value: number, digits: number): string {
 }
 
 const group = (whole: string) => whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-const sign = (value: number, whole: string, fraction: string) => (value < 0 && /[1-9]/.test(whole + fraction) ? '-' : '');
+const sign = (value: number, whole: string, fraction: string) =>
+  value < 0 && /[1-9]/.test(whole + fraction) ? '-' : '';
 
 /**
  * |value| rounded half away from zero to `digits` decimals, working on the shortest decimal that reads

@@ -13,16 +13,24 @@ const humane = (schema: z.ZodNumber) =>
   z.preprocess((value) => (typeof value === 'string' ? parseHumaneNumber(value) : value), schema);
 
 const number = (what: string) => z.number({ error: `expected ${what}` });
-const ratio = (what: string) => humane(number(`${what} between 0 and 1`).min(0, `must be ${what} between 0 and 1`).max(1, `must be ${what} between 0 and 1`));
+const ratio = (what: string) =>
+  humane(
+    number(`${what} between 0 and 1`)
+      .min(0, `must be ${what} between 0 and 1`)
+      .max(1, `must be ${what} between 0 and 1`),
+  );
 const positive = (what: string) => humane(number(what).positive(`must be greater than 0`).finite());
 
-const flag = z.preprocess((value) => {
-  if (typeof value !== 'string') return value;
-  const text = value.trim().toLowerCase();
-  if (['true', 'yes', 'on', '1'].includes(text)) return true;
-  if (['false', 'no', 'off', '0'].includes(text)) return false;
-  return value;
-}, z.boolean({ error: 'expected true or false' }));
+const flag = z.preprocess(
+  (value) => {
+    if (typeof value !== 'string') return value;
+    const text = value.trim().toLowerCase();
+    if (['true', 'yes', 'on', '1'].includes(text)) return true;
+    if (['false', 'no', 'off', '0'].includes(text)) return false;
+    return value;
+  },
+  z.boolean({ error: 'expected true or false' }),
+);
 
 const REGION_CODE = /^[a-z]{2,}(?:-[a-z0-9]+)*\d?$/;
 
@@ -30,10 +38,13 @@ const REGION_CODE = /^[a-z]{2,}(?:-[a-z0-9]+)*\d?$/;
 const regionsSchema = z.preprocess(
   (value) => {
     if (typeof value === 'string') {
-      return value.split(',').filter((part) => part.trim() !== '').map((part) => {
-        const [region, share] = part.split('=');
-        return { region: region?.trim() ?? '', share: share === undefined ? Number.NaN : parseHumaneNumber(share) };
-      });
+      return value
+        .split(',')
+        .filter((part) => part.trim() !== '')
+        .map((part) => {
+          const [region, share] = part.split('=');
+          return { region: region?.trim() ?? '', share: share === undefined ? Number.NaN : parseHumaneNumber(share) };
+        });
     }
     if (value && typeof value === 'object' && !Array.isArray(value)) {
       return Object.entries(value).map(([region, share]) => ({ region, share }));
@@ -44,7 +55,11 @@ const regionsSchema = z.preprocess(
     .array(
       z.strictObject({
         region: z.string().regex(REGION_CODE, 'expected a region code such as us-east-1'),
-        share: humane(number('a percentage, as in us-east-1=60').gt(0, 'each share must be above 0').max(100, 'a share cannot exceed 100')),
+        share: humane(
+          number('a percentage, as in us-east-1=60')
+            .gt(0, 'each share must be above 0')
+            .max(100, 'a share cannot exceed 100'),
+        ),
       }),
       { error: 'expected region=share pairs, as in us-east-1=60,eu-west-1=40' },
     )
@@ -56,7 +71,8 @@ const regionsSchema = z.preprocess(
         seen.add(region);
       }
       const total = list.reduce((sum, r) => sum + r.share, 0);
-      if (Math.abs(total - 100) > 0.01) ctx.addIssue({ code: 'custom', message: `the shares add up to ${Number(total.toFixed(2))}, not 100` });
+      if (Math.abs(total - 100) > 0.01)
+        ctx.addIssue({ code: 'custom', message: `the shares add up to ${Number(total.toFixed(2))}, not 100` });
     }),
 );
 
@@ -65,18 +81,36 @@ const regionsSchema = z.preprocess(
  * flag: `--dau-ratio` is `dauRatio`), so the wizard, the flags and the file are validated by this one schema.
  */
 export const inputSchema = z.strictObject({
-  name: z.string({ error: 'expected a project name' }).trim().min(1, 'cannot be empty').max(200, 'must be at most 200 characters').default('app'),
-  users: humane(number('a user count such as 50000, 250k or 1.5M').int('must be a whole number of users').min(1, 'must be at least 1').max(10_000_000_000, 'must be at most 10B')),
+  name: z
+    .string({ error: 'expected a project name' })
+    .trim()
+    .min(1, 'cannot be empty')
+    .max(200, 'must be at most 200 characters')
+    .default('app'),
+  users: humane(
+    number('a user count such as 50000, 250k or 1.5M')
+      .int('must be a whole number of users')
+      .min(1, 'must be at least 1')
+      .max(10_000_000_000, 'must be at most 10B'),
+  ),
   profile: z.enum(PROFILE_NAMES, { error: `expected one of ${PROFILE_NAMES.join(', ')}` }).default('web-app'),
   dauRatio: ratio('a share').optional(),
   requestsPerUser: positive('requests per daily user').optional(),
-  peakFactor: humane(number('a factor of 1 or more').min(1, 'must be at least 1 (peak cannot be below the average)').max(50, 'must be at most 50')).optional(),
+  peakFactor: humane(
+    number('a factor of 1 or more')
+      .min(1, 'must be at least 1 (peak cannot be below the average)')
+      .max(50, 'must be at most 50'),
+  ).optional(),
   readRatio: ratio('a share').optional(),
   serviceTime: positive('milliseconds').optional(),
   payloadKb: positive('kilobytes').optional(),
   storagePerUserMb: humane(number('megabytes').min(0, 'cannot be negative')).optional(),
   latencyTarget: positive('milliseconds').optional(),
-  availability: humane(number('a percentage such as 99.9').min(90, 'must be at least 90').lt(100, 'must be below 100 (no design is never down)')).optional(),
+  availability: humane(
+    number('a percentage such as 99.9')
+      .min(90, 'must be at least 90')
+      .lt(100, 'must be below 100 (no design is never down)'),
+  ).optional(),
   provider: z.enum([...PROVIDERS, 'all'], { error: 'expected aws, gcp, azure or all' }).default('aws'),
   region: z.string().regex(REGION_CODE, 'expected a region code such as us-east-1').optional(),
   regions: regionsSchema.optional(),
@@ -85,9 +119,18 @@ export const inputSchema = z.strictObject({
   requestDurations: z.enum(['similar', 'variable'], { error: 'expected similar or variable' }).optional(),
   mixedHardware: flag.default(false),
   deploy: z.enum(DEPLOY_STRATEGIES, { error: `expected one of ${DEPLOY_STRATEGIES.join(', ')}` }).default('auto'),
-  deploysPerMonth: humane(number('deploys per month').min(0, 'cannot be negative').max(10_000, 'must be at most 10000')).optional(),
-  growth: humane(number('a monthly percentage such as 10').gt(-100, 'must be above -100').max(1000, 'must be at most 1000')).optional(),
-  months: humane(number('a number of months').int('must be a whole number').min(1, 'must be at least 1').max(120, 'must be at most 120')).optional(),
+  deploysPerMonth: humane(
+    number('deploys per month').min(0, 'cannot be negative').max(10_000, 'must be at most 10000'),
+  ).optional(),
+  growth: humane(
+    number('a monthly percentage such as 10').gt(-100, 'must be above -100').max(1000, 'must be at most 1000'),
+  ).optional(),
+  months: humane(
+    number('a number of months')
+      .int('must be a whole number')
+      .min(1, 'must be at least 1')
+      .max(120, 'must be at most 120'),
+  ).optional(),
   commitment: z.enum(COMMITMENTS, { error: 'expected on-demand, 1y or 3y' }).default('on-demand'),
   spot: ratio('a share of the fleet').default(0),
   discount: humane(number('a percentage').min(0, 'cannot be negative').lt(100, 'must be below 100')).default(0),

@@ -37,12 +37,17 @@ export interface LoadBalancingFacts {
   profile: string;
 }
 
-export function chooseStrategy(f: LoadBalancingFacts): Pick<LoadBalancingDecision, 'strategy' | 'reasons' | 'breaksRules'> {
+export function chooseStrategy(
+  f: LoadBalancingFacts,
+): Pick<LoadBalancingDecision, 'strategy' | 'reasons' | 'breaksRules'> {
   const durationSource = f.requestDurationsFrom === 'flag' ? '--request-durations' : `the ${f.profile} profile`;
   if (f.servers <= 1) {
     return {
       strategy: 'none',
-      reasons: ['One server: the seed\'s single-server tier needs no load balancer', 'Add one (and a second server) when the availability target or growth calls for it'],
+      reasons: [
+        "One server: the seed's single-server tier needs no load balancer",
+        'Add one (and a second server) when the availability target or growth calls for it',
+      ],
       breaksRules: f.stateful ? [...STATELESS_RULES.slice(0, 3)] : [],
     };
   }
@@ -52,17 +57,23 @@ export function chooseStrategy(f: LoadBalancingFacts): Pick<LoadBalancingDecisio
       reasons: [
         '--stateful: the app keeps state on the server, so each user must keep reaching the same one — IP hash (sticky sessions) does that',
         'Use it only while migrating to a stateless design: the seed says to avoid it for new systems',
-        'Its costs: uneven distribution when users are clustered (offices, mobile carriers behind NAT), and a server failure loses that server\'s sessions',
+        "Its costs: uneven distribution when users are clustered (offices, mobile carriers behind NAT), and a server failure loses that server's sessions",
       ],
       breaksRules: [...STATELESS_RULES.slice(0, 3)],
     };
   }
   if (f.mixedHardware || f.canary) {
     const why = [
-      f.mixedHardware ? '--mixed-hardware: servers of different sizes should get traffic in proportion to their capacity' : null,
+      f.mixedHardware
+        ? '--mixed-hardware: servers of different sizes should get traffic in proportion to their capacity'
+        : null,
       f.canary ? 'canary deployment: 5 % of traffic goes to the new version first, which needs weighted routing' : null,
     ].filter((x): x is string => x !== null);
-    return { strategy: 'weighted', reasons: [...why, 'Weighted balancing handles heterogeneous hardware, canary releases and A/B tests (the seed)'], breaksRules: [] };
+    return {
+      strategy: 'weighted',
+      reasons: [...why, 'Weighted balancing handles heterogeneous hardware, canary releases and A/B tests (the seed)'],
+      breaksRules: [],
+    };
   }
   if (f.requestDurations === 'variable') {
     return {
@@ -86,20 +97,45 @@ export function chooseStrategy(f: LoadBalancingFacts): Pick<LoadBalancingDecisio
 
 const PROVIDER_SETTINGS: Record<Provider, Record<Exclude<Strategy, 'none'>, { service: string; setting: string }>> = {
   aws: {
-    'round-robin': { service: 'Application Load Balancer', setting: 'target group attribute load_balancing.algorithm.type = round_robin (the default)' },
-    'least-connections': { service: 'Application Load Balancer', setting: 'target group attribute load_balancing.algorithm.type = least_outstanding_requests' },
-    'ip-hash': { service: 'Application Load Balancer', setting: 'ALB has no IP hash: target group attributes stickiness.enabled = true, stickiness.type = lb_cookie (or app_cookie)' },
-    weighted: { service: 'Application Load Balancer', setting: 'listener rule forward action to weighted target groups (e.g. stable 95 / canary 5)' },
+    'round-robin': {
+      service: 'Application Load Balancer',
+      setting: 'target group attribute load_balancing.algorithm.type = round_robin (the default)',
+    },
+    'least-connections': {
+      service: 'Application Load Balancer',
+      setting: 'target group attribute load_balancing.algorithm.type = least_outstanding_requests',
+    },
+    'ip-hash': {
+      service: 'Application Load Balancer',
+      setting:
+        'ALB has no IP hash: target group attributes stickiness.enabled = true, stickiness.type = lb_cookie (or app_cookie)',
+    },
+    weighted: {
+      service: 'Application Load Balancer',
+      setting: 'listener rule forward action to weighted target groups (e.g. stable 95 / canary 5)',
+    },
   },
   gcp: {
     'round-robin': { service: 'Cloud Load Balancing (backend service)', setting: 'localityLbPolicy = ROUND_ROBIN' },
-    'least-connections': { service: 'Cloud Load Balancing (backend service)', setting: 'localityLbPolicy = LEAST_REQUEST' },
+    'least-connections': {
+      service: 'Cloud Load Balancing (backend service)',
+      setting: 'localityLbPolicy = LEAST_REQUEST',
+    },
     'ip-hash': { service: 'Cloud Load Balancing (backend service)', setting: 'sessionAffinity = CLIENT_IP' },
-    weighted: { service: 'Cloud Load Balancing (URL map)', setting: 'weightedBackendServices traffic splitting by weight' },
+    weighted: {
+      service: 'Cloud Load Balancing (URL map)',
+      setting: 'weightedBackendServices traffic splitting by weight',
+    },
   },
   azure: {
-    'round-robin': { service: 'Application Gateway', setting: 'default distribution (round robin across the backend pool)' },
-    'least-connections': { service: 'Azure Front Door', setting: 'latency-based routing (Application Gateway has no least-connections mode)' },
+    'round-robin': {
+      service: 'Application Gateway',
+      setting: 'default distribution (round robin across the backend pool)',
+    },
+    'least-connections': {
+      service: 'Azure Front Door',
+      setting: 'latency-based routing (Application Gateway has no least-connections mode)',
+    },
     'ip-hash': { service: 'Azure Load Balancer', setting: 'loadDistribution = SourceIP (source-IP affinity)' },
     weighted: { service: 'Azure Front Door', setting: 'origin group weights (e.g. 95 / 5)' },
   },

@@ -57,13 +57,28 @@ const FIELDS: [string, string, (p: PlanDocument) => string | number | null][] = 
 
 /** What changed between two plans: the design, line by line in cost, and the total with its percentage. */
 export function diffPlans(base: PlanDocument, head: PlanDocument): PlanDiff {
-  const design = FIELDS.map(([field, label, get]) => ({ field, label, base: get(base), head: get(head) })).filter((c) => c.base !== c.head);
+  const design = FIELDS.map(([field, label, get]) => ({ field, label, base: get(base), head: get(head) })).filter(
+    (c) => c.base !== c.head,
+  );
   // A line is the same line in both plans when only its numbers differ ("2 shards" and "3 shards" match; "Single-AZ" and "Multi-AZ" do not).
-  const key = (l: PlanDocument['cost']['lineItems'][number]) => `${l.component}\u0000${l.itemId}\u0000${l.description.replace(/\d[\d.,]*/g, '#')}`;
-  const sums = new Map<string, { component: string; itemId: string; description: string; base: number; head: number }>();
-  for (const [side, plan] of [['base', base], ['head', head]] as const) {
+  const key = (l: PlanDocument['cost']['lineItems'][number]) =>
+    `${l.component}\u0000${l.itemId}\u0000${l.description.replace(/\d[\d.,]*/g, '#')}`;
+  const sums = new Map<
+    string,
+    { component: string; itemId: string; description: string; base: number; head: number }
+  >();
+  for (const [side, plan] of [
+    ['base', base],
+    ['head', head],
+  ] as const) {
     for (const l of plan.cost.lineItems) {
-      const entry = sums.get(key(l)) ?? { component: l.component, itemId: l.itemId, description: l.description, base: 0, head: 0 };
+      const entry = sums.get(key(l)) ?? {
+        component: l.component,
+        itemId: l.itemId,
+        description: l.description,
+        base: 0,
+        head: 0,
+      };
       entry[side] += l.monthly;
       if (side === 'head') entry.description = l.description;
       sums.set(key(l), entry);
@@ -72,7 +87,12 @@ export function diffPlans(base: PlanDocument, head: PlanDocument): PlanDiff {
   const lines = [...sums.values()]
     .map((e) => ({ ...e, base: round(e.base), head: round(e.head), delta: round(e.head - e.base) }))
     .filter((e) => e.delta !== 0)
-    .sort((a, b) => Math.abs(b.delta) - Math.abs(a.delta) || a.component.localeCompare(b.component) || a.itemId.localeCompare(b.itemId));
+    .sort(
+      (a, b) =>
+        Math.abs(b.delta) - Math.abs(a.delta) ||
+        a.component.localeCompare(b.component) ||
+        a.itemId.localeCompare(b.itemId),
+    );
   const delta = round(head.cost.monthly.expected - base.cost.monthly.expected);
   const percent = base.cost.monthly.expected === 0 ? null : round((delta / base.cost.monthly.expected) * 100, 1);
   const sign = delta > 0 ? '+' : delta < 0 ? '−' : '±';
@@ -80,5 +100,9 @@ export function diffPlans(base: PlanDocument, head: PlanDocument): PlanDiff {
   const summary =
     `${money(base.cost.monthly.expected)} → ${money(head.cost.monthly.expected)}/month (${sign}${money(delta)}${percent === null ? '' : `, ${sign}${Math.abs(percent)} %`})` +
     (design.length > 0 ? `; ${design.length} design change${design.length === 1 ? '' : 's'}` : '; no design change');
-  return { summary, design, cost: { lines, monthly: { base: base.cost.monthly, head: head.cost.monthly }, delta, percent } };
+  return {
+    summary,
+    design,
+    cost: { lines, monthly: { base: base.cost.monthly, head: head.cost.monthly }, delta, percent },
+  };
 }

@@ -17,7 +17,12 @@ const reasons = z.array(z.string()).describe('Why, naming the input and the thre
 const confidence = z.enum(['V', 'M', 'U']);
 const monthly = z.strictObject({ low: money, expected: money, high: money });
 const instances = z.strictObject({ min: z.number().int(), expected: z.number().int(), max: z.number().int() });
-const scalingRule = z.strictObject({ metric: z.enum(['cpuPercent', 'queueDepth', 'p95LatencyMs']), operator: z.enum(['>', '<']), threshold: z.number(), forMinutes: z.number().nullable() });
+const scalingRule = z.strictObject({
+  metric: z.enum(['cpuPercent', 'queueDepth', 'p95LatencyMs']),
+  operator: z.enum(['>', '<']),
+  threshold: z.number(),
+  forMinutes: z.number().nullable(),
+});
 const simStrategy = z.enum(['round-robin', 'least-connections', 'power-of-two', 'ip-hash', 'weighted', 'random']);
 
 export const lineItemSchema = z.strictObject({
@@ -66,19 +71,36 @@ export const planSchema = z.strictObject({
     storageGb: z.number(),
     peakCpuDemandVcpus: z.number(),
   }),
-  tier: z.strictObject({ id: tier, title: z.string(), scaling: z.enum(['vertical', 'horizontal']), seedDesign: z.array(z.string()), reasons }),
+  tier: z.strictObject({
+    id: tier,
+    title: z.string(),
+    scaling: z.enum(['vertical', 'horizontal']),
+    seedDesign: z.array(z.string()),
+    reasons,
+  }),
   compute: z.strictObject({
     instanceType: z.string(),
     vcpus: z.number(),
     memoryGb: z.number(),
-    instances: instances.extend({ average: z.number() }).describe('min and max bound auto-scaling; expected is the fleet at the daily peak; average the time-weighted mean'),
+    instances: instances
+      .extend({ average: z.number() })
+      .describe(
+        'min and max bound auto-scaling; expected is the fleet at the daily peak; average the time-weighted mean',
+      ),
     utilizationAtPeak: z.number(),
     p95AtPeakMs: z.number(),
     p95AfterZoneLossMs: z.number().nullable(),
     latencyTargetMs: z.number(),
     sizing: z.string(),
-    boundBy: z.enum(['latency', 'scale-out line', 'zone failure', 'minimum']).describe('The constraint that set the fleet size'),
-    serversNeeded: z.strictObject({ latency: z.number().int(), scaleOutLine: z.number().int(), zoneFailure: z.number().int(), minimum: z.number().int() }),
+    boundBy: z
+      .enum(['latency', 'scale-out line', 'zone failure', 'minimum'])
+      .describe('The constraint that set the fleet size'),
+    serversNeeded: z.strictObject({
+      latency: z.number().int(),
+      scaleOutLine: z.number().int(),
+      zoneFailure: z.number().int(),
+      minimum: z.number().int(),
+    }),
     reasons,
   }),
   database: z.strictObject({
@@ -95,15 +117,32 @@ export const planSchema = z.strictObject({
     reasons,
   }),
   cache: z
-    .strictObject({ engine: z.literal('redis'), service: z.string(), nodeType: z.string(), shards: z.number().int(), replicasPerShard: z.number().int(), nodes: z.number().int(), memoryNeededGb: z.number(), reasons })
+    .strictObject({
+      engine: z.literal('redis'),
+      service: z.string(),
+      nodeType: z.string(),
+      shards: z.number().int(),
+      replicasPerShard: z.number().int(),
+      nodes: z.number().int(),
+      memoryNeededGb: z.number(),
+      reasons,
+    })
     .nullable(),
-  cdn: z.strictObject({ service: z.string(), offloadShare: z.number(), transferGbPerMonth: z.number(), reasons }).nullable(),
+  cdn: z
+    .strictObject({ service: z.string(), offloadShare: z.number(), transferGbPerMonth: z.number(), reasons })
+    .nullable(),
   queue: z.strictObject({ service: z.string(), reasons }).nullable(),
   loadBalancing: z.strictObject({
     strategy,
     reasons,
     breaksStatelessRules: z.array(z.string()),
-    configuration: z.strictObject({ provider: z.strictObject({ service: z.string(), setting: z.string() }), nginx: z.string(), haproxy: z.string() }).nullable(),
+    configuration: z
+      .strictObject({
+        provider: z.strictObject({ service: z.string(), setting: z.string() }),
+        nginx: z.string(),
+        haproxy: z.string(),
+      })
+      .nullable(),
     simulation: z
       .strictObject({
         servers: z.number().int(),
@@ -113,7 +152,15 @@ export const planSchema = z.strictObject({
         cv: z.number(),
         requests: z.number().int(),
         seed: z.number().int(),
-        results: z.array(z.strictObject({ strategy: simStrategy, meanMs: z.number(), p95Ms: z.number(), p99Ms: z.number(), imbalance: z.number() })),
+        results: z.array(
+          z.strictObject({
+            strategy: simStrategy,
+            meanMs: z.number(),
+            p95Ms: z.number(),
+            p99Ms: z.number(),
+            imbalance: z.number(),
+          }),
+        ),
         summary: z.string(),
       })
       .nullable()
@@ -147,16 +194,41 @@ export const planSchema = z.strictObject({
     meetsTarget: z.boolean().nullable(),
     topology: z.enum(['single-instance', 'multi-az', 'multi-region']),
     zones: z.number().int(),
-    regions: z.array(z.strictObject({ code: z.string(), share: z.number(), role: z.enum(['primary', 'secondary']), database: z.string(), instances })),
+    regions: z.array(
+      z.strictObject({
+        code: z.string(),
+        share: z.number(),
+        role: z.enum(['primary', 'secondary']),
+        database: z.string(),
+        instances,
+      }),
+    ),
     routing: z.string().nullable(),
     dataResidency: z.boolean(),
     downtimeMinutesPerMonth: z.number(),
     changes: z.array(z.string()),
     components: z.array(
-      z.strictObject({ component: z.string(), service: z.string(), sla: z.number(), effective: z.number(), source: z.string(), inCriticalPath: z.boolean(), redundancy: z.string() }),
+      z.strictObject({
+        component: z.string(),
+        service: z.string(),
+        sla: z.number(),
+        effective: z.number(),
+        source: z.string(),
+        inCriticalPath: z.boolean(),
+        redundancy: z.string(),
+      }),
     ),
     costOfNines: z
-      .array(z.strictObject({ target: z.number(), met: z.boolean(), estimated: z.number(), change: z.string(), monthly: money, deltaMonthly: money }))
+      .array(
+        z.strictObject({
+          target: z.number(),
+          met: z.boolean(),
+          estimated: z.number(),
+          change: z.string(),
+          monthly: money,
+          deltaMonthly: money,
+        }),
+      )
       .describe('The cheapest design meeting each target, and what it costs against this plan'),
     reasons,
   }),
@@ -175,22 +247,59 @@ export const planSchema = z.strictObject({
     hoursPerMonth: z.number(),
     monthly,
     lineItems: z.array(lineItemSchema),
-    buying: z.strictObject({ commitment: z.enum(COMMITMENTS), spotShare: z.number(), discountPercent: z.number(), notes: z.array(z.string()) }),
-    pricing: z.strictObject({ provider, region: z.string(), date: z.string(), source: z.string(), catalog: z.enum(['bundled', 'refreshed']) }),
-    referenceBand: z.strictObject({ tier, low: money, high: money.nullable(), comparison: z.enum(['below', 'inside', 'above']), source: z.string() }),
+    buying: z.strictObject({
+      commitment: z.enum(COMMITMENTS),
+      spotShare: z.number(),
+      discountPercent: z.number(),
+      notes: z.array(z.string()),
+    }),
+    pricing: z.strictObject({
+      provider,
+      region: z.string(),
+      date: z.string(),
+      source: z.string(),
+      catalog: z.enum(['bundled', 'refreshed']),
+    }),
+    referenceBand: z.strictObject({
+      tier,
+      low: money,
+      high: money.nullable(),
+      comparison: z.enum(['below', 'inside', 'above']),
+      source: z.string(),
+    }),
     curve: z.string(),
   }),
   warnings: z.array(z.string()),
   assumptions: z.array(z.string()),
   providers: z
-    .array(z.strictObject({ provider, region: z.string(), date: z.string(), instanceType: z.string(), monthly, cheapest: z.boolean() }))
+    .array(
+      z.strictObject({
+        provider,
+        region: z.string(),
+        date: z.string(),
+        instanceType: z.string(),
+        monthly,
+        cheapest: z.boolean(),
+      }),
+    )
     .optional()
     .describe('With --provider all: the same design priced on each provider'),
   projection: z
     .strictObject({
       growthPercentPerMonth: z.number(),
-      months: z.array(z.strictObject({ month: z.number().int(), users: z.number().int(), tier, instances: z.number().int(), instanceType: z.string(), monthlyCost: money })),
-      crossings: z.array(z.strictObject({ month: z.number().int(), users: z.number().int(), from: tier, to: tier, note: z.string() })),
+      months: z.array(
+        z.strictObject({
+          month: z.number().int(),
+          users: z.number().int(),
+          tier,
+          instances: z.number().int(),
+          instanceType: z.string(),
+          monthlyCost: money,
+        }),
+      ),
+      crossings: z.array(
+        z.strictObject({ month: z.number().int(), users: z.number().int(), from: tier, to: tier, note: z.string() }),
+      ),
     })
     .nullable(),
 });

@@ -30,16 +30,25 @@ export function priceBook(catalog: Catalog, region: string | undefined): PriceBo
   }
   const items = entry.items;
   const find = (kind: ItemKind, id?: string, variant?: string) =>
-    items.find((i) => i.kind === kind && (id === undefined || i.id === id) && (variant === undefined || i.variant === variant));
+    items.find(
+      (i) => i.kind === kind && (id === undefined || i.id === id) && (variant === undefined || i.variant === variant),
+    );
   const byShape = (kind: ItemKind, shapes: readonly string[], variant?: string) =>
-    shapes.map((shape) => items.find((i) => i.kind === kind && i.shape === shape && (variant === undefined || i.variant === variant))).filter((i): i is CatalogItem => i !== undefined);
+    shapes
+      .map((shape) =>
+        items.find((i) => i.kind === kind && i.shape === shape && (variant === undefined || i.variant === variant)),
+      )
+      .filter((i): i is CatalogItem => i !== undefined);
   return {
     catalog,
     region: code,
     items,
     item(kind, id, variant) {
       const found = find(kind, id, variant);
-      if (!found) throw new Error(`the ${catalog.provider} catalog for ${code} has no ${kind} ${id ?? ''}${variant ? ` (${variant})` : ''}`);
+      if (!found)
+        throw new Error(
+          `the ${catalog.provider} catalog for ${code} has no ${kind} ${id ?? ''}${variant ? ` (${variant})` : ''}`,
+        );
       return found;
     },
     has: (kind, id, variant) => find(kind, id, variant) !== undefined,

@@ -140,11 +140,23 @@ export const PROFILES: Record<ProfileName, Profile> = {
 /** Relative traffic in each hour of the local day (mean 1 before scaling to the profile's peak factor). */
 export const DAILY_CURVE_SHAPES: Record<DailyCurveName, readonly number[]> = {
   // Consumer traffic: asleep at night, a lunch bump, the peak around 20:00–21:00.
-  'consumer-evening': [0.35, 0.25, 0.18, 0.15, 0.15, 0.2, 0.35, 0.6, 0.85, 1.0, 1.1, 1.2, 1.3, 1.25, 1.2, 1.2, 1.25, 1.4, 1.6, 1.8, 1.9, 1.8, 1.35, 0.7],
+  'consumer-evening': [
+    0.35, 0.25, 0.18, 0.15, 0.15, 0.2, 0.35, 0.6, 0.85, 1.0, 1.1, 1.2, 1.3, 1.25, 1.2, 1.2, 1.25, 1.4, 1.6, 1.8, 1.9,
+    1.8, 1.35, 0.7,
+  ],
   // Working hours: a morning ramp, a plateau to late afternoon, quiet nights.
-  'business-hours': [0.2, 0.15, 0.12, 0.12, 0.15, 0.25, 0.5, 1.0, 1.6, 1.9, 2.0, 1.9, 1.6, 1.85, 1.95, 1.9, 1.7, 1.3, 0.9, 0.6, 0.45, 0.35, 0.3, 0.25],
+  'business-hours': [
+    0.2, 0.15, 0.12, 0.12, 0.15, 0.25, 0.5, 1.0, 1.6, 1.9, 2.0, 1.9, 1.6, 1.85, 1.95, 1.9, 1.7, 1.3, 0.9, 0.6, 0.45,
+    0.35, 0.3, 0.25,
+  ],
   // Programs call around the clock with a mild daytime bump.
-  'machine-steady': [0.8, 0.75, 0.72, 0.7, 0.72, 0.8, 0.9, 1.0, 1.1, 1.2, 1.25, 1.25, 1.25, 1.25, 1.2, 1.2, 1.15, 1.1, 1.05, 1.0, 0.95, 0.9, 0.85, 0.82],
+  'machine-steady': [
+    0.8, 0.75, 0.72, 0.7, 0.72, 0.8, 0.9, 1.0, 1.1, 1.2, 1.25, 1.25, 1.25, 1.25, 1.2, 1.2, 1.15, 1.1, 1.05, 1.0, 0.95,
+    0.9, 0.85, 0.82,
+  ],
   // Prime time dominates: very little by day, a steep climb after 18:00.
-  'media-evening': [0.5, 0.3, 0.2, 0.15, 0.12, 0.12, 0.2, 0.35, 0.45, 0.5, 0.55, 0.6, 0.7, 0.7, 0.7, 0.75, 0.85, 1.1, 1.6, 2.2, 2.6, 2.5, 1.9, 1.1],
+  'media-evening': [
+    0.5, 0.3, 0.2, 0.15, 0.12, 0.12, 0.2, 0.35, 0.45, 0.5, 0.55, 0.6, 0.7, 0.7, 0.7, 0.75, 0.85, 1.1, 1.6, 2.2, 2.6,
+    2.5, 1.9, 1.1,
+  ],
 };

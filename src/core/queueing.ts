@@ -78,6 +78,8 @@ export function uslPeak(alpha: number, beta: number): number {
 }
 
 function checkArgs(servers: number, offeredLoad: number): void {
-  if (!Number.isInteger(servers) || servers < 1) throw new RangeError(`servers must be a whole number ≥ 1, not ${servers}`);
-  if (!(offeredLoad >= 0) || !Number.isFinite(offeredLoad)) throw new RangeError(`offered load must be a finite number ≥ 0, not ${offeredLoad}`);
+  if (!Number.isInteger(servers) || servers < 1)
+    throw new RangeError(`servers must be a whole number ≥ 1, not ${servers}`);
+  if (!(offeredLoad >= 0) || !Number.isFinite(offeredLoad))
+    throw new RangeError(`offered load must be a finite number ≥ 0, not ${offeredLoad}`);
 }

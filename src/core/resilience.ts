@@ -59,9 +59,19 @@ export function strongerDesigns(base: Resilience): Resilience[] {
 /** What changed between two designs, in words. */
 export function describeChanges(from: Resilience, to: Resilience, dbHaPlus: string): string[] {
   const changes: string[] = [];
-  if (to.appZones > from.appZones) changes.push(from.appZones === 1 ? `app servers in ${to.appZones} zones behind a load balancer` : `app servers spread over ${to.appZones} zones instead of ${from.appZones}`);
+  if (to.appZones > from.appZones)
+    changes.push(
+      from.appZones === 1
+        ? `app servers in ${to.appZones} zones behind a load balancer`
+        : `app servers spread over ${to.appZones} zones instead of ${from.appZones}`,
+    );
   if (to.cacheHa && !from.cacheHa) changes.push('a Redis replica in another zone with automatic failover');
-  if (to.databaseHa !== from.databaseHa) changes.push(to.databaseHa === 'multi-az' ? 'a Multi-AZ database with a synchronous standby' : `${dbHaPlus} (storage replicated across three zones, higher published SLA)`);
+  if (to.databaseHa !== from.databaseHa)
+    changes.push(
+      to.databaseHa === 'multi-az'
+        ? 'a Multi-AZ database with a synchronous standby'
+        : `${dbHaPlus} (storage replicated across three zones, higher published SLA)`,
+    );
   if (to.regions > from.regions) changes.push(`${to.regions} regions, active-active behind latency-based DNS`);
   return changes;
 }

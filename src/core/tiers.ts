@@ -35,7 +35,13 @@ export const TIERS: readonly TierRule[] = [
     fromUsers: 10_000,
     scaling: 'horizontal',
     title: 'Caching and read replicas',
-    seedDesign: ['1 application server (or 2-3 for redundancy)', 'Load balancer', 'Redis cache', 'Database with read replicas', 'CDN for static assets'],
+    seedDesign: [
+      '1 application server (or 2-3 for redundancy)',
+      'Load balancer',
+      'Redis cache',
+      'Database with read replicas',
+      'CDN for static assets',
+    ],
     band: { low: 500, high: 1500 },
     servers: { min: 2, max: 3 },
     instanceCandidates: ['general-2', 'general-4', 'general-8'],
@@ -45,7 +51,14 @@ export const TIERS: readonly TierRule[] = [
     fromUsers: 100_000,
     scaling: 'horizontal',
     title: 'Horizontal scaling',
-    seedDesign: ['5-10 application servers (auto-scaling)', 'Load balancer with health checks', 'Redis cluster (primary + replicas)', 'Database with multiple read replicas', 'CDN + edge caching', 'Monitoring and alerting'],
+    seedDesign: [
+      '5-10 application servers (auto-scaling)',
+      'Load balancer with health checks',
+      'Redis cluster (primary + replicas)',
+      'Database with multiple read replicas',
+      'CDN + edge caching',
+      'Monitoring and alerting',
+    ],
     band: { low: 3000, high: 10000 },
     servers: { min: 2, max: 10 },
     instanceCandidates: ['general-2', 'general-4', 'general-8'],
@@ -55,7 +68,15 @@ export const TIERS: readonly TierRule[] = [
     fromUsers: 1_000_000,
     scaling: 'horizontal',
     title: 'Distributed architecture',
-    seedDesign: ['Auto-scaling (10-100+ servers)', 'Multiple availability zones', 'Database sharding', 'Microservices architecture', 'Message queues', 'Distributed caching', 'Full observability stack'],
+    seedDesign: [
+      'Auto-scaling (10-100+ servers)',
+      'Multiple availability zones',
+      'Database sharding',
+      'Microservices architecture',
+      'Message queues',
+      'Distributed caching',
+      'Full observability stack',
+    ],
     band: { low: 20000, high: 100000 },
     servers: { min: 3, max: null },
     instanceCandidates: ['general-8', 'general-16'],
@@ -81,9 +102,14 @@ export function tierRank(id: TierId): number {
 export function tierForUsers(users: number): { id: TierId; reason: string } {
   const rule = [...TIERS].reverse().find((t) => users >= t.fromUsers) ?? TIERS[0]!;
   const next = TIERS[TIERS.indexOf(rule) + 1];
-  const range = next ? `${formatUsers(rule.fromUsers)}–${formatUsers(next.fromUsers - 1)}` : `${formatUsers(rule.fromUsers)} and up`;
+  const range = next
+    ? `${formatUsers(rule.fromUsers)}–${formatUsers(next.fromUsers - 1)}`
+    : `${formatUsers(rule.fromUsers)} and up`;
   const span = rule.fromUsers === 0 ? `under ${formatUsers(next!.fromUsers)}` : range;
-  return { id: rule.id, reason: `${formatUsers(users)} monthly users is in the seed's ${span} band: ${rule.title.toLowerCase()}` };
+  return {
+    id: rule.id,
+    reason: `${formatUsers(users)} monthly users is in the seed's ${span} band: ${rule.title.toLowerCase()}`,
+  };
 }
 
 /** The seed's "vertical vs horizontal" guidance, as reasons for the tier's scaling direction. */

@@ -15,7 +15,12 @@ export const architectureSchema = z
       generator: z.string().describe('The tool and version that wrote the file'),
       users: count,
       profile: z.string(),
-      pricing: z.strictObject({ provider: z.enum(['aws', 'gcp', 'azure']), region: z.string(), date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), catalog: z.enum(['bundled', 'refreshed']) }),
+      pricing: z.strictObject({
+        provider: z.enum(['aws', 'gcp', 'azure']),
+        region: z.string(),
+        date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+        catalog: z.enum(['bundled', 'refreshed']),
+      }),
     }),
     spec: z.strictObject({
       tier: z.enum(TIER_IDS),
@@ -35,7 +40,7 @@ export const architectureSchema = z
               instances: z.strictObject({ min: count, expected: count, max: count }),
             }),
             loadBalancer: z.strictObject({ service: z.string(), algorithm: strategy, setting: z.string() }).nullable(),
-            database: z.string().describe('This region\'s database role'),
+            database: z.string().describe("This region's database role"),
           }),
         )
         .min(1),
@@ -49,7 +54,15 @@ export const architectureSchema = z
         readReplicasPerShard: count,
         storageGb: z.number().nonnegative(),
       }),
-      cache: z.strictObject({ engine: z.literal('redis'), service: z.string(), nodeType: z.string(), shards: count, replicasPerShard: count }).nullable(),
+      cache: z
+        .strictObject({
+          engine: z.literal('redis'),
+          service: z.string(),
+          nodeType: z.string(),
+          shards: count,
+          replicasPerShard: count,
+        })
+        .nullable(),
       cdn: z.strictObject({ service: z.string(), offloadShare: z.number().min(0).max(1) }).nullable(),
       queue: z.strictObject({ service: z.string() }).nullable(),
       loadBalancing: z.strictObject({ strategy, nginx: z.string().nullable(), haproxy: z.string().nullable() }),
@@ -74,8 +87,16 @@ export const architectureSchema = z
         })
         .nullable(),
       deployment: z.strictObject({ strategy: z.enum(['blue-green', 'rolling', 'canary']), extraMonthlyCost: money }),
-      availability: z.strictObject({ target: z.number().nullable(), estimated: z.number(), downtimeMinutesPerMonth: z.number().nonnegative() }),
-      cost: z.strictObject({ currency: z.literal('USD'), hoursPerMonth: z.number().positive(), monthly: z.strictObject({ low: money, expected: money, high: money }) }),
+      availability: z.strictObject({
+        target: z.number().nullable(),
+        estimated: z.number(),
+        downtimeMinutesPerMonth: z.number().nonnegative(),
+      }),
+      cost: z.strictObject({
+        currency: z.literal('USD'),
+        hoursPerMonth: z.number().positive(),
+        monthly: z.strictObject({ low: money, expected: money, high: money }),
+      }),
     }),
   })
   .describe('A capacity-plan architecture: the starting point for infrastructure-as-code');

@@ -16,7 +16,12 @@ export function architectureDocument(plan: PlanDocument, ctx: ExportContext): Ar
       generator: `capacity-plan ${ctx.version}`,
       users: plan.input.users,
       profile: plan.input.profile,
-      pricing: { provider: plan.cost.pricing.provider, region: plan.cost.pricing.region, date: plan.cost.pricing.date, catalog: plan.cost.pricing.catalog },
+      pricing: {
+        provider: plan.cost.pricing.provider,
+        region: plan.cost.pricing.region,
+        date: plan.cost.pricing.date,
+        catalog: plan.cost.pricing.catalog,
+      },
     },
     spec: {
       tier: plan.tier.id,
@@ -27,8 +32,19 @@ export function architectureDocument(plan: PlanDocument, ctx: ExportContext): Ar
         share: r.share,
         role: r.role,
         zones: plan.availability.zones,
-        compute: { instanceType: plan.compute.instanceType, vcpus: plan.compute.vcpus, memoryGb: plan.compute.memoryGb, instances: r.instances },
-        loadBalancer: lb.configuration ? { service: lb.configuration.provider.service, algorithm: lb.strategy, setting: lb.configuration.provider.setting } : null,
+        compute: {
+          instanceType: plan.compute.instanceType,
+          vcpus: plan.compute.vcpus,
+          memoryGb: plan.compute.memoryGb,
+          instances: r.instances,
+        },
+        loadBalancer: lb.configuration
+          ? {
+              service: lb.configuration.provider.service,
+              algorithm: lb.strategy,
+              setting: lb.configuration.provider.setting,
+            }
+          : null,
         database: r.database,
       })),
       routing: plan.availability.routing,
@@ -41,10 +57,22 @@ export function architectureDocument(plan: PlanDocument, ctx: ExportContext): Ar
         readReplicasPerShard: plan.database.readReplicasPerShard,
         storageGb: plan.database.storageGb,
       },
-      cache: plan.cache ? { engine: 'redis', service: plan.cache.service, nodeType: plan.cache.nodeType, shards: plan.cache.shards, replicasPerShard: plan.cache.replicasPerShard } : null,
+      cache: plan.cache
+        ? {
+            engine: 'redis',
+            service: plan.cache.service,
+            nodeType: plan.cache.nodeType,
+            shards: plan.cache.shards,
+            replicasPerShard: plan.cache.replicasPerShard,
+          }
+        : null,
       cdn: plan.cdn ? { service: plan.cdn.service, offloadShare: plan.cdn.offloadShare } : null,
       queue: plan.queue ? { service: plan.queue.service } : null,
-      loadBalancing: { strategy: lb.strategy, nginx: lb.configuration?.nginx ?? null, haproxy: lb.configuration?.haproxy ?? null },
+      loadBalancing: {
+        strategy: lb.strategy,
+        nginx: lb.configuration?.nginx ?? null,
+        haproxy: lb.configuration?.haproxy ?? null,
+      },
       healthCheck: {
         path: plan.healthCheck.path,
         intervalSeconds: plan.healthCheck.intervalSeconds,
@@ -66,7 +94,11 @@ export function architectureDocument(plan: PlanDocument, ctx: ExportContext): Ar
           }
         : null,
       deployment: { strategy: plan.deployment.strategy, extraMonthlyCost: plan.deployment.extraMonthlyCost },
-      availability: { target: plan.availability.target, estimated: plan.availability.estimated, downtimeMinutesPerMonth: plan.availability.downtimeMinutesPerMonth },
+      availability: {
+        target: plan.availability.target,
+        estimated: plan.availability.estimated,
+        downtimeMinutesPerMonth: plan.availability.downtimeMinutesPerMonth,
+      },
       cost: { currency: 'USD', hoursPerMonth: plan.cost.hoursPerMonth, monthly: plan.cost.monthly },
     },
   };
@@ -76,5 +108,10 @@ export function architectureDocument(plan: PlanDocument, ctx: ExportContext): Ar
 
 export function exportArchitecture(plan: PlanDocument, ctx: ExportContext): ExportFile[] {
   const body = toYaml(architectureDocument(plan, ctx));
-  return [{ path: 'architecture.yaml', content: `# yaml-language-server: $schema=${SCHEMA_BASE_URL(ctx.version)}/architecture.schema.json\n${body}` }];
+  return [
+    {
+      path: 'architecture.yaml',
+      content: `# yaml-language-server: $schema=${SCHEMA_BASE_URL(ctx.version)}/architecture.schema.json\n${body}`,
+    },
+  ];
 }

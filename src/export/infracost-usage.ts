@@ -29,10 +29,18 @@ export function infracostUsage(plan: PlanDocument): Record<string, unknown> {
       aws_autoscaling_group: {
         instances: plan.compute.instances.average,
         operating_system: 'linux',
-        ...(plan.cost.buying.commitment === 'on-demand' ? {} : { reserved_instance_type: 'standard', reserved_instance_term: plan.cost.buying.commitment === '1y' ? '1_year' : '3_year', reserved_instance_payment_option: 'no_upfront' }),
+        ...(plan.cost.buying.commitment === 'on-demand'
+          ? {}
+          : {
+              reserved_instance_type: 'standard',
+              reserved_instance_term: plan.cost.buying.commitment === '1y' ? '1_year' : '3_year',
+              reserved_instance_payment_option: 'no_upfront',
+            }),
       },
       ...(plan.loadBalancing.strategy !== 'none' ? { aws_lb: lb, aws_alb: lb } : {}),
-      ...(line('nat-gateway-data') > 0 ? { aws_nat_gateway: { monthly_data_processed_gb: line('nat-gateway-data') } } : {}),
+      ...(line('nat-gateway-data') > 0
+        ? { aws_nat_gateway: { monthly_data_processed_gb: line('nat-gateway-data') } }
+        : {}),
       ...(plan.cdn
         ? {
             aws_cloudfront_distribution: {
@@ -42,11 +50,31 @@ export function infracostUsage(plan: PlanDocument): Record<string, unknown> {
           }
         : {}),
       ...(plan.database.deployment === 'aurora'
-        ? { aws_rds_cluster: { storage_gb: plan.database.storageGb, write_requests_per_sec: round(writes / (DAYS_PER_MONTH * 86_400), 2), read_requests_per_sec: round(((requests - writes) * (1 - p.cacheHitRatio)) / (DAYS_PER_MONTH * 86_400), 2) } }
+        ? {
+            aws_rds_cluster: {
+              storage_gb: plan.database.storageGb,
+              write_requests_per_sec: round(writes / (DAYS_PER_MONTH * 86_400), 2),
+              read_requests_per_sec: round(
+                ((requests - writes) * (1 - p.cacheHitRatio)) / (DAYS_PER_MONTH * 86_400),
+                2,
+              ),
+            },
+          }
         : {}),
-      aws_s3_bucket: { standard: { storage_gb: line('s3-standard'), monthly_tier_1_requests: Math.round(writes * 0.1), monthly_tier_2_requests: Math.round(requests * 0.05) } },
-      aws_cloudwatch_log_group: { monthly_data_ingested_gb: line('cloudwatch-logs'), storage_gb: line('cloudwatch-logs') },
-      aws_route53_record: multiRegion ? { monthly_latency_based_queries: Math.round(line('route53-queries') * 1e6) } : { monthly_standard_queries: Math.round(line('route53-queries') * 1e6) },
+      aws_s3_bucket: {
+        standard: {
+          storage_gb: line('s3-standard'),
+          monthly_tier_1_requests: Math.round(writes * 0.1),
+          monthly_tier_2_requests: Math.round(requests * 0.05),
+        },
+      },
+      aws_cloudwatch_log_group: {
+        monthly_data_ingested_gb: line('cloudwatch-logs'),
+        storage_gb: line('cloudwatch-logs'),
+      },
+      aws_route53_record: multiRegion
+        ? { monthly_latency_based_queries: Math.round(line('route53-queries') * 1e6) }
+        : { monthly_standard_queries: Math.round(line('route53-queries') * 1e6) },
       ...(plan.queue ? { aws_sqs_queue: { monthly_requests: Math.round(writes * 3), request_size_kb: 64 } } : {}),
     };
     return {
@@ -66,7 +94,10 @@ export function infracostUsage(plan: PlanDocument): Record<string, unknown> {
     return {
       version: 0.1,
       resource_type_default_usage: {
-        google_compute_router_nat: { assigned_vms: Math.ceil(plan.compute.instances.average), monthly_data_processed_gb: line('cloud-nat-data') },
+        google_compute_router_nat: {
+          assigned_vms: Math.ceil(plan.compute.instances.average),
+          monthly_data_processed_gb: line('cloud-nat-data'),
+        },
         google_dns_record_set: { monthly_queries: Math.round(plan.demand.dailyActiveUsers * 20 * DAYS_PER_MONTH) },
         google_compute_global_forwarding_rule: { monthly_ingress_data_gb: round(originGb * 0.1, 1) },
       },

@@ -26,9 +26,22 @@ function probes(plan: PlanDocument) {
   const h = plan.healthCheck;
   const httpGet = { path: h.path, port: 'http' };
   return {
-    readinessProbe: { httpGet, periodSeconds: h.intervalSeconds, timeoutSeconds: h.timeoutSeconds, successThreshold: h.healthyThreshold, failureThreshold: h.unhealthyThreshold },
+    readinessProbe: {
+      httpGet,
+      periodSeconds: h.intervalSeconds,
+      timeoutSeconds: h.timeoutSeconds,
+      successThreshold: h.healthyThreshold,
+      failureThreshold: h.unhealthyThreshold,
+    },
     // Liveness restarts a pod: give it twice the readiness failures, so a database blip takes pods out of rotation before it restarts them.
-    livenessProbe: { httpGet, periodSeconds: h.intervalSeconds, timeoutSeconds: h.timeoutSeconds, successThreshold: 1, failureThreshold: h.unhealthyThreshold * 2, initialDelaySeconds: 10 },
+    livenessProbe: {
+      httpGet,
+      periodSeconds: h.intervalSeconds,
+      timeoutSeconds: h.timeoutSeconds,
+      successThreshold: 1,
+      failureThreshold: h.unhealthyThreshold * 2,
+      initialDelaySeconds: 10,
+    },
   };
 }
 
@@ -69,7 +82,12 @@ function ingressAnnotations(plan: PlanDocument, stable: string, canary: string |
       if (canary) {
         annotations['alb.ingress.kubernetes.io/actions.weighted'] = JSON.stringify({
           type: 'forward',
-          forwardConfig: { targetGroups: [{ serviceName: stable, servicePort: '80', weight: 100 - CANARY_WEIGHT }, { serviceName: canary, servicePort: '80', weight: CANARY_WEIGHT }] },
+          forwardConfig: {
+            targetGroups: [
+              { serviceName: stable, servicePort: '80', weight: 100 - CANARY_WEIGHT },
+              { serviceName: canary, servicePort: '80', weight: CANARY_WEIGHT },
+            ],
+          },
         });
       }
       return annotations;
@@ -98,13 +116,27 @@ export function exportKubernetes(plan: PlanDocument, ctx: ExportContext): Export
     const suffix = multi ? `-${region.code}` : '';
     const name = dns1123(`${base}${suffix}`);
     const labels = { 'app.kubernetes.io/name': name, 'app.kubernetes.io/managed-by': 'capacity-plan' };
-    const annotations = { 'capacity-plan/project': ctx.name, 'capacity-plan/instance-type': plan.compute.instanceType, 'capacity-plan/region': region.code };
+    const annotations = {
+      'capacity-plan/project': ctx.name,
+      'capacity-plan/instance-type': plan.compute.instanceType,
+      'capacity-plan/region': region.code,
+    };
     const canary = plan.deployment.strategy === 'canary' ? dns1123(`${name}-canary`) : null;
     const pod = (track: string) => ({
       metadata: { labels: { ...labels, 'capacity-plan/track': track } },
       spec: {
         securityContext: t.podSecurityContext,
-        topologySpreadConstraints: plan.availability.zones > 1 ? [{ maxSkew: 1, topologyKey: 'topology.kubernetes.io/zone', whenUnsatisfiable: 'ScheduleAnyway', labelSelector: { matchLabels: labels } }] : undefined,
+        topologySpreadConstraints:
+          plan.availability.zones > 1
+            ? [
+                {
+                  maxSkew: 1,
+                  topologyKey: 'topology.kubernetes.io/zone',
+                  whenUnsatisfiable: 'ScheduleAnyway',
+                  labelSelector: { matchLabels: labels },
+                },
+              ]
+            : undefined,
         containers: [{ name: 'app', ...t.container, resources: resources(plan, t), ...probes(plan) }],
       },
     });
@@ -115,7 +147,12 @@ export function exportKubernetes(plan: PlanDocument, ctx: ExportContext): Export
         apiVersion: 'apps/v1',
         kind: 'Deployment',
         metadata: { name, labels, annotations },
-        spec: { replicas, selector: { matchLabels: { ...labels, 'capacity-plan/track': 'stable' } }, strategy: rollout(plan), template: pod('stable') },
+        spec: {
+          replicas,
+          selector: { matchLabels: { ...labels, 'capacity-plan/track': 'stable' } },
+          strategy: rollout(plan),
+          template: pod('stable'),
+        },
       },
       {
         apiVersion: 'v1',
@@ -134,13 +171,33 @@ export function exportKubernetes(plan: PlanDocument, ctx: ExportContext): Export
         {
           apiVersion: 'apps/v1',
           kind: 'Deployment',
-          metadata: { name: canary, labels, annotations: { ...annotations, 'capacity-plan/canary-weight': `${CANARY_WEIGHT}%` } },
-          spec: { replicas: 1, selector: { matchLabels: { ...labels, 'capacity-plan/track': 'canary' } }, template: pod('canary') },
+          metadata: {
+            name: canary,
+            labels,
+            annotations: { ...annotations, 'capacity-plan/canary-weight': `${CANARY_WEIGHT}%` },
+          },
+          spec: {
+            replicas: 1,
+            selector: { matchLabels: { ...labels, 'capacity-plan/track': 'canary' } },
+            template: pod('canary'),
+          },
         },
-        { apiVersion: 'v1', kind: 'Service', metadata: { name: canary, labels }, spec: { type: 'ClusterIP', selector: { ...labels, 'capacity-plan/track': 'canary' }, ports: [{ name: 'http', port: 80, targetPort: 'http' }] } },
+        {
+          apiVersion: 'v1',
+          kind: 'Service',
+          metadata: { name: canary, labels },
+          spec: {
+            type: 'ClusterIP',
+            selector: { ...labels, 'capacity-plan/track': 'canary' },
+            ports: [{ name: 'http', port: 80, targetPort: 'http' }],
+          },
+        },
       );
       // The stable Service selects only the stable track when a canary Service exists.
-      (manifests[1]!.spec as { selector: Record<string, string> }).selector = { ...labels, 'capacity-plan/track': 'stable' };
+      (manifests[1]!.spec as { selector: Record<string, string> }).selector = {
+        ...labels,
+        'capacity-plan/track': 'stable',
+      };
     }
     if (plan.autoscaling) {
       const a = plan.autoscaling;
@@ -155,14 +212,32 @@ export function exportKubernetes(plan: PlanDocument, ctx: ExportContext): Export
             scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name },
             minReplicas: region.instances.min,
             maxReplicas: region.instances.max,
-            metrics: [{ type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: a.targetCpuPercent } } }],
+            metrics: [
+              {
+                type: 'Resource',
+                resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: a.targetCpuPercent } },
+              },
+            ],
             behavior: {
-              scaleUp: { stabilizationWindowSeconds: (out?.forMinutes ?? 5) * 60, selectPolicy: 'Max', policies: [{ type: 'Pods', value: a.scaleOut.adjustment, periodSeconds: a.cooldownSeconds }] },
-              scaleDown: { stabilizationWindowSeconds: (inn?.forMinutes ?? 10) * 60, selectPolicy: 'Min', policies: [{ type: 'Pods', value: Math.abs(a.scaleIn.adjustment), periodSeconds: a.cooldownSeconds }] },
+              scaleUp: {
+                stabilizationWindowSeconds: (out?.forMinutes ?? 5) * 60,
+                selectPolicy: 'Max',
+                policies: [{ type: 'Pods', value: a.scaleOut.adjustment, periodSeconds: a.cooldownSeconds }],
+              },
+              scaleDown: {
+                stabilizationWindowSeconds: (inn?.forMinutes ?? 10) * 60,
+                selectPolicy: 'Min',
+                policies: [{ type: 'Pods', value: Math.abs(a.scaleIn.adjustment), periodSeconds: a.cooldownSeconds }],
+              },
             },
           },
         },
-        { apiVersion: 'policy/v1', kind: 'PodDisruptionBudget', metadata: { name, labels }, spec: { maxUnavailable: 1, selector: { matchLabels: labels } } },
+        {
+          apiVersion: 'policy/v1',
+          kind: 'PodDisruptionBudget',
+          metadata: { name, labels },
+          spec: { maxUnavailable: 1, selector: { matchLabels: labels } },
+        },
       );
     }
     const provider = plan.cost.pricing.provider;
@@ -179,7 +254,10 @@ export function exportKubernetes(plan: PlanDocument, ctx: ExportContext): Export
                 {
                   path: '/',
                   pathType: 'Prefix',
-                  backend: canary && provider === 'aws' ? { service: { name: 'weighted', port: { name: 'use-annotation' } } } : { service: { name, port: { name: 'http' } } },
+                  backend:
+                    canary && provider === 'aws'
+                      ? { service: { name: 'weighted', port: { name: 'use-annotation' } } }
+                      : { service: { name, port: { name: 'http' } } },
                 },
               ],
             },
@@ -193,7 +271,11 @@ export function exportKubernetes(plan: PlanDocument, ctx: ExportContext): Export
   }
   files.push({
     path: 'kustomization.yaml',
-    content: toYaml({ apiVersion: 'kustomize.config.k8s.io/v1beta1', kind: 'Kustomization', resources: files.map((f) => f.path) }),
+    content: toYaml({
+      apiVersion: 'kustomize.config.k8s.io/v1beta1',
+      kind: 'Kustomization',
+      resources: files.map((f) => f.path),
+    }),
   });
   return files;
 }

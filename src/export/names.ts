@@ -19,7 +19,10 @@ export function dns1123(name: string, maxLength = 63): string {
 
 /** A compose project name: lowercase letters, digits, '-' and '_', starting with a letter or digit. */
 export function composeProjectName(name: string): string {
-  const cleaned = name.toLowerCase().replace(/[^a-z0-9_-]+/g, '-').replace(/^[-_]+|[-_]+$/g, '');
+  const cleaned = name
+    .toLowerCase()
+    .replace(/[^a-z0-9_-]+/g, '-')
+    .replace(/^[-_]+|[-_]+$/g, '');
   return cleaned === '' ? 'app' : cleaned;
 }
 

@@ -9,12 +9,13 @@ export interface Directive {
   comment?: string;
 }
 
-const BARE = /^[A-Za-z0-9_\/.:=$~^*+@%,-]+$/;
+const BARE = /^[A-Za-z0-9_/.:=$~^*+@%,-]+$/;
 
 export function quoteArg(value: string | number): string {
   const text = String(value);
   // Control characters have no safe spelling in nginx's syntax: refuse them rather than emit something else.
-  if (/[\u0000-\u001f\u007f]/.test(text)) throw new Error(`an nginx argument cannot contain control characters: ${JSON.stringify(text)}`);
+  if (/[\u0000-\u001f\u007f]/.test(text))
+    throw new Error(`an nginx argument cannot contain control characters: ${JSON.stringify(text)}`);
   if (text !== '' && BARE.test(text)) return text;
   return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 }
@@ -43,16 +44,37 @@ export interface UpstreamServer {
 }
 
 /** The whole nginx.conf for a balancer in front of `servers`, implementing the plan's strategy in its upstream block. */
-export function balancerConfig(opts: { upstream: string; strategy: NginxStrategy; servers: readonly UpstreamServer[]; listen: number | string; healthPath: string }): string {
+export function balancerConfig(opts: {
+  upstream: string;
+  strategy: NginxStrategy;
+  servers: readonly UpstreamServer[];
+  listen: number | string;
+  healthPath: string;
+}): string {
   const method: Directive[] =
     opts.strategy === 'least-connections'
-      ? [{ name: 'least_conn', comment: 'least connections: each request goes to the server with the fewest active connections' }]
+      ? [
+          {
+            name: 'least_conn',
+            comment: 'least connections: each request goes to the server with the fewest active connections',
+          },
+        ]
       : opts.strategy === 'ip-hash'
-        ? [{ name: 'ip_hash', comment: 'IP hash: a client keeps reaching the same server (a migration aid for stateful apps)' }]
+        ? [
+            {
+              name: 'ip_hash',
+              comment: 'IP hash: a client keeps reaching the same server (a migration aid for stateful apps)',
+            },
+          ]
         : [];
   const servers: Directive[] = opts.servers.map((s) => ({
     name: 'server',
-    args: [s.address, ...(opts.strategy === 'weighted' && s.weight !== undefined ? [`weight=${s.weight}`] : []), 'max_fails=3', 'fail_timeout=10s'],
+    args: [
+      s.address,
+      ...(opts.strategy === 'weighted' && s.weight !== undefined ? [`weight=${s.weight}`] : []),
+      'max_fails=3',
+      'fail_timeout=10s',
+    ],
   }));
   const config: Directive[] = [
     { name: 'worker_processes', args: ['auto'] },
@@ -63,14 +85,26 @@ export function balancerConfig(opts: { upstream: string; strategy: NginxStrategy
         {
           name: 'upstream',
           args: [opts.upstream],
-          comment: opts.strategy === 'round-robin' ? 'round robin (nginx default): requests go to each server in turn' : opts.strategy === 'weighted' ? 'weighted round robin: each server gets traffic in proportion to its weight' : undefined,
+          comment:
+            opts.strategy === 'round-robin'
+              ? 'round robin (nginx default): requests go to each server in turn'
+              : opts.strategy === 'weighted'
+                ? 'weighted round robin: each server gets traffic in proportion to its weight'
+                : undefined,
           block: [...method, ...servers, { name: 'keepalive', args: [32] }],
         },
         {
           name: 'server',
           block: [
             { name: 'listen', args: [opts.listen] },
-            { name: 'location', args: ['=', '/lb-health'], block: [{ name: 'access_log', args: ['off'] }, { name: 'return', args: [200, 'ok'] }] },
+            {
+              name: 'location',
+              args: ['=', '/lb-health'],
+              block: [
+                { name: 'access_log', args: ['off'] },
+                { name: 'return', args: [200, 'ok'] },
+              ],
+            },
             {
               name: 'location',
               args: ['/'],
@@ -80,7 +114,11 @@ export function balancerConfig(opts: { upstream: string; strategy: NginxStrategy
                 { name: 'proxy_set_header', args: ['Connection', ''] },
                 { name: 'proxy_set_header', args: ['Host', '$host'] },
                 { name: 'proxy_set_header', args: ['X-Forwarded-For', '$proxy_add_x_forwarded_for'] },
-                { name: 'proxy_next_upstream', args: ['error', 'timeout', 'http_502', 'http_503'], comment: `a server whose ${opts.healthPath} fails answers 503: try the next one` },
+                {
+                  name: 'proxy_next_upstream',
+                  args: ['error', 'timeout', 'http_502', 'http_503'],
+                  comment: `a server whose ${opts.healthPath} fails answers 503: try the next one`,
+                },
               ],
             },
           ],

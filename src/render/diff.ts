@@ -16,12 +16,27 @@ export function renderDiffTable(diff: PlanDiff, opts: { color: boolean; base: st
     out.push(t.toString(), '');
   }
   if (diff.cost.lines.length > 0) {
-    const t = new Table({ head: ['cost line', 'what', opts.base, opts.head, 'change'], colAligns: ['left', 'left', 'right', 'right', 'right'], wordWrap: true, colWidths: [14, 46, 12, 12, 13], ...tableLook(opts.color) });
-    for (const l of diff.cost.lines) t.push([l.component, l.description, usd(l.base, 2), usd(l.head, 2), l.delta > 0 ? c.red(signed(l.delta)) : c.green(signed(l.delta))]);
+    const t = new Table({
+      head: ['cost line', 'what', opts.base, opts.head, 'change'],
+      colAligns: ['left', 'left', 'right', 'right', 'right'],
+      wordWrap: true,
+      colWidths: [14, 46, 12, 12, 13],
+      ...tableLook(opts.color),
+    });
+    for (const l of diff.cost.lines)
+      t.push([
+        l.component,
+        l.description,
+        usd(l.base, 2),
+        usd(l.head, 2),
+        l.delta > 0 ? c.red(signed(l.delta)) : c.green(signed(l.delta)),
+      ]);
     out.push(t.toString());
   }
   const m = diff.cost.monthly;
-  out.push(`Total expected ${usd(m.base.expected, 2)} → ${usd(m.head.expected, 2)} (${signed(diff.cost.delta)}${diff.cost.percent === null ? '' : `, ${diff.cost.percent > 0 ? '+' : ''}${diff.cost.percent} %`}) · low ${usd(m.base.low)} → ${usd(m.head.low)} · high ${usd(m.base.high)} → ${usd(m.head.high)}`);
+  out.push(
+    `Total expected ${usd(m.base.expected, 2)} → ${usd(m.head.expected, 2)} (${signed(diff.cost.delta)}${diff.cost.percent === null ? '' : `, ${diff.cost.percent > 0 ? '+' : ''}${diff.cost.percent} %`}) · low ${usd(m.base.low)} → ${usd(m.head.low)} · high ${usd(m.base.high)} → ${usd(m.head.high)}`,
+  );
   return `${out.join('\n')}\n`;
 }
 
@@ -30,15 +45,24 @@ export function renderDiffMarkdown(diff: PlanDiff, opts: { base: string; head: s
   const out = [`### capacity-plan diff: ${diff.summary}`, ''];
   if (diff.design.length > 0) {
     out.push(`| design | ${cell(opts.base)} | ${cell(opts.head)} |`, '| --- | --- | --- |');
-    for (const d of diff.design) out.push(`| ${d.label} | ${cell(String(value(d.base)))} | ${cell(String(value(d.head)))} |`);
+    for (const d of diff.design)
+      out.push(`| ${d.label} | ${cell(String(value(d.base)))} | ${cell(String(value(d.head)))} |`);
     out.push('');
   }
   if (diff.cost.lines.length > 0) {
-    out.push(`| cost line | what | ${cell(opts.base)} | ${cell(opts.head)} | change |`, '| --- | --- | ---: | ---: | ---: |');
-    for (const l of diff.cost.lines) out.push(`| ${l.component} | ${cell(l.description)} | ${usd(l.base, 2)} | ${usd(l.head, 2)} | ${signed(l.delta)} |`);
+    out.push(
+      `| cost line | what | ${cell(opts.base)} | ${cell(opts.head)} | change |`,
+      '| --- | --- | ---: | ---: | ---: |',
+    );
+    for (const l of diff.cost.lines)
+      out.push(
+        `| ${l.component} | ${cell(l.description)} | ${usd(l.base, 2)} | ${usd(l.head, 2)} | ${signed(l.delta)} |`,
+      );
     out.push('');
   }
   const m = diff.cost.monthly;
-  out.push(`**Total expected:** ${usd(m.base.expected, 2)} → ${usd(m.head.expected, 2)} (${signed(diff.cost.delta)}${diff.cost.percent === null ? '' : `, ${diff.cost.percent > 0 ? '+' : ''}${diff.cost.percent} %`})`);
+  out.push(
+    `**Total expected:** ${usd(m.base.expected, 2)} → ${usd(m.head.expected, 2)} (${signed(diff.cost.delta)}${diff.cost.percent === null ? '' : `, ${diff.cost.percent > 0 ? '+' : ''}${diff.cost.percent} %`})`,
+  );
   return `${out.join('\n')}\n`;
 }

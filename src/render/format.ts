@@ -1,7 +1,6 @@
 import { groupDigits, groupDigitsFixed } from '../core/group-digits.js';
 
-export const usd = (n: number, digits = 0) =>
-  `${n < 0 ? '-' : ''}$${groupDigitsFixed(Math.abs(n), digits)}`;
+export const usd = (n: number, digits = 0) => `${n < 0 ? '-' : ''}$${groupDigitsFixed(Math.abs(n), digits)}`;
 
 export const num = (n: number, digits = 0) => groupDigits(n, digits);
 

@@ -12,19 +12,42 @@ export function renderMarkdown(plan: PlanDocument): string {
   for (const [label, text] of designRows(plan)) out.push(`| ${label} | ${cell(text)} |`);
   out.push('', `**Monthly cost** — ${pricingLine(plan)}; ${bandLine(plan)}`, '');
   out.push('| component | what | quantity | unit price | monthly |', '| --- | --- | ---: | ---: | ---: |');
-  for (const l of plan.cost.lineItems) out.push(`| ${l.component} | ${cell(l.description)}${l.confidence === 'U' ? ' (U)' : ''} | ${num(l.quantity, 2)} ${l.unit} | ${usd(l.unitPrice, l.unitPrice < 1 ? 4 : 2)} | ${usd(l.monthly, 2)} |`);
-  out.push(`| **total** | expected (low ${usd(plan.cost.monthly.low)}, high ${usd(plan.cost.monthly.high)}) | | | **${usd(plan.cost.monthly.expected, 2)}** |`);
+  for (const l of plan.cost.lineItems)
+    out.push(
+      `| ${l.component} | ${cell(l.description)}${l.confidence === 'U' ? ' (U)' : ''} | ${num(l.quantity, 2)} ${l.unit} | ${usd(l.unitPrice, l.unitPrice < 1 ? 4 : 2)} | ${usd(l.monthly, 2)} |`,
+    );
+  out.push(
+    `| **total** | expected (low ${usd(plan.cost.monthly.low)}, high ${usd(plan.cost.monthly.high)}) | | | **${usd(plan.cost.monthly.expected, 2)}** |`,
+  );
   if (plan.providers) {
     out.push('', '| provider | region | prices of | expected |', '| --- | --- | --- | ---: |');
-    for (const p of plan.providers) out.push(`| ${PROVIDER_NAMES[p.provider]}${p.cheapest ? ' (cheapest)' : ''} | ${p.region} | ${p.date} | ${usd(p.monthly.expected)} |`);
+    for (const p of plan.providers)
+      out.push(
+        `| ${PROVIDER_NAMES[p.provider]}${p.cheapest ? ' (cheapest)' : ''} | ${p.region} | ${p.date} | ${usd(p.monthly.expected)} |`,
+      );
   }
   if (plan.availability.costOfNines.length > 0) {
-    out.push('', '**The cost of each extra nine**', '', '| target | design change | estimate | monthly | vs this plan |', '| --- | --- | ---: | ---: | ---: |');
+    out.push(
+      '',
+      '**The cost of each extra nine**',
+      '',
+      '| target | design change | estimate | monthly | vs this plan |',
+      '| --- | --- | ---: | ---: | ---: |',
+    );
     for (const row of ninesRows(plan)) out.push(`| ${row.map(cell).join(' | ')} |`);
   }
   if (plan.projection) {
-    out.push('', `**Growth at ${plan.projection.growthPercentPerMonth} % a month**`, '', '| month | users | tier | servers at peak | monthly |', '| ---: | ---: | --- | ---: | ---: |');
-    for (const m of plan.projection.months) out.push(`| ${m.month} | ${num(m.users)} | ${m.tier} | ${m.instances} × ${m.instanceType} | ${usd(m.monthlyCost)} |`);
+    out.push(
+      '',
+      `**Growth at ${plan.projection.growthPercentPerMonth} % a month**`,
+      '',
+      '| month | users | tier | servers at peak | monthly |',
+      '| ---: | ---: | --- | ---: | ---: |',
+    );
+    for (const m of plan.projection.months)
+      out.push(
+        `| ${m.month} | ${num(m.users)} | ${m.tier} | ${m.instances} × ${m.instanceType} | ${usd(m.monthlyCost)} |`,
+      );
     for (const x of plan.projection.crossings) out.push('', `- ${x.note}`);
   }
   if (plan.warnings.length > 0) {

@@ -17,13 +17,26 @@ export function designRows(plan: PlanDocument): [string, string][] {
       'Database',
       `${plan.database.service} ${plan.database.instanceType} ${plan.database.deployment}${plan.database.shards > 1 ? ` × ${plan.database.shards} shards` : ''}${plan.database.readReplicas > 0 ? ` + ${plan.database.readReplicas} read replica${plan.database.readReplicas === 1 ? '' : 's'}` : ''} · ${num(plan.database.storageGb)} GB`,
     ],
-    ['Cache', plan.cache ? `${plan.cache.service} ${plan.cache.nodeType} × ${plan.cache.nodes} (${cacheShape(plan.cache)})` : 'none'],
+    [
+      'Cache',
+      plan.cache
+        ? `${plan.cache.service} ${plan.cache.nodeType} × ${plan.cache.nodes} (${cacheShape(plan.cache)})`
+        : 'none',
+    ],
     ['CDN', plan.cdn ? `${plan.cdn.service} · ${pct(plan.cdn.offloadShare)} of bytes from the edge` : 'none'],
   ];
   if (plan.queue) rows.push(['Queue', plan.queue.service]);
   rows.push(
-    ['Load balancing', plan.loadBalancing.strategy === 'none' ? 'none (one server)' : `${plan.loadBalancing.strategy}${plan.loadBalancing.configuration ? ` · ${plan.loadBalancing.configuration.provider.service}` : ''}`],
-    ['Health check', `GET ${plan.healthCheck.path} every ${plan.healthCheck.intervalSeconds} s, ${plan.healthCheck.healthyStatus}/${plan.healthCheck.unhealthyStatus}, checks ${plan.healthCheck.checks.map((x: string) => x.split(' ')[0]).join(' and ')}`],
+    [
+      'Load balancing',
+      plan.loadBalancing.strategy === 'none'
+        ? 'none (one server)'
+        : `${plan.loadBalancing.strategy}${plan.loadBalancing.configuration ? ` · ${plan.loadBalancing.configuration.provider.service}` : ''}`,
+    ],
+    [
+      'Health check',
+      `GET ${plan.healthCheck.path} every ${plan.healthCheck.intervalSeconds} s, ${plan.healthCheck.healthyStatus}/${plan.healthCheck.unhealthyStatus}, checks ${plan.healthCheck.checks.map((x: string) => x.split(' ')[0]).join(' and ')}`,
+    ],
     [
       'Auto-scaling',
       plan.autoscaling
@@ -34,7 +47,10 @@ export function designRows(plan: PlanDocument): [string, string][] {
       'Availability',
       `${num(plan.availability.estimated, 4)} % estimated${plan.availability.target !== null ? ` for a ${plan.availability.target} % target (${plan.availability.meetsTarget ? 'met' : 'NOT met'})` : ''} · ${plan.availability.topology} · ~${num(plan.availability.downtimeMinutesPerMonth, 1)} min downtime/month`,
     ],
-    ['Deployment', `${plan.deployment.strategy}${plan.deployment.extraMonthlyCost > 0 ? ` · +${usd(plan.deployment.extraMonthlyCost)}/month while deploying` : ' · no extra cost'}`],
+    [
+      'Deployment',
+      `${plan.deployment.strategy}${plan.deployment.extraMonthlyCost > 0 ? ` · +${usd(plan.deployment.extraMonthlyCost)}/month while deploying` : ' · no extra cost'}`,
+    ],
   );
   return rows;
 }

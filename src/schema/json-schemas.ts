@@ -18,24 +18,41 @@ function inputJsonSchema(): JsonSchema {
   for (const [key, property] of Object.entries(schema.properties ?? {})) {
     if (property.type === 'number' || property.type === 'integer') {
       const { default: fallback, description, ...number } = property;
-      schema.properties![key] = { ...(description ? { description } : {}), ...(fallback !== undefined ? { default: fallback } : {}), anyOf: [number, { type: 'string', pattern: HUMANE }] };
+      schema.properties![key] = {
+        ...(description ? { description } : {}),
+        ...(fallback !== undefined ? { default: fallback } : {}),
+        anyOf: [number, { type: 'string', pattern: HUMANE }],
+      };
     }
   }
   const regions = schema.properties!.regions!;
   schema.properties!.regions = {
-    description: 'Users split across regions: "us-east-1=60,eu-west-1=40", a map {us-east-1: 60}, or a list of {region, share}; shares add up to 100',
-    anyOf: [regions, { type: 'string', pattern: REGION_LIST }, { type: 'object', additionalProperties: { type: 'number', exclusiveMinimum: 0, maximum: 100 } }],
+    description:
+      'Users split across regions: "us-east-1=60,eu-west-1=40", a map {us-east-1: 60}, or a list of {region, share}; shares add up to 100',
+    anyOf: [
+      regions,
+      { type: 'string', pattern: REGION_LIST },
+      { type: 'object', additionalProperties: { type: 'number', exclusiveMinimum: 0, maximum: 100 } },
+    ],
   };
   return schema;
 }
 
 export function jsonSchema(kind: SchemaKind, version: string): JsonSchema {
-  const base = kind === 'input' ? inputJsonSchema() : (z.toJSONSchema(kind === 'plan' ? planSchema : architectureSchema) as JsonSchema);
+  const base =
+    kind === 'input'
+      ? inputJsonSchema()
+      : (z.toJSONSchema(kind === 'plan' ? planSchema : architectureSchema) as JsonSchema);
   const titles: Record<SchemaKind, string> = {
     input: 'capacity-plan input file (capacity-plan.yaml)',
     plan: 'capacity-plan plan document (schemaVersion 1)',
     architecture: 'capacity-plan architecture (capacity-plan/v1 Architecture)',
   };
   const { $schema, ...rest } = base;
-  return { $schema, $id: `https://unpkg.com/capacity-plan@${version}/schemas/${kind}.schema.json`, title: titles[kind], ...rest };
+  return {
+    $schema,
+    $id: `https://unpkg.com/capacity-plan@${version}/schemas/${kind}.schema.json`,
+    title: titles[kind],
+    ...rest,
+  };
 }

@@ -31,7 +31,12 @@ export function serviceDistribution(name: DistributionName, mean: number, cv = 1
       const fast = mean / (1 - p + p * f);
       const slow = fast * f;
       const second = 2 * ((1 - p) * fast * fast + p * slow * slow);
-      return { name, mean, cv: Math.sqrt(second - mean * mean) / mean, sample: (rng) => -(rng.next() < p ? slow : fast) * Math.log(rng.next()) };
+      return {
+        name,
+        mean,
+        cv: Math.sqrt(second - mean * mean) / mean,
+        sample: (rng) => -(rng.next() < p ? slow : fast) * Math.log(rng.next()),
+      };
     }
   }
 }

@@ -18,7 +18,10 @@ export class Histogram {
     this.count++;
     this.sum += value;
     if (value > this.max) this.max = value;
-    const i = value <= Histogram.MIN ? 0 : Math.min(this.counts.length - 1, Math.floor(Math.log(value / Histogram.MIN) / Histogram.GROWTH) + 1);
+    const i =
+      value <= Histogram.MIN
+        ? 0
+        : Math.min(this.counts.length - 1, Math.floor(Math.log(value / Histogram.MIN) / Histogram.GROWTH) + 1);
     this.counts[i]!++;
   }
 

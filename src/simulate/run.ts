@@ -1,6 +1,12 @@
 import { erlangC } from '../core/queueing.js';
 import { serviceDistribution, type DistributionName } from './distributions.js';
-import { simulateStrategy, SIM_STRATEGIES, type SimStrategy, type SimulationOptions, type StrategyResult } from './simulate.js';
+import {
+  simulateStrategy,
+  SIM_STRATEGIES,
+  type SimStrategy,
+  type SimulationOptions,
+  type StrategyResult,
+} from './simulate.js';
 
 /** A simulation as a person asks for it: the service distribution by name, mean and CV, and the strategies to compare. */
 export interface SimulationRequest extends Omit<SimulationOptions, 'service' | 'speeds'> {
@@ -33,7 +39,9 @@ export interface SimulationReport {
   theory: { sharedQueueMeanMs: number; randomDispatchMeanMs: number } | null;
 }
 
-export function utilizationOf(r: Pick<SimulationRequest, 'speeds' | 'concurrency' | 'arrivalRate' | 'serviceTimeMs'>): number {
+export function utilizationOf(
+  r: Pick<SimulationRequest, 'speeds' | 'concurrency' | 'arrivalRate' | 'serviceTimeMs'>,
+): number {
   const capacity = (r.speeds.reduce((a, b) => a + b, 0) * r.concurrency) / (r.serviceTimeMs / 1000);
   return r.arrivalRate / capacity;
 }

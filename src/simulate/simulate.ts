@@ -3,7 +3,14 @@ import type { ServiceDistribution } from './distributions.js';
 import { Histogram } from './histogram.js';
 import { Rng } from './rng.js';
 
-export const SIM_STRATEGIES = ['round-robin', 'least-connections', 'power-of-two', 'ip-hash', 'weighted', 'random'] as const;
+export const SIM_STRATEGIES = [
+  'round-robin',
+  'least-connections',
+  'power-of-two',
+  'ip-hash',
+  'weighted',
+  'random',
+] as const;
 export type SimStrategy = (typeof SIM_STRATEGIES)[number];
 
 export interface SimulationOptions {
@@ -83,7 +90,8 @@ export function simulateStrategy(strategy: SimStrategy, o: SimulationOptions): S
       case 5: // random
         s = choices.below(n);
         break;
-      case 1: { // least-connections
+      case 1: {
+        // least-connections
         // Fewest in flight (per unit of speed when speeds differ); ties go round the servers so none is favoured.
         if (uniform) {
           let best = 0x7fffffff;
@@ -115,14 +123,16 @@ export function simulateStrategy(strategy: SimStrategy, o: SimulationOptions): S
         next = next + 1 === n ? 0 : next + 1;
         break;
       }
-      case 2: { // power-of-two
+      case 2: {
+        // power-of-two
         const a = choices.below(n);
         let b = n > 1 ? choices.below(n - 1) : 0;
         if (n > 1 && b >= a) b++;
         s = n > 1 && inflight[b]! / speeds[b]! < inflight[a]! / speeds[a]! ? b : a;
         break;
       }
-      case 3: { // ip-hash
+      case 3: {
+        // ip-hash
         const u = choices.next();
         let lo = 0;
         let hi = clientCdf!.length - 1;
@@ -134,7 +144,8 @@ export function simulateStrategy(strategy: SimStrategy, o: SimulationOptions): S
         s = clientServer![lo]!;
         break;
       }
-      case 4: { // weighted
+      case 4: {
+        // weighted
         // nginx's smooth weighted round robin: weights are the servers' speeds.
         let best = Number.NEGATIVE_INFINITY;
         for (let i = 0; i < n; i++) {

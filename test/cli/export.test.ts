@@ -23,13 +23,23 @@ describe('capacity-plan export', () => {
   it('all puts each tool in a folder of its own', async () => {
     const d = dir();
     expect((await cli(['export', 'all', '--users', '500k', '-o', '.'], { cwd: d })).code).toBe(0);
-    expect(list(d)).toEqual(expect.arrayContaining(['architecture.yaml', 'infracost-usage.yml', 'compose/compose.yaml', 'compose/nginx.conf', 'kubernetes/kustomization.yaml']));
+    expect(list(d)).toEqual(
+      expect.arrayContaining([
+        'architecture.yaml',
+        'infracost-usage.yml',
+        'compose/compose.yaml',
+        'compose/nginx.conf',
+        'kubernetes/kustomization.yaml',
+      ]),
+    );
   });
   it('--dry-run lists the files and writes nothing', async () => {
     const d = dir();
     const r = await cli(['export', 'kubernetes', '--users', '500k', '-o', 'k8s', '--dry-run'], { cwd: d });
     expect(r.code).toBe(0);
-    expect(r.out.trim().split('\n')).toEqual(expect.arrayContaining(['k8s/kustomization.yaml', 'k8s/deployment-app.yaml']));
+    expect(r.out.trim().split('\n')).toEqual(
+      expect.arrayContaining(['k8s/kustomization.yaml', 'k8s/deployment-app.yaml']),
+    );
     expect(readdirSync(d)).toEqual([]);
   });
   it('refuses to replace an existing file without --force, and writes none of the set', async () => {
@@ -50,11 +60,15 @@ describe('capacity-plan export', () => {
     writeFileSync(join(d, 'capacity-plan.yaml'), 'users: 250k\nprofile: saas\nname: billing\n');
     await cli(['export', 'all', '--input', 'capacity-plan.yaml', '-o', 'a'], { cwd: d });
     await cli(['export', 'all', '--input', 'capacity-plan.yaml', '-o', 'b'], { cwd: d });
-    for (const f of list(join(d, 'a')).filter((x) => x.includes('.'))) expect(readFileSync(join(d, 'b', f), 'utf8')).toBe(readFileSync(join(d, 'a', f), 'utf8'));
+    for (const f of list(join(d, 'a')).filter((x) => x.includes('.')))
+      expect(readFileSync(join(d, 'b', f), 'utf8')).toBe(readFileSync(join(d, 'a', f), 'utf8'));
     expect(readFileSync(join(d, 'a', 'architecture.yaml'), 'utf8')).toMatch(/name: billing/);
   });
   it.each([
-    [['export', 'terraform', '--users', '5000'], /unknown export target "terraform": expected one of architecture, kubernetes, compose, infracost-usage, all/],
+    [
+      ['export', 'terraform', '--users', '5000'],
+      /unknown export target "terraform": expected one of architecture, kubernetes, compose, infracost-usage, all/,
+    ],
     [['export', 'compose'], /missing --users/],
     [['export', 'compose', '--users', 'lots'], /--users: expected a user count/],
     [['export', 'compose', '--users', '5000', '--format', 'json'], /--format does not apply to export/],

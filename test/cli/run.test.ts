@@ -151,9 +151,13 @@ describe('--input files and the environment', () => {
     const d = dir();
     writeFileSync(join(d, 'capacity-plan.yaml'), 'users: 50000\navailability: 99.95\nprofile: saas\n');
     const fromFile = JSON.parse((await cli(['plan', '--input', 'capacity-plan.yaml', '--json'], { cwd: d })).out);
-    const fromFlags = JSON.parse((await cli(['plan', '--users', '50000', '--availability', '99.95', '--profile', 'saas', '--json'])).out);
+    const fromFlags = JSON.parse(
+      (await cli(['plan', '--users', '50000', '--availability', '99.95', '--profile', 'saas', '--json'])).out,
+    );
     expect(fromFile).toEqual(fromFlags);
-    const overridden = JSON.parse((await cli(['plan', '--input', 'capacity-plan.yaml', '--users', '500k', '--json'], { cwd: d })).out);
+    const overridden = JSON.parse(
+      (await cli(['plan', '--input', 'capacity-plan.yaml', '--users', '500k', '--json'], { cwd: d })).out,
+    );
     expect(overridden.input).toMatchObject({ users: 500_000, profile: 'saas', availability: 99.95 });
   });
   it('accepts kebab-case keys and humane numbers in the file', async () => {
@@ -191,7 +195,9 @@ describe('--input files and the environment', () => {
     const env = { CAPACITY_PLAN_PROFILE: 'api', CAPACITY_PLAN_USERS: '20000' };
     const byEnv = JSON.parse((await cli(['plan', '--input', 'in.yaml', '--json'], { cwd: d, env })).out);
     expect(byEnv.input).toMatchObject({ profile: 'api', users: 20_000 });
-    const byFlag = JSON.parse((await cli(['plan', '--input', 'in.yaml', '--profile', 'media', '--json'], { cwd: d, env })).out);
+    const byFlag = JSON.parse(
+      (await cli(['plan', '--input', 'in.yaml', '--profile', 'media', '--json'], { cwd: d, env })).out,
+    );
     expect(byFlag.input.profile).toBe('media');
   });
   it('a bad environment value names the variable', async () => {

@@ -7,13 +7,26 @@ import { planSchema } from '../../src/core/plan-schema.js';
 import { cli, planOf } from '../helpers.js';
 
 const dir = () => mkdtempSync(join(tmpdir(), 'capacity-plan-sd-'));
-const compile = async (kind: string) => new Ajv2020({ strict: false }).compile(JSON.parse((await cli(['schema', kind])).out));
+const compile = async (kind: string) =>
+  new Ajv2020({ strict: false }).compile(JSON.parse((await cli(['schema', kind])).out));
 
 describe('capacity-plan schema', () => {
   it('input: accepts what the input schema accepts, including humane numbers and region maps; rejects the rest', async () => {
     const validate = await compile('input');
-    for (const ok of [{ users: 50000 }, { users: '250k', availability: 99.95 }, { users: '1.5M', regions: 'us-east-1=60,eu-west-1=40' }, { users: 5, regions: { 'us-east-1': 100 } }]) expect(validate(ok), JSON.stringify(validate.errors)).toBe(true);
-    for (const bad of [{ users: 'lots' }, { users: 5, colour: 'blue' }, { users: 5, availability: 150 }, { users: 5, profile: 'blog' }]) expect(validate(bad)).toBe(false);
+    for (const ok of [
+      { users: 50000 },
+      { users: '250k', availability: 99.95 },
+      { users: '1.5M', regions: 'us-east-1=60,eu-west-1=40' },
+      { users: 5, regions: { 'us-east-1': 100 } },
+    ])
+      expect(validate(ok), JSON.stringify(validate.errors)).toBe(true);
+    for (const bad of [
+      { users: 'lots' },
+      { users: 5, colour: 'blue' },
+      { users: 5, availability: 150 },
+      { users: 5, profile: 'blog' },
+    ])
+      expect(validate(bad)).toBe(false);
   });
   it('plan: every golden plan validates, and the zod schema agrees', async () => {
     const validate = await compile('plan');
@@ -26,7 +39,7 @@ describe('capacity-plan schema', () => {
     }
     expect(validate({ ...planOf({ users: 5000 }), schemaVersion: 2 })).toBe(false);
   });
-  it('architecture: a JSON Schema with an $id matching the files\' yaml-language-server line', async () => {
+  it("architecture: a JSON Schema with an $id matching the files' yaml-language-server line", async () => {
     const r = await cli(['schema', 'architecture']);
     expect(JSON.parse(r.out).$id).toMatch(/\/schemas\/architecture\.schema\.json$/);
   });
@@ -51,9 +64,15 @@ describe('capacity-plan diff', () => {
     const j = JSON.parse(r.out);
     const base = planOf({ users: 50000 });
     const head = planOf({ users: 500000 });
-    expect(j.design.find((c: { field: string }) => c.field === 'tier.id')).toMatchObject({ base: 'cached-replicas', head: 'horizontal' });
+    expect(j.design.find((c: { field: string }) => c.field === 'tier.id')).toMatchObject({
+      base: 'cached-replicas',
+      head: 'horizontal',
+    });
     expect(j.cost.delta).toBeCloseTo(head.cost.monthly.expected - base.cost.monthly.expected, 1);
-    expect(j.cost.percent).toBeCloseTo(((head.cost.monthly.expected - base.cost.monthly.expected) / base.cost.monthly.expected) * 100, 0);
+    expect(j.cost.percent).toBeCloseTo(
+      ((head.cost.monthly.expected - base.cost.monthly.expected) / base.cost.monthly.expected) * 100,
+      0,
+    );
     const lines = j.cost.lines.reduce((a: number, l: { delta: number }) => a + l.delta, 0);
     expect(lines).toBeCloseTo(j.cost.delta, 0);
   });
@@ -66,7 +85,9 @@ describe('capacity-plan diff', () => {
   });
   it('table and markdown both show the money', async () => {
     const d = files();
-    expect((await cli(['diff', 'base.yaml', 'head.yaml'], { cwd: d })).out).toMatch(/Total expected \$[\d,.]+ → \$[\d,.]+ \(\+\$/);
+    expect((await cli(['diff', 'base.yaml', 'head.yaml'], { cwd: d })).out).toMatch(
+      /Total expected \$[\d,.]+ → \$[\d,.]+ \(\+\$/,
+    );
     const md = (await cli(['diff', 'base.yaml', 'head.yaml', '--format', 'markdown'], { cwd: d })).out;
     expect(md).toMatch(/^### capacity-plan diff: \$/);
     expect(md).toMatch(/\| cost line \| what \|/);
@@ -78,7 +99,13 @@ describe('capacity-plan diff', () => {
     expect(a.out).toMatch(/Total expected/);
     expect(a.err).toMatch(/cost gate failed: the expected monthly cost rises [\d.]+ %, more than --max-increase 10 %/);
     expect((await cli(['diff', 'base.yaml', 'head.yaml', '--max-monthly-cost', '100'], { cwd: d })).code).toBe(3);
-    expect((await cli(['diff', 'base.yaml', 'head.yaml', '--max-increase', '100000', '--max-monthly-cost', '1M'], { cwd: d })).code).toBe(0);
+    expect(
+      (
+        await cli(['diff', 'base.yaml', 'head.yaml', '--max-increase', '100000', '--max-monthly-cost', '1M'], {
+          cwd: d,
+        })
+      ).code,
+    ).toBe(0);
   });
   it.each([
     [['diff', 'base.yaml', 'missing.yaml'], /missing.yaml: no such file/],

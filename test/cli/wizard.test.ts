@@ -39,7 +39,8 @@ class ScriptedPrompter implements Prompter {
   }
 }
 
-const interrupt = () => Object.assign(new Error('User force closed the prompt with SIGINT'), { name: 'ExitPromptError' });
+const interrupt = () =>
+  Object.assign(new Error('User force closed the prompt with SIGINT'), { name: 'ExitPromptError' });
 
 async function wizard(answers: unknown[], opts: { cwd?: string; env?: Record<string, string>; argv?: string[] } = {}) {
   const prompter = new ScriptedPrompter(answers);
@@ -58,7 +59,18 @@ async function wizard(answers: unknown[], opts: { cwd?: string; env?: Record<str
 }
 
 // users, profile, stateful, durations, mixed hardware, availability, provider, region, growth, budget, save?, [file name], export target, [folder]
-const DEFAULTS = [undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined];
+const DEFAULTS = [
+  undefined,
+  undefined,
+  undefined,
+  undefined,
+  undefined,
+  undefined,
+  undefined,
+  undefined,
+  undefined,
+  undefined,
+];
 
 describe('the wizard', () => {
   it('asks the number of monthly users first, then the profile with its numbers, and ends with the plan', async () => {
@@ -69,7 +81,18 @@ describe('the wizard', () => {
     const profiles = r.prompter.choicesSeen.get(r.prompter.asked[1]!)!;
     expect(profiles.map((c) => c.value)).toEqual(['web-app', 'saas', 'api', 'ecommerce', 'social', 'media']);
     expect(profiles[0]!.description).toMatch(/20 % of users daily · 100 requests each · peak 3× average · 50 ms/);
-    expect(r.prompter.asked).toEqual(expect.arrayContaining([expect.stringMatching(/keep state on the server/), expect.stringMatching(/durations vary/), expect.stringMatching(/different sizes/), expect.stringMatching(/Availability target/), expect.stringMatching(/priced/), expect.stringMatching(/region/), expect.stringMatching(/growth/), expect.stringMatching(/budget/)]));
+    expect(r.prompter.asked).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/keep state on the server/),
+        expect.stringMatching(/durations vary/),
+        expect.stringMatching(/different sizes/),
+        expect.stringMatching(/Availability target/),
+        expect.stringMatching(/priced/),
+        expect.stringMatching(/region/),
+        expect.stringMatching(/growth/),
+        expect.stringMatching(/budget/),
+      ]),
+    );
     expect(r.out).toMatch(/capacity-plan — 50k monthly users · web-app profile · AWS us-east-1/);
     expect(r.out).toMatch(/\$[\d,]+\/month expected/);
   });
@@ -77,25 +100,64 @@ describe('the wizard', () => {
   it('shows the downtime each availability target allows', async () => {
     const r = await wizard([...DEFAULTS, false, 'none']);
     const choices = r.prompter.choicesSeen.get(r.prompter.asked.find((m) => /Availability/.test(m))!)!;
-    expect(choices.map((c) => c.name)).toEqual(expect.arrayContaining([expect.stringMatching(/^99\.9 % — about 43\.8\d? minutes of downtime a month$/), expect.stringMatching(/^99\.99 % — about 4\.38 minutes/)]));
+    expect(choices.map((c) => c.name)).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^99\.9 % — about 43\.8\d? minutes of downtime a month$/),
+        expect.stringMatching(/^99\.99 % — about 4\.38 minutes/),
+      ]),
+    );
   });
 
   it('validates each answer with the input schema and shows the error inline', async () => {
     const r = await wizard(['lots', '-5', '250k', ...DEFAULTS.slice(1), false, 'none']);
     expect(r.code).toBe(0);
-    expect(r.prompter.rejected.map((x) => x.error)).toEqual(['expected a user count such as 50000, 250k or 1.5M', 'must be at least 1']);
+    expect(r.prompter.rejected.map((x) => x.error)).toEqual([
+      'expected a user count such as 50000, 250k or 1.5M',
+      'must be at least 1',
+    ]);
     expect(r.out).toMatch(/250k monthly users/);
   });
 
   it('the answers become the same input as flags: the saved file plans exactly like the wizard did', async () => {
-    const answers = ['1.5M', 'saas', true, 'variable', false, 99.95, 'aws', 'us-east-1', '10', '12', '20000', true, 'capacity-plan.yaml', 'none'];
+    const answers = [
+      '1.5M',
+      'saas',
+      true,
+      'variable',
+      false,
+      99.95,
+      'aws',
+      'us-east-1',
+      '10',
+      '12',
+      '20000',
+      true,
+      'capacity-plan.yaml',
+      'none',
+    ];
     const r = await wizard(answers);
     expect(r.code).toBe(0);
     const text = readFileSync(join(r.cwd, 'capacity-plan.yaml'), 'utf8');
-    expect(text.split('\n')[0]).toMatch(/^# yaml-language-server: \$schema=https:\/\/unpkg\.com\/capacity-plan@[\d.]+\/schemas\/input\.schema\.json$/);
-    expect(parse(text)).toMatchObject({ users: '1.5M', profile: 'saas', stateful: true, availability: 99.95, growth: 10, months: 12, maxMonthlyCost: 20000 });
+    expect(text.split('\n')[0]).toMatch(
+      /^# yaml-language-server: \$schema=https:\/\/unpkg\.com\/capacity-plan@[\d.]+\/schemas\/input\.schema\.json$/,
+    );
+    expect(parse(text)).toMatchObject({
+      users: '1.5M',
+      profile: 'saas',
+      stateful: true,
+      availability: 99.95,
+      growth: 10,
+      months: 12,
+      maxMonthlyCost: 20000,
+    });
     let out = '';
-    await run(['plan', '--input', 'capacity-plan.yaml', '--format', 'table', '-q'], { stdout: { write: (s: string) => (out += s), isTTY: true }, stderr: { write: () => true }, env: { NO_COLOR: '1' }, stdinIsTTY: false, cwd: r.cwd });
+    await run(['plan', '--input', 'capacity-plan.yaml', '--format', 'table', '-q'], {
+      stdout: { write: (s: string) => (out += s), isTTY: true },
+      stderr: { write: () => true },
+      env: { NO_COLOR: '1' },
+      stdinIsTTY: false,
+      cwd: r.cwd,
+    });
     expect(out.split('The cost of each extra nine')[0]).toBe(r.out.split('The cost of each extra nine')[0]);
   });
 
@@ -113,7 +175,12 @@ describe('the wizard', () => {
   it('offers to export, and asks before replacing exported files', async () => {
     const r = await wizard([...DEFAULTS, false, 'all', 'infra']);
     expect(r.code).toBe(0);
-    expect(readdirSync(join(r.cwd, 'infra')).sort()).toEqual(['architecture.yaml', 'compose', 'infracost-usage.yml', 'kubernetes']);
+    expect(readdirSync(join(r.cwd, 'infra')).sort()).toEqual([
+      'architecture.yaml',
+      'compose',
+      'infracost-usage.yml',
+      'kubernetes',
+    ]);
     const before = readFileSync(join(r.cwd, 'infra', 'architecture.yaml'), 'utf8');
     const second = await wizard(['5M', ...DEFAULTS.slice(1), false, 'architecture', 'infra', false], { cwd: r.cwd });
     expect(second.prompter.asked.at(-1)).toMatch(/1 file already exist/);
@@ -134,7 +201,12 @@ describe('the wizard', () => {
 
   it('explicit `wizard` works too; without a terminal, with CI set or with --no-input it exits 2 at once naming `plan`', async () => {
     expect((await wizard([...DEFAULTS, false, 'none'], { argv: ['wizard'] })).code).toBe(0);
-    for (const [argv, env] of [[[], { CI: 'true' }], [['--no-input'], {}], [['wizard', '--no-input'], {}], [['wizard'], { CI: '1' }]] as [string[], Record<string, string>][]) {
+    for (const [argv, env] of [
+      [[], { CI: 'true' }],
+      [['--no-input'], {}],
+      [['wizard', '--no-input'], {}],
+      [['wizard'], { CI: '1' }],
+    ] as [string[], Record<string, string>][]) {
       const r = await wizard([], { argv, env });
       expect(r.code).toBe(2);
       expect(r.err).toMatch(/capacity-plan plan --users/);

@@ -7,31 +7,59 @@ const book = priceBook(bundledCatalogs.aws!, 'us-east-1');
 
 describe('availability from published SLAs (../shared/reference/slas.md)', () => {
   it('components in series multiply: ALB 99.99 × EC2 region 99.99 × RDS Multi-AZ 99.95 is 99.930 %', () => {
-    const e = estimateAvailability({ appZones: 2, databaseHa: 'multi-az', cacheHa: false, regions: 1 }, { cache: false, cdn: false, appServers: 2, independentRegions: false }, book);
+    const e = estimateAvailability(
+      { appZones: 2, databaseHa: 'multi-az', cacheHa: false, regions: 1 },
+      { cache: false, cdn: false, appServers: 2, independentRegions: false },
+      book,
+    );
     expect(e.estimated).toBeCloseTo(0.9999 * 0.9999 * 0.9995, 12);
     expect(e.estimated * 100).toBeCloseTo(99.93, 2);
   });
 
   it('a single instance and a single-AZ database compose to 99.5 % × 99.5 %', () => {
-    const e = estimateAvailability({ appZones: 1, databaseHa: 'single-az', cacheHa: false, regions: 1 }, { cache: false, cdn: false, appServers: 1, independentRegions: false }, book);
+    const e = estimateAvailability(
+      { appZones: 1, databaseHa: 'single-az', cacheHa: false, regions: 1 },
+      { cache: false, cdn: false, appServers: 1, independentRegions: false },
+      book,
+    );
     expect(e.estimated).toBeCloseTo(0.995 * 0.995, 12);
   });
 
   it('never claims more than the region-level SLA inside one region', () => {
-    const e = estimateAvailability({ appZones: 3, databaseHa: 'aurora', cacheHa: true, regions: 1 }, { cache: true, cdn: true, appServers: 2, independentRegions: false }, book);
+    const e = estimateAvailability(
+      { appZones: 3, databaseHa: 'aurora', cacheHa: true, regions: 1 },
+      { cache: true, cdn: true, appServers: 2, independentRegions: false },
+      book,
+    );
     expect(e.estimated).toBeLessThanOrEqual(0.9999);
   });
 
   it('the CDN serves static files only and is not in the request path', () => {
-    const without = estimateAvailability({ appZones: 2, databaseHa: 'multi-az', cacheHa: true, regions: 1 }, { cache: true, cdn: false, appServers: 2, independentRegions: false }, book);
-    const withCdn = estimateAvailability({ appZones: 2, databaseHa: 'multi-az', cacheHa: true, regions: 1 }, { cache: true, cdn: true, appServers: 2, independentRegions: false }, book);
+    const without = estimateAvailability(
+      { appZones: 2, databaseHa: 'multi-az', cacheHa: true, regions: 1 },
+      { cache: true, cdn: false, appServers: 2, independentRegions: false },
+      book,
+    );
+    const withCdn = estimateAvailability(
+      { appZones: 2, databaseHa: 'multi-az', cacheHa: true, regions: 1 },
+      { cache: true, cdn: true, appServers: 2, independentRegions: false },
+      book,
+    );
     expect(withCdn.estimated).toBe(without.estimated);
     expect(withCdn.components.find((c) => c.component === 'cdn')?.inCriticalPath).toBe(false);
   });
 
   it('active-active regions behind DNS: A = (1 − (1 − A_region)^R) × A_router', () => {
-    const one = estimateAvailability({ appZones: 2, databaseHa: 'multi-az', cacheHa: true, regions: 1 }, { cache: true, cdn: false, appServers: 2, independentRegions: false }, book);
-    const two = estimateAvailability({ appZones: 2, databaseHa: 'multi-az', cacheHa: true, regions: 2 }, { cache: true, cdn: false, appServers: 2, independentRegions: false }, book);
+    const one = estimateAvailability(
+      { appZones: 2, databaseHa: 'multi-az', cacheHa: true, regions: 1 },
+      { cache: true, cdn: false, appServers: 2, independentRegions: false },
+      book,
+    );
+    const two = estimateAvailability(
+      { appZones: 2, databaseHa: 'multi-az', cacheHa: true, regions: 2 },
+      { cache: true, cdn: false, appServers: 2, independentRegions: false },
+      book,
+    );
     expect(two.estimated).toBeCloseTo(1 - (1 - one.estimated) ** 2, 12);
   });
 
@@ -43,7 +71,11 @@ describe('availability from published SLAs (../shared/reference/slas.md)', () =>
 
 describe('redundancy inside a region', () => {
   it('two instances at 99.5 % in parallel are 0.999975, then capped by the 99.99 % region-level figure', () => {
-    const e = estimateAvailability({ appZones: 2, databaseHa: 'aurora', cacheHa: true, regions: 1 }, { cache: false, cdn: false, appServers: 2, independentRegions: false }, book);
+    const e = estimateAvailability(
+      { appZones: 2, databaseHa: 'aurora', cacheHa: true, regions: 1 },
+      { cache: false, cdn: false, appServers: 2, independentRegions: false },
+      book,
+    );
     const app = e.components.find((c) => c.component === 'app servers')!;
     expect(app.redundancy).toMatch(/1 − \(1 − 0.995\)\^2/);
     expect(app.effective).toBe(99.99);
@@ -52,7 +84,11 @@ describe('redundancy inside a region', () => {
   it('with data residency, regions do not back each other up', () => {
     const r = { appZones: 2, databaseHa: 'multi-az', cacheHa: true, regions: 2 } as const;
     const shared = estimateAvailability(r, { cache: true, cdn: false, appServers: 2, independentRegions: false }, book);
-    const resident = estimateAvailability(r, { cache: true, cdn: false, appServers: 2, independentRegions: true }, book);
+    const resident = estimateAvailability(
+      r,
+      { cache: true, cdn: false, appServers: 2, independentRegions: true },
+      book,
+    );
     expect(resident.estimated).toBe(resident.perRegion);
     expect(shared.estimated).toBeGreaterThan(resident.estimated);
   });

@@ -35,7 +35,9 @@ describe('the AWS catalog', () => {
   });
 
   it('an unknown region is an input error naming the region', () => {
-    expect(() => priceBook(catalogSchema.parse(raw()), 'mars-north-1')).toThrow(/no aws prices for region mars-north-1/);
+    expect(() => priceBook(catalogSchema.parse(raw()), 'mars-north-1')).toThrow(
+      /no aws prices for region mars-north-1/,
+    );
   });
 
   it('egress is priced by tier after the free allowance: 100 GB free, then $0.09 to 10 TB, then $0.085', () => {

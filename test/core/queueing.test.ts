@@ -1,6 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { erlangB, erlangC, meanWait, responsePercentile, responseTail, serviceLevel, uslPeak, uslThroughput, waitPercentile } from '../../src/core/queueing.js';
+import {
+  erlangB,
+  erlangC,
+  meanWait,
+  responsePercentile,
+  responseTail,
+  serviceLevel,
+  uslPeak,
+  uslThroughput,
+  waitPercentile,
+} from '../../src/core/queueing.js';
 
 describe('Erlang C against the published worked examples (../shared/reference/queueing.md)', () => {
   it('example 1: λ = 360 per 1,800 s, S = 240 s, c = 55 → P(wait) 0.23870093637801, mean wait 8.184 s, 84.59 % within 15 s', () => {
@@ -52,15 +62,25 @@ describe('Erlang C against the published worked examples (../shared/reference/qu
     expect(() => erlangC(2, -1)).toThrow(RangeError);
   });
   it('property: more servers never raise the wait probability', () => {
-    fc.assert(fc.property(fc.integer({ min: 1, max: 400 }), fc.double({ min: 0, max: 500, noNaN: true }), (c, a) => {
-      expect(erlangC(c + 1, a)).toBeLessThanOrEqual(erlangC(c, a) + 1e-12);
-    }), { numRuns: 500 });
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 400 }), fc.double({ min: 0, max: 500, noNaN: true }), (c, a) => {
+        expect(erlangC(c + 1, a)).toBeLessThanOrEqual(erlangC(c, a) + 1e-12);
+      }),
+      { numRuns: 500 },
+    );
   });
 });
 
 describe('Universal Scalability Law (R package usl test data)', () => {
   it('α = β = 0.02: throughput at N = 1, 2, 4, 6, 8, 10 and the peak at N = 7', () => {
-    const expected: [number, number][] = [[1, 1], [2, 1.8868], [4, 3.0769], [6, 3.5294], [8, 3.5398], [10, 3.3557]];
+    const expected: [number, number][] = [
+      [1, 1],
+      [2, 1.8868],
+      [4, 3.0769],
+      [6, 3.5294],
+      [8, 3.5398],
+      [10, 3.3557],
+    ];
     for (const [n, x] of expected) expect(uslThroughput(n, 0.02, 0.02)).toBeCloseTo(x, 4);
     expect(Math.round(uslPeak(0.02, 0.02))).toBe(7);
   });

@@ -68,7 +68,7 @@ describe('seed: scaling timeline', () => {
 });
 
 describe('seed: vertical vs horizontal', () => {
-  it('start vertical: the single-server tier scales up, with the seed\'s pros and cons as reasons', () => {
+  it("start vertical: the single-server tier scales up, with the seed's pros and cons as reasons", () => {
     const p = planOf({ users: 5000 });
     expect(p.tier.scaling).toBe('vertical');
     expect(p.tier.reasons.join(' ')).toMatch(/Start vertical/);
@@ -79,7 +79,9 @@ describe('seed: vertical vs horizontal', () => {
     const small = planOf({ users: 2000 });
     const busy = planOf({ users: 9000, serviceTime: 400, latencyTarget: 2000 });
     expect(busy.tier.id).toBe('single-server');
-    expect(busy.compute.vcpus * busy.compute.utilizationAtPeak).toBeGreaterThan(small.compute.vcpus * small.compute.utilizationAtPeak);
+    expect(busy.compute.vcpus * busy.compute.utilizationAtPeak).toBeGreaterThan(
+      small.compute.vcpus * small.compute.utilizationAtPeak,
+    );
     expect(busy.compute.instanceType).not.toBe(small.compute.instanceType);
   });
 
@@ -89,7 +91,7 @@ describe('seed: vertical vs horizontal', () => {
     expect(p.tier.reasons.join(' ')).toMatch(/Demand moves the design up/);
   });
 
-  it('horizontal tiers scale out, with the seed\'s reasons', () => {
+  it("horizontal tiers scale out, with the seed's reasons", () => {
     const p = planOf({ users: 500_000 });
     expect(p.tier.scaling).toBe('horizontal');
     expect(p.tier.reasons.join(' ')).toMatch(/no single point of failure/);
@@ -105,7 +107,7 @@ describe('seed: statelessness', () => {
     expect(p.warnings.join(' ')).toMatch(/--stateful breaks the statelessness rules/);
   });
 
-  it('the seed\'s five rules are all there', () => {
+  it("the seed's five rules are all there", () => {
     expect(STATELESS_RULES).toHaveLength(5);
   });
 });
@@ -172,7 +174,8 @@ describe('seed: auto-scaling', () => {
     expect(a.scaleIn.when).toEqual([{ metric: 'cpuPercent', operator: '<', threshold: 30, forMinutes: 10 }]);
   });
   it('peak utilisation stays at or below the 70 % scale-out line', () => {
-    for (const users of [20_000, 300_000, 3_000_000]) expect(planOf({ users }).compute.utilizationAtPeak).toBeLessThanOrEqual(0.7);
+    for (const users of [20_000, 300_000, 3_000_000])
+      expect(planOf({ users }).compute.utilizationAtPeak).toBeLessThanOrEqual(0.7);
   });
 });
 
@@ -268,7 +271,14 @@ describe('cost', () => {
 
 describe('demand', () => {
   it('monthly users → daily users → requests per day → average and peak requests per second', () => {
-    const p = planOf({ users: 100_000, dauRatio: 0.2, requestsPerUser: 100, peakFactor: 3, payloadKb: 100, storagePerUserMb: 5 });
+    const p = planOf({
+      users: 100_000,
+      dauRatio: 0.2,
+      requestsPerUser: 100,
+      peakFactor: 3,
+      payloadKb: 100,
+      storagePerUserMb: 5,
+    });
     expect(p.demand.dailyActiveUsers).toBe(20_000);
     expect(p.demand.requestsPerDay).toBe(2_000_000);
     expect(p.demand.averageRps).toBeCloseTo(2_000_000 / 86_400, 2);

@@ -11,13 +11,20 @@ const xlarge = book.item('compute', 'm7i.xlarge');
 
 describe('queueing-based fleet sizing', () => {
   it('the fleet meets the p95 target at peak and after losing one zone', () => {
-    for (const [users, profile] of [[50_000, 'web-app'], [500_000, 'saas'], [3_000_000, 'api'], [800_000, 'media']] as const) {
+    for (const [users, profile] of [
+      [50_000, 'web-app'],
+      [500_000, 'saas'],
+      [3_000_000, 'api'],
+      [800_000, 'media'],
+    ] as const) {
       const p = planOf({ users, profile });
       const k = p.compute.vcpus;
       const perServer = (p.demand.peakRps * p.input.parameters.serviceTimeMs) / 1000 / p.compute.instances.expected;
       const s = p.input.parameters.serviceTimeMs / 1000;
       // Each region's fleet is sized on its own; these are single-region plans.
-      expect(responsePercentile(k, perServer, s, 0.95) * 1000).toBeLessThanOrEqual(p.input.parameters.latencyTargetMs + 1e-6);
+      expect(responsePercentile(k, perServer, s, 0.95) * 1000).toBeLessThanOrEqual(
+        p.input.parameters.latencyTargetMs + 1e-6,
+      );
       expect(p.compute.p95AtPeakMs).toBeLessThanOrEqual(p.compute.latencyTargetMs);
       expect(p.compute.p95AfterZoneLossMs!).toBeLessThanOrEqual(p.compute.latencyTargetMs);
     }
@@ -26,8 +33,15 @@ describe('queueing-based fleet sizing', () => {
   it('reports which constraint bound, and the count each constraint alone needs', () => {
     const p = planOf({ users: 500_000 });
     const needs = p.compute.serversNeeded;
-    expect(p.compute.instances.expected).toBe(Math.max(needs.latency, needs.scaleOutLine, needs.zoneFailure, needs.minimum));
-    const bound = { latency: needs.latency, 'scale-out line': needs.scaleOutLine, 'zone failure': needs.zoneFailure, minimum: needs.minimum }[p.compute.boundBy];
+    expect(p.compute.instances.expected).toBe(
+      Math.max(needs.latency, needs.scaleOutLine, needs.zoneFailure, needs.minimum),
+    );
+    const bound = {
+      latency: needs.latency,
+      'scale-out line': needs.scaleOutLine,
+      'zone failure': needs.zoneFailure,
+      minimum: needs.minimum,
+    }[p.compute.boundBy];
     expect(bound).toBe(p.compute.instances.expected);
     expect(p.compute.reasons.join(' ')).toMatch(/Erlang C/);
   });
@@ -50,15 +64,25 @@ describe('queueing-based fleet sizing', () => {
   });
 
   it('property: a tighter latency target never needs fewer servers', () => {
-    fc.assert(fc.property(fc.double({ min: 1, max: 5000, noNaN: true }), fc.double({ min: 160, max: 2000, noNaN: true }), fc.double({ min: 0, max: 1000, noNaN: true }), (rps, target, extra) => {
-      const a = sizeFleet(xlarge, { rps, serviceTimeMs: 50, latencyTargetMs: target + extra }, 3, 3);
-      const b = sizeFleet(xlarge, { rps, serviceTimeMs: 50, latencyTargetMs: target }, 3, 3);
-      expect(b.servers).toBeGreaterThanOrEqual(a.servers);
-    }), { numRuns: 200 });
+    fc.assert(
+      fc.property(
+        fc.double({ min: 1, max: 5000, noNaN: true }),
+        fc.double({ min: 160, max: 2000, noNaN: true }),
+        fc.double({ min: 0, max: 1000, noNaN: true }),
+        (rps, target, extra) => {
+          const a = sizeFleet(xlarge, { rps, serviceTimeMs: 50, latencyTargetMs: target + extra }, 3, 3);
+          const b = sizeFleet(xlarge, { rps, serviceTimeMs: 50, latencyTargetMs: target }, 3, 3);
+          expect(b.servers).toBeGreaterThanOrEqual(a.servers);
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 
   it('a target below what one request alone takes (S·ln 20) is refused with the reason', () => {
-    expect(() => planOf({ users: 1000, serviceTime: 200, latencyTarget: 500 })).toThrow(/p95 is at least 599 ms even on idle servers/);
+    expect(() => planOf({ users: 1000, serviceTime: 200, latencyTarget: 500 })).toThrow(
+      /p95 is at least 599 ms even on idle servers/,
+    );
   });
 });
 
@@ -82,18 +106,30 @@ describe('availability that adds up', () => {
 
   it('property: a higher target never lowers the cost', () => {
     const targets = [99, 99.5, 99.9, 99.95, 99.99, 99.999];
-    fc.assert(fc.property(fc.integer({ min: 1000, max: 3_000_000 }), fc.constantFrom('web-app', 'saas', 'api'), (users, profile) => {
-      let last = 0;
-      for (const availability of targets) {
-        const cost = planOf({ users, profile, availability }).cost.monthly.expected;
-        expect(cost + 0.01).toBeGreaterThanOrEqual(last);
-        last = cost;
-      }
-    }), { numRuns: 25 });
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1000, max: 3_000_000 }),
+        fc.constantFrom('web-app', 'saas', 'api'),
+        (users, profile) => {
+          let last = 0;
+          for (const availability of targets) {
+            const cost = planOf({ users, profile, availability }).cost.monthly.expected;
+            expect(cost + 0.01).toBeGreaterThanOrEqual(last);
+            last = cost;
+          }
+        },
+      ),
+      { numRuns: 25 },
+    );
   });
 
   it('an unreachable target is said plainly and the plan still exits 0 (a warning)', () => {
-    const p = planOf({ users: 50_000, availability: 99.99999, dataResidency: true, regions: 'us-east-1=50,eu-west-1=50' });
+    const p = planOf({
+      users: 50_000,
+      availability: 99.99999,
+      dataResidency: true,
+      regions: 'us-east-1=50,eu-west-1=50',
+    });
     expect(p.availability.meetsTarget).toBe(false);
     expect(p.warnings.join(' ')).toMatch(/cannot be met/);
   });

@@ -6,7 +6,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 
 const bin = resolve('bin/capacity-plan.js');
 const run = (args: string[], env: Record<string, string> = {}) =>
-  spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 20_000, env: { ...process.env, NO_COLOR: '1', ...env } });
+  spawnSync(process.execPath, [bin, ...args], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    timeout: 20_000,
+    env: { ...process.env, NO_COLOR: '1', ...env },
+  });
 
 beforeAll(() => {
   if (!existsSync('dist/cli.js')) throw new Error('build first: npm run build');
@@ -16,7 +21,11 @@ describe('the built binary', () => {
   it('prints its version', () => {
     const r = run(['--version']);
     expect(r.status).toBe(0);
-    expect(r.stdout.trim()).toBe(JSON.parse(execFileSync('node', ['-p', 'JSON.stringify(require("./package.json").version)'], { encoding: 'utf8' })));
+    expect(r.stdout.trim()).toBe(
+      JSON.parse(
+        execFileSync('node', ['-p', 'JSON.stringify(require("./package.json").version)'], { encoding: 'utf8' }),
+      ),
+    );
   });
   it('plans to JSON on stdout, nothing on stderr', () => {
     const r = run(['plan', '--users', '500k', '--json']);
@@ -32,7 +41,10 @@ describe('the built binary', () => {
   });
   it('bare, with stdin an open pipe that never sends anything, exits 2 at once instead of hanging', async () => {
     const { spawn } = await import('node:child_process');
-    const child = spawn(process.execPath, [bin], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, CI: '', NO_COLOR: '1' } });
+    const child = spawn(process.execPath, [bin], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+      env: { ...process.env, CI: '', NO_COLOR: '1' },
+    });
     let err = '';
     child.stderr.on('data', (d) => (err += d));
     const code = await new Promise<number | null>((resolvePromise) => {
@@ -49,7 +61,11 @@ describe('the built binary', () => {
     expect(err).toMatch(/capacity-plan plan --users/);
   });
   it('does not crash when the reader closes early', () => {
-    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${bin}" plan --users 5M --format yaml | head -c 10 >/dev/null`], { encoding: 'utf8', timeout: 20_000 });
+    const r = spawnSync(
+      'sh',
+      ['-c', `"${process.execPath}" "${bin}" plan --users 5M --format yaml | head -c 10 >/dev/null`],
+      { encoding: 'utf8', timeout: 20_000 },
+    );
     expect(r.status).toBe(0);
     expect(r.stderr).not.toMatch(/EPIPE|Error/);
   });
@@ -84,7 +100,9 @@ describe('the packed tarball, installed like a user would', () => {
   it('installs and runs from an empty folder', () => {
     const work = mkdtempSync(join(tmpdir(), 'capacity-plan-pack-'));
     try {
-      const packed = execFileSync('npm', ['pack', '--ignore-scripts', '--pack-destination', work, '--json'], { encoding: 'utf8' });
+      const packed = execFileSync('npm', ['pack', '--ignore-scripts', '--pack-destination', work, '--json'], {
+        encoding: 'utf8',
+      });
       const tarball = join(work, JSON.parse(packed)[0].filename);
       const files: string[] = JSON.parse(packed)[0].files.map((f: { path: string }) => f.path);
       expect(files.some((f) => f.startsWith('src/') || f.startsWith('test/'))).toBe(false);
@@ -92,8 +110,16 @@ describe('the packed tarball, installed like a user would', () => {
       const user = join(work, 'user');
       execFileSync('mkdir', ['-p', user]);
       writeFileSync(join(user, 'package.json'), '{"name":"user","version":"1.0.0","private":true}\n');
-      execFileSync('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', tarball], { cwd: user, encoding: 'utf8', stdio: 'pipe' });
-      const r = spawnSync(join(user, 'node_modules/.bin/capacity-plan'), ['plan', '--users', '50000', '--json'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], cwd: user });
+      execFileSync('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', tarball], {
+        cwd: user,
+        encoding: 'utf8',
+        stdio: 'pipe',
+      });
+      const r = spawnSync(join(user, 'node_modules/.bin/capacity-plan'), ['plan', '--users', '50000', '--json'], {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe'],
+        cwd: user,
+      });
       expect(r.status).toBe(0);
       expect(JSON.parse(r.stdout).tier.id).toBe('cached-replicas');
     } finally {

@@ -34,7 +34,8 @@ async function keys(...sequence: string[]): Promise<void> {
 }
 
 function start(cwd: string): void {
-  if (spawnSync('tmux', ['-V']).status !== 0) throw new Error('tmux is not installed: apt-get install tmux (CI does this in .ci/run)');
+  if (spawnSync('tmux', ['-V']).status !== 0)
+    throw new Error('tmux is not installed: apt-get install tmux (CI does this in .ci/run)');
   session = `cp-wizard-${process.pid}-${Date.now()}`;
   const command = `cd "${cwd}" && env -u CI NO_COLOR=1 "${process.execPath}" "${bin}"; echo "EXIT=$?"; sleep 30`;
   tmux('new-session', '-d', '-s', session, '-x', '160', '-y', '50', command);
@@ -82,7 +83,9 @@ describe('the wizard in a pseudo-terminal', () => {
     expect(text).toMatch(/99\.95 % target \(met\)/);
     expect(text).toMatch(/wrote capacity-plan\.yaml/);
     expect(text).toMatch(/EXIT=0/);
-    expect(readFileSync(join(cwd, 'capacity-plan.yaml'), 'utf8')).toMatch(/users: 250k\nprofile: saas\navailability: 99\.95/);
+    expect(readFileSync(join(cwd, 'capacity-plan.yaml'), 'utf8')).toMatch(
+      /users: 250k\nprofile: saas\navailability: 99\.95/,
+    );
   }, 60_000);
 
   it('Ctrl-C at a prompt: one line, exit 130, nothing written', async () => {

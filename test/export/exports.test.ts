@@ -13,7 +13,8 @@ import { planOf } from '../helpers.js';
 import { nginxTest } from './helpers.js';
 
 const ctx = { name: 'shop', version: '0.0.0-test' };
-const files = (target: Parameters<typeof exportFiles>[0], input: RawInput, name = 'shop') => exportFiles(target, planOf(input), { ...ctx, name });
+const files = (target: Parameters<typeof exportFiles>[0], input: RawInput, name = 'shop') =>
+  exportFiles(target, planOf(input), { ...ctx, name });
 const CASES: [string, RawInput][] = [
   ['single server', { users: 5000 }],
   ['cached replicas', { users: 50_000 }],
@@ -28,16 +29,33 @@ describe('architecture YAML', () => {
   const validate = new Ajv2020({ strict: false }).compile(z.toJSONSchema(architectureSchema));
   it.each(CASES)('%s validates against `capacity-plan schema architecture`', (_, input) => {
     const [file] = files('architecture', input);
-    expect(file!.content.split('\n')[0]).toMatch(/^# yaml-language-server: \$schema=https:\/\/unpkg\.com\/capacity-plan@0\.0\.0-test\/schemas\/architecture\.schema\.json$/);
+    expect(file!.content.split('\n')[0]).toMatch(
+      /^# yaml-language-server: \$schema=https:\/\/unpkg\.com\/capacity-plan@0\.0\.0-test\/schemas\/architecture\.schema\.json$/,
+    );
     const doc = parse(file!.content);
     expect(validate(doc), JSON.stringify(validate.errors)).toBe(true);
     expect(doc).toMatchObject({ apiVersion: 'capacity-plan/v1', kind: 'Architecture' });
   });
   it('carries every component: counts, instance types, balancer and algorithm, health check, auto-scaling, database, cache, CDN, deployment, availability and cost', () => {
     const doc = parse(files('architecture', { users: 500_000, profile: 'ecommerce' })[0]!.content);
-    expect(doc.spec.regions[0].compute.instances).toEqual({ min: 3, expected: expect.any(Number), max: expect.any(Number) });
+    expect(doc.spec.regions[0].compute.instances).toEqual({
+      min: 3,
+      expected: expect.any(Number),
+      max: expect.any(Number),
+    });
     expect(doc.spec.regions[0].loadBalancer.algorithm).toBe('least-connections');
-    expect(Object.keys(doc.spec)).toEqual(expect.arrayContaining(['healthCheck', 'autoscaling', 'database', 'cache', 'cdn', 'deployment', 'availability', 'cost']));
+    expect(Object.keys(doc.spec)).toEqual(
+      expect.arrayContaining([
+        'healthCheck',
+        'autoscaling',
+        'database',
+        'cache',
+        'cdn',
+        'deployment',
+        'availability',
+        'cost',
+      ]),
+    );
   });
 });
 
@@ -45,9 +63,12 @@ describe('Kubernetes manifests, validated against the Kubernetes schemas (kubern
   const models: Record<string, () => Promise<new (data: never) => { validate(): void }>> = {
     'apps/v1/Deployment': async () => (await import('kubernetes-models/apps/v1/Deployment')).Deployment,
     'v1/Service': async () => (await import('kubernetes-models/v1/Service')).Service,
-    'autoscaling/v2/HorizontalPodAutoscaler': async () => (await import('kubernetes-models/autoscaling/v2/HorizontalPodAutoscaler')).HorizontalPodAutoscaler,
-    'policy/v1/PodDisruptionBudget': async () => (await import('kubernetes-models/policy/v1/PodDisruptionBudget')).PodDisruptionBudget,
-    'networking.k8s.io/v1/Ingress': async () => (await import('kubernetes-models/networking.k8s.io/v1/Ingress')).Ingress,
+    'autoscaling/v2/HorizontalPodAutoscaler': async () =>
+      (await import('kubernetes-models/autoscaling/v2/HorizontalPodAutoscaler')).HorizontalPodAutoscaler,
+    'policy/v1/PodDisruptionBudget': async () =>
+      (await import('kubernetes-models/policy/v1/PodDisruptionBudget')).PodDisruptionBudget,
+    'networking.k8s.io/v1/Ingress': async () =>
+      (await import('kubernetes-models/networking.k8s.io/v1/Ingress')).Ingress,
   };
   it.each(CASES)('%s: every manifest validates', async (_, input) => {
     const out = files('kubernetes', input);
@@ -69,35 +90,55 @@ describe('Kubernetes manifests, validated against the Kubernetes schemas (kubern
   });
   it('a broken manifest does fail the same validation (the check can fail)', async () => {
     const { Deployment } = await import('kubernetes-models/apps/v1/Deployment');
-    expect(() => new Deployment({ metadata: { name: 'x' }, spec: { replicas: 'three' } } as never).validate()).toThrow();
+    expect(() =>
+      new Deployment({ metadata: { name: 'x' }, spec: { replicas: 'three' } } as never).validate(),
+    ).toThrow();
   });
   it('Deployment: replicas, requests and limits from the instance size, readiness and liveness on /health every 10 s', () => {
     const plan = planOf({ users: 500_000 });
     const d = parse(files('kubernetes', { users: 500_000 }).find((f) => f.path.startsWith('deployment-'))!.content);
     const c = d.spec.template.spec.containers[0];
     expect(d.spec.replicas).toBe(plan.autoscaling!.minInstances);
-    expect(c.resources.limits).toEqual({ cpu: String(plan.compute.vcpus), memory: `${Math.floor(plan.compute.memoryGb * 0.8 * 1024)}Mi` });
+    expect(c.resources.limits).toEqual({
+      cpu: String(plan.compute.vcpus),
+      memory: `${Math.floor(plan.compute.memoryGb * 0.8 * 1024)}Mi`,
+    });
     expect(c.resources.requests.cpu).toBe(`${Math.floor(plan.compute.vcpus * 850)}m`);
-    for (const probe of [c.readinessProbe, c.livenessProbe]) expect(probe).toMatchObject({ httpGet: { path: '/health' }, periodSeconds: 10 });
+    for (const probe of [c.readinessProbe, c.livenessProbe])
+      expect(probe).toMatchObject({ httpGet: { path: '/health' }, periodSeconds: 10 });
   });
   it('HorizontalPodAutoscaler: min and max from the plan, CPU 60 %, +2 pods per 5 min after 5 min high, −1 per 5 min after 10 min low', () => {
     const plan = planOf({ users: 500_000 });
-    const hpa = parse(files('kubernetes', { users: 500_000 }).find((f) => f.path.startsWith('horizontalpodautoscaler-'))!.content);
-    expect(hpa.spec).toMatchObject({ minReplicas: plan.autoscaling!.minInstances, maxReplicas: plan.autoscaling!.maxInstances });
+    const hpa = parse(
+      files('kubernetes', { users: 500_000 }).find((f) => f.path.startsWith('horizontalpodautoscaler-'))!.content,
+    );
+    expect(hpa.spec).toMatchObject({
+      minReplicas: plan.autoscaling!.minInstances,
+      maxReplicas: plan.autoscaling!.maxInstances,
+    });
     expect(hpa.spec.metrics[0].resource.target).toEqual({ type: 'Utilization', averageUtilization: 60 });
-    expect(hpa.spec.behavior.scaleUp).toMatchObject({ stabilizationWindowSeconds: 300, policies: [{ type: 'Pods', value: 2, periodSeconds: 300 }] });
-    expect(hpa.spec.behavior.scaleDown).toMatchObject({ stabilizationWindowSeconds: 600, policies: [{ type: 'Pods', value: 1, periodSeconds: 300 }] });
+    expect(hpa.spec.behavior.scaleUp).toMatchObject({
+      stabilizationWindowSeconds: 300,
+      policies: [{ type: 'Pods', value: 2, periodSeconds: 300 }],
+    });
+    expect(hpa.spec.behavior.scaleDown).toMatchObject({
+      stabilizationWindowSeconds: 600,
+      policies: [{ type: 'Pods', value: 1, periodSeconds: 300 }],
+    });
   });
   it.each([
     [{ users: 500_000, profile: 'ecommerce' }, 'load_balancing.algorithm.type=least_outstanding_requests'],
     [{ users: 500_000 }, 'load_balancing.algorithm.type=round_robin'],
     [{ users: 50_000, stateful: true }, 'stickiness.enabled=true,stickiness.type=lb_cookie'],
-  ] as [RawInput, string][])('the Ingress sets the strategy on the AWS Load Balancer Controller (%j)', (input, attributes) => {
-    const ing = parse(files('kubernetes', input).find((f) => f.path.startsWith('ingress-'))!.content);
-    expect(ing.spec.ingressClassName).toBe('alb');
-    expect(ing.metadata.annotations['alb.ingress.kubernetes.io/target-group-attributes']).toContain(attributes);
-    expect(ing.metadata.annotations['alb.ingress.kubernetes.io/healthcheck-path']).toBe('/health');
-  });
+  ] as [RawInput, string][])(
+    'the Ingress sets the strategy on the AWS Load Balancer Controller (%j)',
+    (input, attributes) => {
+      const ing = parse(files('kubernetes', input).find((f) => f.path.startsWith('ingress-'))!.content);
+      expect(ing.spec.ingressClassName).toBe('alb');
+      expect(ing.metadata.annotations['alb.ingress.kubernetes.io/target-group-attributes']).toContain(attributes);
+      expect(ing.metadata.annotations['alb.ingress.kubernetes.io/healthcheck-path']).toBe('/health');
+    },
+  );
   it('a canary gets its own Deployment and a 95/5 weighted forward action', () => {
     const out = files('kubernetes', { users: 5_000_000 });
     expect(out.some((f) => f.path === 'deployment-shop-canary.yaml')).toBe(true);
@@ -136,7 +177,7 @@ describe('docker compose and nginx', () => {
     [{ users: 50_000, profile: 'saas' }, 'least_conn;'],
     [{ users: 50_000, stateful: true }, 'ip_hash;'],
     [{ users: 5_000_000 }, 'weight=95'],
-  ] as [RawInput, string | null][])('nginx.conf implements the plan\'s strategy (%j)', (input, directive) => {
+  ] as [RawInput, string | null][])("nginx.conf implements the plan's strategy (%j)", (input, directive) => {
     const conf = files('compose', input).find((f) => f.path === 'nginx.conf')!.content;
     const upstream = /upstream \w+ \{([^}]*)\}/.exec(conf)![1]!;
     if (directive) expect(upstream).toContain(directive);
@@ -154,17 +195,26 @@ describe('docker compose and nginx', () => {
 });
 
 describe('Infracost usage file', () => {
-  it('version 0.1 with Infracost\'s own keys carrying the plan\'s demand', () => {
+  it("version 0.1 with Infracost's own keys carrying the plan's demand", () => {
     const plan = planOf({ users: 500_000 });
     const usage = parse(files('infracost-usage', { users: 500_000 })[0]!.content);
     expect(usage.version).toBe(0.1);
     const d = usage.resource_type_default_usage;
-    expect(d.aws_lb).toEqual({ new_connections: expect.any(Number), active_connections: expect.any(Number), processed_bytes_gb: expect.any(Number), rule_evaluations: expect.any(Number) });
+    expect(d.aws_lb).toEqual({
+      new_connections: expect.any(Number),
+      active_connections: expect.any(Number),
+      processed_bytes_gb: expect.any(Number),
+      rule_evaluations: expect.any(Number),
+    });
     expect(d.aws_nat_gateway.monthly_data_processed_gb).toBeGreaterThan(0);
-    expect(d.aws_cloudfront_distribution.monthly_data_transfer_to_internet_gb.us).toBeCloseTo(plan.demand.egressGbPerMonth * plan.cdn!.offloadShare, 0);
+    expect(d.aws_cloudfront_distribution.monthly_data_transfer_to_internet_gb.us).toBeCloseTo(
+      plan.demand.egressGbPerMonth * plan.cdn!.offloadShare,
+      0,
+    );
     expect(d.aws_cloudfront_distribution.monthly_https_requests.us).toBeGreaterThan(0);
     expect(d.aws_autoscaling_group.instances).toBe(plan.compute.instances.average);
-    const transfer = usage.resource_usage.aws_data_transfer_us_east_1 ?? usage.resource_usage['aws_data_transfer.us_east_1'];
+    const transfer =
+      usage.resource_usage.aws_data_transfer_us_east_1 ?? usage.resource_usage['aws_data_transfer.us_east_1'];
     expect(transfer.monthly_outbound_internet_gb).toBeGreaterThan(0);
   });
   it('Aurora designs carry database storage and request rates for aws_rds_cluster', () => {

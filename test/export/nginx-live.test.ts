@@ -69,7 +69,12 @@ async function waitForPort(port: number, nginx: ChildProcess, dir: string): Prom
   throw new Error('nginx did not start listening');
 }
 
-async function withNginx<T>(strategy: NginxStrategy, pool: Backend[], weights: number[] | undefined, body: (port: number) => Promise<T>): Promise<T> {
+async function withNginx<T>(
+  strategy: NginxStrategy,
+  pool: Backend[],
+  weights: number[] | undefined,
+  body: (port: number) => Promise<T>,
+): Promise<T> {
   const dir = mkdtempSync(join(tmpdir(), 'capacity-plan-nginx-'));
   const port = await freePort();
   const config = balancerConfig({
@@ -80,7 +85,20 @@ async function withNginx<T>(strategy: NginxStrategy, pool: Backend[], weights: n
     healthPath: '/health',
   });
   writeFileSync(join(dir, 'nginx.conf'), config);
-  const nginx = spawn(nginxBinary(), ['-p', `${dir}/`, '-e', join(dir, 'error.log'), '-c', join(dir, 'nginx.conf'), '-g', `daemon off; pid ${join(dir, 'nginx.pid')};`], { stdio: 'ignore' });
+  const nginx = spawn(
+    nginxBinary(),
+    [
+      '-p',
+      `${dir}/`,
+      '-e',
+      join(dir, 'error.log'),
+      '-c',
+      join(dir, 'nginx.conf'),
+      '-g',
+      `daemon off; pid ${join(dir, 'nginx.pid')};`,
+    ],
+    { stdio: 'ignore' },
+  );
   running.push(nginx);
   try {
     await waitForPort(port, nginx, dir);
@@ -137,7 +155,9 @@ describe('the exported nginx balancer, running in front of local servers', () =>
     await withNginx('least-connections', lcPool, undefined, (port) => send(port, 120, 6));
     const rrPool = await backends([slow, 5, 5]);
     await withNginx('round-robin', rrPool, undefined, (port) => send(port, 120, 6));
-    console.info(`slow server's share, 120 requests at concurrency 6: least_conn ${lcPool[0]!.hits}/120, round robin ${rrPool[0]!.hits}/120`);
+    console.info(
+      `slow server's share, 120 requests at concurrency 6: least_conn ${lcPool[0]!.hits}/120, round robin ${rrPool[0]!.hits}/120`,
+    );
     expect(shares(lcPool)[0]).toBeLessThan(0.15);
     expect(shares(rrPool)[0]).toBeGreaterThan(0.3);
   });

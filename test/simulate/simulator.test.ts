@@ -25,7 +25,10 @@ const base = (over: Partial<SimulationOptions>): SimulationOptions => ({
  * a real bias shows up, noise does not fail the test.
  */
 function replicate(strategy: SimStrategy, options: SimulationOptions, replications = 8): { mean: number; se: number } {
-  const means = Array.from({ length: replications }, (_, i) => simulateStrategy(strategy, { ...options, seed: 1000 + i }).meanMs / 1000);
+  const means = Array.from(
+    { length: replications },
+    (_, i) => simulateStrategy(strategy, { ...options, seed: 1000 + i }).meanMs / 1000,
+  );
   const mean = means.reduce((a, b) => a + b, 0) / replications;
   const variance = means.reduce((a, b) => a + (b - mean) ** 2, 0) / (replications - 1);
   return { mean, se: Math.sqrt(variance / replications) };
@@ -65,7 +68,11 @@ describe('the simulator against queueing theory', () => {
 
   it('power of two choices: at λ = 0.9 the many-server limit is 2.614 S (finite fleets sit a little above)', () => {
     const n = 200;
-    const { mean, se } = replicate('power-of-two', base({ speeds: Array(n).fill(1), arrivalRate: (0.9 * n) / S, requests: 300_000, warmup: 30_000 }), 4);
+    const { mean, se } = replicate(
+      'power-of-two',
+      base({ speeds: Array(n).fill(1), arrivalRate: (0.9 * n) / S, requests: 300_000, warmup: 30_000 }),
+      4,
+    );
     expect(mean / S).toBeGreaterThan(2.614 - 4 * (se / S));
     expect(mean / S).toBeLessThan(2.614 * 1.04);
   });
@@ -103,8 +110,12 @@ describe('the simulator against queueing theory', () => {
   });
 
   it('a fixed seed gives identical results; another seed gives others', () => {
-    expect(simulateStrategy('least-connections', base({ seed: 7 }))).toEqual(simulateStrategy('least-connections', base({ seed: 7 })));
-    expect(simulateStrategy('least-connections', base({ seed: 8 })).meanMs).not.toBe(simulateStrategy('least-connections', base({ seed: 7 })).meanMs);
+    expect(simulateStrategy('least-connections', base({ seed: 7 }))).toEqual(
+      simulateStrategy('least-connections', base({ seed: 7 })),
+    );
+    expect(simulateStrategy('least-connections', base({ seed: 8 })).meanMs).not.toBe(
+      simulateStrategy('least-connections', base({ seed: 7 })).meanMs,
+    );
   });
 });
 
@@ -123,7 +134,12 @@ describe('building blocks', () => {
   });
 
   it('service distributions have the requested mean and coefficient of variation', () => {
-    for (const [name, cv] of [['exponential', 1], ['lognormal', 3], ['lognormal', 0.5], ['bimodal', 1]] as const) {
+    for (const [name, cv] of [
+      ['exponential', 1],
+      ['lognormal', 3],
+      ['lognormal', 0.5],
+      ['bimodal', 1],
+    ] as const) {
       const d = serviceDistribution(name, 0.05, cv);
       const rng = new Rng(11);
       let sum = 0;

@@ -17,7 +17,9 @@ async function load(file: string, io: Io): Promise<PlanDocument> {
     const parsed = planSchema.safeParse(raw);
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
-      throw usageError(`${file}: not a plan document of this version (${issue.path.join('.') || 'document'}: ${issue.message})`);
+      throw usageError(
+        `${file}: not a plan document of this version (${issue.path.join('.') || 'document'}: ${issue.message})`,
+      );
     }
     return parsed.data;
   }
@@ -46,14 +48,22 @@ Examples:
     .option('--format <format>', 'table, json or markdown (default: table)')
     .option('--json', 'same as --format json')
     .option('--max-increase <pct>', 'gate: exit 3 when the expected monthly cost rises by more than this percentage')
-    .option('--max-monthly-cost <usd>', 'gate: exit 3 when the head plan\'s expected monthly cost is higher')
+    .option('--max-monthly-cost <usd>', "gate: exit 3 when the head plan's expected monthly cost is higher")
     .option('-o, --output <file>', 'write the output to a file (atomic; --force to replace)')
     .option('--force', 'replace an existing output file')
     .addHelpText('after', '\nExit codes: 0 ok · 1 unexpected failure · 2 bad usage or a bad file · 3 a gate failed')
     .action(async (baseFile: string, headFile: string) => {
-      const o = command.opts<{ format?: string; json?: boolean; maxIncrease?: string; maxMonthlyCost?: string; output?: string; force?: boolean }>();
+      const o = command.opts<{
+        format?: string;
+        json?: boolean;
+        maxIncrease?: string;
+        maxMonthlyCost?: string;
+        output?: string;
+        force?: boolean;
+      }>();
       const format = o.json ? 'json' : (o.format ?? 'table');
-      if (!['table', 'json', 'markdown'].includes(format)) throw usageError(`--format: expected one of table, json, markdown, not "${format}"`);
+      if (!['table', 'json', 'markdown'].includes(format))
+        throw usageError(`--format: expected one of table, json, markdown, not "${format}"`);
       const gate = (flag: string, text: string | undefined) => {
         if (text === undefined) return undefined;
         const n = parseHumaneNumber(text);
@@ -72,14 +82,23 @@ Examples:
           ? `${JSON.stringify({ base: baseFile, head: headFile, ...diff }, null, 2)}\n`
           : format === 'markdown'
             ? renderDiffMarkdown(diff, names)
-            : renderDiffTable(diff, { ...names, color: !o.output && global().color && colorEnabled(io.stdout, io.env, false) });
+            : renderDiffTable(diff, {
+                ...names,
+                color: !o.output && global().color && colorEnabled(io.stdout, io.env, false),
+              });
       if (o.output) writeFileAtomic(o.output, text, { force: o.force === true, cwd: io.cwd });
       else io.stdout.write(text);
       if (maxIncrease !== undefined && diff.cost.percent !== null && diff.cost.percent > maxIncrease) {
-        throw new ExitError(EXIT.gate, `cost gate failed: the expected monthly cost rises ${diff.cost.percent} %, more than --max-increase ${maxIncrease} %`);
+        throw new ExitError(
+          EXIT.gate,
+          `cost gate failed: the expected monthly cost rises ${diff.cost.percent} %, more than --max-increase ${maxIncrease} %`,
+        );
       }
       if (maxMonthly !== undefined && head.cost.monthly.expected > maxMonthly) {
-        throw new ExitError(EXIT.gate, `budget gate failed: ${headFile} expects $${head.cost.monthly.expected.toFixed(2)}/month, over --max-monthly-cost $${maxMonthly.toFixed(2)}`);
+        throw new ExitError(
+          EXIT.gate,
+          `budget gate failed: ${headFile} expects $${head.cost.monthly.expected.toFixed(2)}/month, over --max-monthly-cost $${maxMonthly.toFixed(2)}`,
+        );
       }
     });
   return command;

@@ -24,14 +24,25 @@ Examples:
     )
     .argument('<target>', `one of ${TARGETS.join(', ')}`)
     .option('--dry-run', 'list the files that would be written, write nothing')
-    .addHelpText('after', `\nFiles are written atomically; an existing file is only replaced with --force (and then nothing is
+    .addHelpText(
+      'after',
+      `\nFiles are written atomically; an existing file is only replaced with --force (and then nothing is
 written unless every file can be). The paths written go to stderr.
 
-Exit codes: 0 ok · 1 unexpected failure · 2 bad usage, bad input or an existing file · 3 budget gate failed`);
+Exit codes: 0 ok · 1 unexpected failure · 2 bad usage, bad input or an existing file · 3 budget gate failed`,
+    );
   addPlanOptions(command).action(async (target: string) => {
-    if (!(TARGETS as readonly string[]).includes(target)) throw usageError(`unknown export target "${target}": expected one of ${TARGETS.join(', ')}`);
-    const opts = command.opts<{ output?: string; force?: boolean; dryRun?: boolean; format?: string; json?: boolean }>();
-    if (opts.format !== undefined || opts.json) throw usageError('--format does not apply to export: each target has its own file format');
+    if (!(TARGETS as readonly string[]).includes(target))
+      throw usageError(`unknown export target "${target}": expected one of ${TARGETS.join(', ')}`);
+    const opts = command.opts<{
+      output?: string;
+      force?: boolean;
+      dryRun?: boolean;
+      format?: string;
+      json?: boolean;
+    }>();
+    if (opts.format !== undefined || opts.json)
+      throw usageError('--format does not apply to export: each target has its own file format');
     const input = await collectInput(command, io.cwd, io.env);
     const plan = buildPlan(input, loadCatalogs(io.env), { today: today(io.env) });
     const { exportFiles } = await import('../../export/index.js');

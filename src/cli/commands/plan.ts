@@ -23,17 +23,23 @@ Examples:
   $ capacity-plan plan --input capacity-plan.yaml --format markdown --max-monthly-cost 5000
   $ capacity-plan plan --users 50k --growth 15 --months 24 -o plan.json --format json`,
     )
-    .addHelpText('after', `\nEvery option can also come from the environment as CAPACITY_PLAN_<NAME> (CAPACITY_PLAN_PROVIDER=gcp):
+    .addHelpText(
+      'after',
+      `\nEvery option can also come from the environment as CAPACITY_PLAN_<NAME> (CAPACITY_PLAN_PROVIDER=gcp):
 flags > environment > --input file > profile defaults.
 
-Exit codes: 0 ok · 1 unexpected failure · 2 bad usage or input · 3 budget gate failed · 130 interrupted`);
+Exit codes: 0 ok · 1 unexpected failure · 2 bad usage or input · 3 budget gate failed · 130 interrupted`,
+    );
   addPlanOptions(command).action(async () => {
     const format = chooseFormat(command.opts());
     const input = await collectInput(command, io.cwd, io.env);
     const plan = buildPlan(input, loadCatalogs(io.env), { today: today(io.env) });
     const g = global();
     const output: string | undefined = command.opts().output;
-    const text = await render(plan, format, { color: !output && g.color && colorEnabled(io.stdout, io.env, false), reasons: !g.quiet });
+    const text = await render(plan, format, {
+      color: !output && g.color && colorEnabled(io.stdout, io.env, false),
+      reasons: !g.quiet,
+    });
     if (output) {
       writeFileAtomic(output, text, { force: command.opts().force === true, cwd: io.cwd });
       if (!g.quiet) io.stderr.write(`wrote ${output}\n`);
@@ -47,16 +53,22 @@ Exit codes: 0 ok · 1 unexpected failure · 2 bad usage or input · 3 budget gat
 
 export function chooseFormat(opts: { format?: string; json?: boolean }): Format {
   if (opts.json) {
-    if (opts.format && opts.format !== 'json') throw usageError(`--json and --format ${opts.format} disagree: pick one`);
+    if (opts.format && opts.format !== 'json')
+      throw usageError(`--json and --format ${opts.format} disagree: pick one`);
     return 'json';
   }
   const format = opts.format ?? 'table';
-  if (!(FORMATS as readonly string[]).includes(format)) throw usageError(`--format: expected one of ${FORMATS.join(', ')}, not "${format}"`);
+  if (!(FORMATS as readonly string[]).includes(format))
+    throw usageError(`--format: expected one of ${FORMATS.join(', ')}, not "${format}"`);
   return format as Format;
 }
 
 /** Each renderer is loaded only when its format is asked for, so JSON output never loads the table code. */
-export async function render(plan: PlanDocument, format: Format, opts: { color: boolean; reasons: boolean }): Promise<string> {
+export async function render(
+  plan: PlanDocument,
+  format: Format,
+  opts: { color: boolean; reasons: boolean },
+): Promise<string> {
   switch (format) {
     case 'json':
       return (await import('../../render/json.js')).renderJson(plan);
@@ -73,6 +85,9 @@ function budgetGate(plan: PlanDocument, max: number | undefined): void {
   if (max === undefined) return;
   const expected = plan.cost.monthly.expected;
   if (expected > max) {
-    throw new ExitError(EXIT.gate, `budget gate failed: the expected $${expected.toFixed(2)}/month is over --max-monthly-cost $${max.toFixed(2)}`);
+    throw new ExitError(
+      EXIT.gate,
+      `budget gate failed: the expected $${expected.toFixed(2)}/month is over --max-monthly-cost $${max.toFixed(2)}`,
+    );
   }
 }

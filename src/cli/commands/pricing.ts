@@ -10,7 +10,8 @@ import type { Io } from '../io.js';
 import { writeFileAtomic } from '../write-file.js';
 
 const provider = (name: string): Provider => {
-  if (!(PROVIDERS as readonly string[]).includes(name)) throw usageError(`unknown provider "${name}": expected one of ${PROVIDERS.join(', ')}`);
+  if (!(PROVIDERS as readonly string[]).includes(name))
+    throw usageError(`unknown provider "${name}": expected one of ${PROVIDERS.join(', ')}`);
   return name as Provider;
 };
 const ageDays = (date: string, now: string) => Math.floor((Date.parse(now) - Date.parse(date)) / 86_400_000);
@@ -18,7 +19,9 @@ const ageDays = (date: string, now: string) => Math.floor((Date.parse(now) - Dat
 /** The catalog in use for a provider and where it came from. */
 function inUse(io: Io, p: Provider): { catalog: Catalog; origin: string } {
   const refreshed = readRefreshed(io.env, p);
-  return refreshed ? { catalog: refreshed, origin: `refreshed ${refreshed.refreshed?.at ?? ''} (${refreshedPath(io.env, p)})` } : { catalog: bundledCatalogs[p]!, origin: 'bundled' };
+  return refreshed
+    ? { catalog: refreshed, origin: `refreshed ${refreshed.refreshed?.at ?? ''} (${refreshedPath(io.env, p)})` }
+    : { catalog: bundledCatalogs[p]!, origin: 'bundled' };
 }
 
 /** Units each kind of price may be in: a wrong unit is a wrong number. */
@@ -50,7 +53,10 @@ Examples:
   $ capacity-plan pricing update aws --region us-east-1
   $ GOOGLE_API_KEY=… capacity-plan pricing update gcp`,
   );
-  pricing.addHelpText('after', '\nExit codes: 0 ok · 1 a refresh or a catalog failed (the previous catalog is kept) · 2 bad usage, or a missing API key');
+  pricing.addHelpText(
+    'after',
+    '\nExit codes: 0 ok · 1 a refresh or a catalog failed (the previous catalog is kept) · 2 bad usage, or a missing API key',
+  );
 
   pricing
     .command('list')
@@ -68,14 +74,29 @@ Examples:
       const rows = PROVIDERS.map((p) => {
         const { catalog, origin } = inUse(io, p);
         const items = Object.values(catalog.regions).flatMap((r) => r.items);
-        return { provider: p, name: catalog.name, regions: Object.keys(catalog.regions), catalog: origin, date: catalog.date, ageDays: ageDays(catalog.date, now), stale: ageDays(catalog.date, now) > STALE_AFTER_DAYS, prices: items.length, recalled: items.filter((i) => i.confidence === 'U').length };
+        return {
+          provider: p,
+          name: catalog.name,
+          regions: Object.keys(catalog.regions),
+          catalog: origin,
+          date: catalog.date,
+          ageDays: ageDays(catalog.date, now),
+          stale: ageDays(catalog.date, now) > STALE_AFTER_DAYS,
+          prices: items.length,
+          recalled: items.filter((i) => i.confidence === 'U').length,
+        };
       });
-      if (opts.format === 'json') return void io.stdout.write(`${JSON.stringify({ directory: pricingDir(io.env), providers: rows }, null, 2)}\n`);
+      if (opts.format === 'json')
+        return void io.stdout.write(`${JSON.stringify({ directory: pricingDir(io.env), providers: rows }, null, 2)}\n`);
       if (opts.format && opts.format !== 'table') throw usageError('--format: expected table or json');
       for (const r of rows) {
-        io.stdout.write(`${r.provider.padEnd(6)} ${r.name.padEnd(22)} ${r.regions.join(', ').padEnd(14)} prices of ${r.date} (${r.ageDays} days${r.stale ? ', STALE' : ''}) · ${r.prices} prices, ${r.recalled} recalled (U) · ${r.catalog}\n`);
+        io.stdout.write(
+          `${r.provider.padEnd(6)} ${r.name.padEnd(22)} ${r.regions.join(', ').padEnd(14)} prices of ${r.date} (${r.ageDays} days${r.stale ? ', STALE' : ''}) · ${r.prices} prices, ${r.recalled} recalled (U) · ${r.catalog}\n`,
+        );
       }
-      io.stdout.write(`\nRefreshed catalogs live in ${pricingDir(io.env)}; \`capacity-plan pricing update <provider>\` makes one.\n`);
+      io.stdout.write(
+        `\nRefreshed catalogs live in ${pricingDir(io.env)}; \`capacity-plan pricing update <provider>\` makes one.\n`,
+      );
     });
 
   pricing
@@ -95,12 +116,32 @@ Examples:
       const { catalog, origin } = inUse(io, provider(name));
       const region = opts.region ?? Object.keys(catalog.regions)[0]!;
       const entry = catalog.regions[region];
-      if (!entry) throw usageError(`--region: no ${name} prices for ${region} (the catalog has ${Object.keys(catalog.regions).join(', ')})`);
-      const items = entry.items.map((i) => ({ id: i.id, ...(i.variant ? { variant: i.variant } : {}), kind: i.kind, unit: i.unit, price: i.price, source: i.source, confidence: i.confidence, date: i.date }));
-      if (opts.format === 'json') return void io.stdout.write(`${JSON.stringify({ provider: catalog.provider, region, date: catalog.date, catalog: origin, items }, null, 2)}\n`);
+      if (!entry)
+        throw usageError(
+          `--region: no ${name} prices for ${region} (the catalog has ${Object.keys(catalog.regions).join(', ')})`,
+        );
+      const items = entry.items.map((i) => ({
+        id: i.id,
+        ...(i.variant ? { variant: i.variant } : {}),
+        kind: i.kind,
+        unit: i.unit,
+        price: i.price,
+        source: i.source,
+        confidence: i.confidence,
+        date: i.date,
+      }));
+      if (opts.format === 'json')
+        return void io.stdout.write(
+          `${JSON.stringify({ provider: catalog.provider, region, date: catalog.date, catalog: origin, items }, null, 2)}\n`,
+        );
       if (opts.format && opts.format !== 'table') throw usageError('--format: expected table or json');
-      io.stdout.write(`${catalog.name} ${region} — prices of ${catalog.date} (${origin}); USD; V verified · M several sources agree · U recalled\n\n`);
-      for (const i of items) io.stdout.write(`${i.confidence}  ${`${i.id}${'variant' in i ? ` (${i.variant})` : ''}`.padEnd(36)} ${i.kind.padEnd(22)} $${String(i.price).padEnd(10)} per ${i.unit.padEnd(16)} ${i.source}\n`);
+      io.stdout.write(
+        `${catalog.name} ${region} — prices of ${catalog.date} (${origin}); USD; V verified · M several sources agree · U recalled\n\n`,
+      );
+      for (const i of items)
+        io.stdout.write(
+          `${i.confidence}  ${`${i.id}${'variant' in i ? ` (${i.variant})` : ''}`.padEnd(36)} ${i.kind.padEnd(22)} $${String(i.price).padEnd(10)} per ${i.unit.padEnd(16)} ${i.source}\n`,
+        );
     });
 
   pricing
@@ -137,7 +178,9 @@ Examples:
           const age = ageDays(c.date, now);
           const recalled = items.filter((i) => i.confidence === 'U').length;
           if (wrongUnits.length > 0) broken++;
-          io.stdout.write(`${wrongUnits.length > 0 ? '✗' : age > STALE_AFTER_DAYS ? '!' : '✓'} ${p} ${label}: ${items.length} prices, schema valid; ${wrongUnits.length > 0 ? `wrong units: ${wrongUnits.map((i) => `${i.id} (${i.kind} in ${i.unit})`).join(', ')}` : 'units valid'}; prices of ${c.date} (${age} days${age > STALE_AFTER_DAYS ? `, older than ${STALE_AFTER_DAYS}: refresh with \`capacity-plan pricing update ${p}\`` : ''}); ${recalled} recalled (U)\n`);
+          io.stdout.write(
+            `${wrongUnits.length > 0 ? '✗' : age > STALE_AFTER_DAYS ? '!' : '✓'} ${p} ${label}: ${items.length} prices, schema valid; ${wrongUnits.length > 0 ? `wrong units: ${wrongUnits.map((i) => `${i.id} (${i.kind} in ${i.unit})`).join(', ')}` : 'units valid'}; prices of ${c.date} (${age} days${age > STALE_AFTER_DAYS ? `, older than ${STALE_AFTER_DAYS}: refresh with \`capacity-plan pricing update ${p}\`` : ''}); ${recalled} recalled (U)\n`,
+          );
         }
       }
       if (broken > 0) throw new ExitError(EXIT.failure, `${broken} catalog problem${broken === 1 ? '' : 's'}`);
@@ -154,20 +197,26 @@ Examples:
   $ capacity-plan pricing update azure --endpoint https://prices.example.internal
   $ GOOGLE_API_KEY=… capacity-plan pricing update gcp`,
     )
-    .addHelpText('after', '\nExit codes: 0 updated · 1 the download or the data failed (the previous catalog is kept) · 2 bad usage, or no GCP API key')
+    .addHelpText(
+      'after',
+      '\nExit codes: 0 updated · 1 the download or the data failed (the previous catalog is kept) · 2 bad usage, or no GCP API key',
+    )
     .argument('<provider>', PROVIDERS.join(' | '))
-    .option('--region <code>', 'the region to refresh (default: the catalog\'s home region)')
-    .option('--endpoint <url>', 'the API\'s base URL (mirrors, tests)')
+    .option('--region <code>', "the region to refresh (default: the catalog's home region)")
+    .option('--endpoint <url>', "the API's base URL (mirrors, tests)")
     .option('--api-key <key>', 'GCP only: an API key for the Cloud Billing Catalog API (or GOOGLE_API_KEY)')
     .option('--timeout <seconds>', 'give up when no data arrives for this long (default: 60)')
     .action(async (name: string, opts: { region?: string; endpoint?: string; apiKey?: string; timeout?: string }) => {
       const p = provider(name);
       const timeout = opts.timeout === undefined ? 60 : Number(opts.timeout);
-      if (!Number.isFinite(timeout) || timeout <= 0) throw usageError(`--timeout: expected a number of seconds above 0, not "${opts.timeout}"`);
-      if (opts.endpoint !== undefined && !/^https?:\/\/[^\s]+$/.test(opts.endpoint)) throw usageError(`--endpoint: expected an http(s) URL, not "${opts.endpoint}"`);
+      if (!Number.isFinite(timeout) || timeout <= 0)
+        throw usageError(`--timeout: expected a number of seconds above 0, not "${opts.timeout}"`);
+      if (opts.endpoint !== undefined && !/^https?:\/\/[^\s]+$/.test(opts.endpoint))
+        throw usageError(`--endpoint: expected an http(s) URL, not "${opts.endpoint}"`);
       const base = readRefreshed(io.env, p) ?? bundledCatalogs[p]!;
       const region = opts.region ?? Object.keys(base.regions)[0]!;
-      if (!/^[a-z0-9-]+$/.test(region)) throw usageError(`--region: expected a region code such as ${Object.keys(base.regions)[0]}`);
+      if (!/^[a-z0-9-]+$/.test(region))
+        throw usageError(`--region: expected a region code such as ${Object.keys(base.regions)[0]}`);
       const { progressReporter } = await import('../../pricing/refresh/progress.js');
       const { applyRefresh } = await import('../../pricing/refresh/apply.js');
       const { RefreshError } = await import('../../pricing/refresh/refresh-error.js');
@@ -188,17 +237,33 @@ Examples:
         } else {
           const gcp = await import('../../pricing/refresh/gcp.js');
           endpoint = opts.endpoint ?? gcp.GCP_ENDPOINT;
-          found = await gcp.refreshGcp(base, { endpoint, region, idleMs, progress, apiKey: opts.apiKey ?? io.env.GOOGLE_API_KEY });
+          found = await gcp.refreshGcp(base, {
+            endpoint,
+            region,
+            idleMs,
+            progress,
+            apiKey: opts.apiKey ?? io.env.GOOGLE_API_KEY,
+          });
         }
-        if (found.size === 0) throw new RefreshError(`the ${p} price API answered but no price in it matched the catalog: nothing to update`);
+        if (found.size === 0)
+          throw new RefreshError(
+            `the ${p} price API answered but no price in it matched the catalog: nothing to update`,
+          );
         const next = applyRefresh(base, region, found, { today: today(io.env), endpoint, buying });
         const checked = catalogSchema.safeParse(next);
-        if (!checked.success) throw new RefreshError(`the refreshed catalog is not valid (${describeCatalogProblem(checked.error)})`);
+        if (!checked.success)
+          throw new RefreshError(`the refreshed catalog is not valid (${describeCatalogProblem(checked.error)})`);
         const path = refreshedPath(io.env, p);
         writeFileAtomic(path, `${JSON.stringify(checked.data, null, 2)}\n`, { force: true, cwd: io.cwd });
-        io.stderr.write(`updated ${found.size} ${p} prices for ${region} (${next.refreshed!.kept} kept their previous source and date); catalog written to ${path}\n`);
+        io.stderr.write(
+          `updated ${found.size} ${p} prices for ${region} (${next.refreshed!.kept} kept their previous source and date); catalog written to ${path}\n`,
+        );
       } catch (error) {
-        if (error instanceof RefreshError) throw new ExitError(error.exitCode, `pricing update ${p} failed, the previous catalog is unchanged: ${error.message}`);
+        if (error instanceof RefreshError)
+          throw new ExitError(
+            error.exitCode,
+            `pricing update ${p} failed, the previous catalog is unchanged: ${error.message}`,
+          );
         throw error;
       }
     });

@@ -18,7 +18,8 @@ Examples:
     .argument('<kind>', KINDS.join(' | '))
     .addHelpText('after', '\nExit codes: 0 ok · 2 unknown kind')
     .action(async (kind: string) => {
-      if (!(KINDS as readonly string[]).includes(kind)) throw usageError(`unknown schema "${kind}": expected one of ${KINDS.join(', ')}`);
+      if (!(KINDS as readonly string[]).includes(kind))
+        throw usageError(`unknown schema "${kind}": expected one of ${KINDS.join(', ')}`);
       const { jsonSchema } = await import('../../schema/json-schemas.js');
       io.stdout.write(`${JSON.stringify(jsonSchema(kind as (typeof KINDS)[number], VERSION), null, 2)}\n`);
     });

@@ -9,29 +9,69 @@ import { colorEnabled, type Io } from '../io.js';
 import { usageError } from '../exit-error.js';
 import { writeFileAtomic } from '../write-file.js';
 
-const num = (what: string) => z.preprocess((v) => (typeof v === 'string' ? parseHumaneNumber(v) : v), z.number({ error: `expected ${what}` }).finite());
+const num = (what: string) =>
+  z.preprocess(
+    (v) => (typeof v === 'string' ? parseHumaneNumber(v) : v),
+    z.number({ error: `expected ${what}` }).finite(),
+  );
 
 const simulateSchema = z.strictObject({
-  servers: num('a number of servers').pipe(z.number().int('must be a whole number').min(1, 'must be at least 1').max(10_000, 'must be at most 10000')).optional(),
+  servers: num('a number of servers')
+    .pipe(z.number().int('must be a whole number').min(1, 'must be at least 1').max(10_000, 'must be at most 10000'))
+    .optional(),
   speeds: z
     .string()
     .transform((text) => text.split(',').map((x) => parseHumaneNumber(x)))
-    .pipe(z.array(z.number({ error: 'expected numbers such as 1,1,2' }).finite('expected numbers such as 1,1,2').positive('every speed must be above 0')).min(1).max(10_000))
+    .pipe(
+      z
+        .array(
+          z
+            .number({ error: 'expected numbers such as 1,1,2' })
+            .finite('expected numbers such as 1,1,2')
+            .positive('every speed must be above 0'),
+        )
+        .min(1)
+        .max(10_000),
+    )
     .optional(),
-  concurrency: num('requests a server works on at once').pipe(z.number().int('must be a whole number').min(1, 'must be at least 1').max(1024, 'must be at most 1024')).default(1),
+  concurrency: num('requests a server works on at once')
+    .pipe(z.number().int('must be a whole number').min(1, 'must be at least 1').max(1024, 'must be at most 1024'))
+    .default(1),
   utilization: num('a utilisation such as 0.7').pipe(z.number().gt(0, 'must be above 0')).optional(),
   rps: num('requests per second').pipe(z.number().gt(0, 'must be above 0')).optional(),
-  serviceTime: num('milliseconds').pipe(z.number().gt(0, 'must be above 0 (a service time cannot be zero or negative)')).default(50),
+  serviceTime: num('milliseconds')
+    .pipe(z.number().gt(0, 'must be above 0 (a service time cannot be zero or negative)'))
+    .default(50),
   distribution: z.enum(DISTRIBUTIONS, { error: `expected one of ${DISTRIBUTIONS.join(', ')}` }).default('exponential'),
-  cv: num('a coefficient of variation such as 3').pipe(z.number().gt(0, 'must be above 0').max(100, 'must be at most 100')).default(3),
-  strategy: z.enum(['all', ...SIM_STRATEGIES], { error: `expected all or one of ${SIM_STRATEGIES.join(', ')}` }).default('all'),
-  requests: num('a number of requests').pipe(z.number().int('must be a whole number').min(1000, 'must be at least 1000 (percentiles need a sample)').max(1e9, 'must be at most 1e9')).default(200_000),
-  warmup: num('a number of requests').pipe(z.number().int('must be a whole number').min(0, 'cannot be negative')).optional(),
+  cv: num('a coefficient of variation such as 3')
+    .pipe(z.number().gt(0, 'must be above 0').max(100, 'must be at most 100'))
+    .default(3),
+  strategy: z
+    .enum(['all', ...SIM_STRATEGIES], { error: `expected all or one of ${SIM_STRATEGIES.join(', ')}` })
+    .default('all'),
+  requests: num('a number of requests')
+    .pipe(
+      z
+        .number()
+        .int('must be a whole number')
+        .min(1000, 'must be at least 1000 (percentiles need a sample)')
+        .max(1e9, 'must be at most 1e9'),
+    )
+    .default(200_000),
+  warmup: num('a number of requests')
+    .pipe(z.number().int('must be a whole number').min(0, 'cannot be negative'))
+    .optional(),
   seed: num('a whole number').pipe(z.number().int('must be a whole number').min(0, 'cannot be negative')).default(1),
-  clients: num('a number of clients').pipe(z.number().int('must be a whole number').min(1, 'must be at least 1').max(10_000_000, 'must be at most 10M')).default(10_000),
-  clientSkew: num('a Zipf exponent such as 0.6').pipe(z.number().min(0, 'cannot be negative').max(3, 'must be at most 3')).default(0.6),
+  clients: num('a number of clients')
+    .pipe(z.number().int('must be a whole number').min(1, 'must be at least 1').max(10_000_000, 'must be at most 10M'))
+    .default(10_000),
+  clientSkew: num('a Zipf exponent such as 0.6')
+    .pipe(z.number().min(0, 'cannot be negative').max(3, 'must be at most 3'))
+    .default(0.6),
   curve: z.enum(DAILY_CURVE_NAMES, { error: `expected one of ${DAILY_CURVE_NAMES.join(', ')}` }).optional(),
-  peakFactor: num('a factor of 1 or more').pipe(z.number().min(1, 'must be at least 1').max(20, 'must be at most 20')).default(3),
+  peakFactor: num('a factor of 1 or more')
+    .pipe(z.number().min(1, 'must be at least 1').max(20, 'must be at most 20'))
+    .default(3),
   allowUnstable: z.boolean().default(false),
   format: z.enum(['table', 'json'], { error: 'expected table or json' }).default('table'),
   json: z.boolean().optional(),
@@ -58,7 +98,10 @@ Examples:
   $ capacity-plan simulate --servers 16 --concurrency 4 --rps 900 --service-time 50 --curve consumer-evening`,
     )
     .option('--servers <n>', 'servers behind the balancer (default: 8)')
-    .option('--speeds <list>', 'relative speed of each server, e.g. 1,1,2,2 (sets --servers; weighted uses these as weights)')
+    .option(
+      '--speeds <list>',
+      'relative speed of each server, e.g. 1,1,2,2 (sets --servers; weighted uses these as weights)',
+    )
     .option('--concurrency <k>', 'requests each server works on at once, e.g. its vCPUs (default: 1)')
     .option('--utilization <ρ>', 'offered load ÷ capacity, e.g. 0.7 (default: 0.7)')
     .option('--rps <r>', 'arrival rate in requests per second (instead of --utilization)')
@@ -78,7 +121,10 @@ Examples:
     .option('--json', 'same as --format json')
     .option('-o, --output <file>', 'write the output to a file (atomic; --force to replace)')
     .option('--force', 'replace an existing output file')
-    .addHelpText('after', `\nExit codes: 0 ok · 1 unexpected failure · 2 bad parameters (including utilisation ≥ 1 without --allow-unstable)`)
+    .addHelpText(
+      'after',
+      `\nExit codes: 0 ok · 1 unexpected failure · 2 bad parameters (including utilisation ≥ 1 without --allow-unstable)`,
+    )
     .action(async () => {
       const parsed = simulateSchema.safeParse(command.opts());
       if (!parsed.success) {
@@ -87,8 +133,10 @@ Examples:
         throw usageError(`${FLAGS[key] ?? `--${key}`}: ${issue.message}`);
       }
       const o = parsed.data;
-      if (o.speeds && o.servers !== undefined && o.servers !== o.speeds.length) throw usageError(`--servers ${o.servers} and --speeds (${o.speeds.length} servers) disagree: give one`);
-      if (o.utilization !== undefined && o.rps !== undefined) throw usageError('--utilization and --rps both set the arrival rate: give one');
+      if (o.speeds && o.servers !== undefined && o.servers !== o.speeds.length)
+        throw usageError(`--servers ${o.servers} and --speeds (${o.speeds.length} servers) disagree: give one`);
+      if (o.utilization !== undefined && o.rps !== undefined)
+        throw usageError('--utilization and --rps both set the arrival rate: give one');
       const speeds = o.speeds ?? Array<number>(o.servers ?? 8).fill(1);
       const capacity = (speeds.reduce((a, b) => a + b, 0) * o.concurrency) / (o.serviceTime / 1000);
       const arrivalRate = o.rps ?? (o.utilization ?? 0.7) * capacity;
@@ -96,15 +144,37 @@ Examples:
       const curve = o.curve ? dailyCurve(o.curve as DailyCurveName, o.peakFactor) : undefined;
       const peakRho = curve ? rho * Math.max(...curve) : rho;
       if (peakRho >= 1 && !o.allowUnstable) {
-        throw usageError(`${o.rps !== undefined ? '--rps' : '--utilization'}: utilisation ${peakRho.toFixed(3)}${curve ? ' at the busiest hour' : ''} is 1 or more — arrivals outrun the servers and queues grow without bound, so no steady-state figures exist; lower it or pass --allow-unstable to watch it happen`);
+        throw usageError(
+          `${o.rps !== undefined ? '--rps' : '--utilization'}: utilisation ${peakRho.toFixed(3)}${curve ? ' at the busiest hour' : ''} is 1 or more — arrivals outrun the servers and queues grow without bound, so no steady-state figures exist; lower it or pass --allow-unstable to watch it happen`,
+        );
       }
       const strategies: SimStrategy[] = o.strategy === 'all' ? [...SIM_STRATEGIES] : [o.strategy];
       const { runSimulation } = await import('../../simulate/run.js');
-      const report = runSimulation({ speeds, concurrency: o.concurrency, arrivalRate, serviceTimeMs: o.serviceTime, distribution: o.distribution, cv: o.cv, strategies, requests: o.requests, warmup: o.warmup ?? Math.ceil(o.requests * 0.05), seed: o.seed, clients: o.clients, clientSkew: o.clientSkew, curve });
+      const report = runSimulation({
+        speeds,
+        concurrency: o.concurrency,
+        arrivalRate,
+        serviceTimeMs: o.serviceTime,
+        distribution: o.distribution,
+        cv: o.cv,
+        strategies,
+        requests: o.requests,
+        warmup: o.warmup ?? Math.ceil(o.requests * 0.05),
+        seed: o.seed,
+        clients: o.clients,
+        clientSkew: o.clientSkew,
+        curve,
+      });
       const format = o.json ? 'json' : o.format;
       const { renderSimulation, roundReport } = await import('../../render/simulation.js');
-      const text = format === 'json' ? `${JSON.stringify(roundReport(report), null, 2)}\n` : renderSimulation(report, { color: !o.output && global().color && colorEnabled(io.stdout, io.env, false) });
-      if (peakRho >= 1) io.stderr.write(`capacity-plan: warning: utilisation ${peakRho.toFixed(3)} is unstable — these figures grow with the run length and describe no steady state\n`);
+      const text =
+        format === 'json'
+          ? `${JSON.stringify(roundReport(report), null, 2)}\n`
+          : renderSimulation(report, { color: !o.output && global().color && colorEnabled(io.stdout, io.env, false) });
+      if (peakRho >= 1)
+        io.stderr.write(
+          `capacity-plan: warning: utilisation ${peakRho.toFixed(3)} is unstable — these figures grow with the run length and describe no steady state\n`,
+        );
       if (o.output) {
         writeFileAtomic(o.output, text, { force: o.force === true, cwd: io.cwd });
         if (!global().quiet) io.stderr.write(`wrote ${o.output}\n`);

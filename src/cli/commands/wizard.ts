@@ -10,7 +10,8 @@ import { colorEnabled, interactive, type Io } from '../io.js';
 import { writeFileAtomic } from '../write-file.js';
 import { writeFiles } from '../write-files.js';
 
-export const NOT_INTERACTIVE = 'the wizard needs a terminal to ask questions on (and CI unset, no --no-input); without one, run `capacity-plan plan --users <n>` — see `capacity-plan plan --help`';
+export const NOT_INTERACTIVE =
+  'the wizard needs a terminal to ask questions on (and CI unset, no --no-input); without one, run `capacity-plan plan --users <n>` — see `capacity-plan plan --help`';
 
 export function wizardCommand(io: Io, global: () => { color: boolean; quiet: boolean; noInput: boolean }): Command {
   return new Command('wizard')
@@ -21,19 +22,32 @@ Examples:
   $ capacity-plan            (the same, on an interactive terminal)
   $ capacity-plan wizard`,
     )
-    .addHelpText('after', '\nExit codes: 0 ok · 1 unexpected failure · 2 not an interactive terminal, or bad input · 130 interrupted (Ctrl-C)')
+    .addHelpText(
+      'after',
+      '\nExit codes: 0 ok · 1 unexpected failure · 2 not an interactive terminal, or bad input · 130 interrupted (Ctrl-C)',
+    )
     .action(() => startWizard(io, global()));
 }
 
 /** Runs the wizard, or exits 2 at once when nobody can answer: no terminal, CI set, or --no-input. */
 export async function startWizard(io: Io, g: { color: boolean; noInput: boolean }): Promise<void> {
   if (!interactive(io, g.noInput)) throw new ExitError(EXIT.usage, NOT_INTERACTIVE);
-  const [{ runWizard }, { renderTable }, { exportFiles }] = await Promise.all([import('../wizard/wizard.js'), import('../../render/table.js'), import('../../export/index.js')]);
-  const prompter = io.prompter ?? (await import('../wizard/inquirer-prompter.js')).inquirerPrompter({ input: process.stdin, output: process.stderr });
+  const [{ runWizard }, { renderTable }, { exportFiles }] = await Promise.all([
+    import('../wizard/wizard.js'),
+    import('../../render/table.js'),
+    import('../../export/index.js'),
+  ]);
+  const prompter =
+    io.prompter ??
+    (await import('../wizard/inquirer-prompter.js')).inquirerPrompter({ input: process.stdin, output: process.stderr });
   const catalogs = loadCatalogs(io.env);
   const filesFor = (target: string, raw: RawInput) => {
     const input = inputSchema.parse(raw);
-    return exportFiles(target as Parameters<typeof exportFiles>[0], buildPlan(input, catalogs, { today: today(io.env) }), { name: input.name, version: VERSION });
+    return exportFiles(
+      target as Parameters<typeof exportFiles>[0],
+      buildPlan(input, catalogs, { today: today(io.env) }),
+      { name: input.name, version: VERSION },
+    );
   };
   try {
     await runWizard({
@@ -42,14 +56,16 @@ export async function startWizard(io: Io, g: { color: boolean; noInput: boolean 
       catalogs,
       today: today(io.env),
       writeFile: (path, content) => writeFileAtomic(path, content, { force: true, cwd: io.cwd }),
-      render: async (plan) => renderTable(plan, { color: g.color && colorEnabled(io.stdout, io.env, false), reasons: false }),
+      render: async (plan) =>
+        renderTable(plan, { color: g.color && colorEnabled(io.stdout, io.env, false), reasons: false }),
       exportFiles: async (target, raw) => filesFor(target, raw),
       existing: (dir, files) => files.map((f) => join(dir, f.path)).filter((p) => existsSync(resolve(io.cwd, p))),
       writeFiles: (dir, files, force) => writeFiles(dir, files, { force, cwd: io.cwd }),
     });
   } catch (error) {
     // Ctrl-C inside a prompt: @inquirer/prompts rejects with ExitPromptError (matched by name, not class).
-    if (error instanceof Error && error.name === 'ExitPromptError') throw new ExitError(EXIT.interrupted, 'interrupted (no file is left half-written)');
+    if (error instanceof Error && error.name === 'ExitPromptError')
+      throw new ExitError(EXIT.interrupted, 'interrupted (no file is left half-written)');
     throw error;
   }
 }

@@ -47,7 +47,11 @@ export async function runWizard(deps: WizardDeps): Promise<RawInput> {
   const say = (text: string) => io.stderr.write(`${text}\n`);
   say('capacity-plan — answer a few questions (Enter takes the default; Ctrl-C leaves without writing anything).\n');
 
-  const users = await p.input({ message: 'How many monthly active users? (e.g. 50000, 250k, 1.5M)', default: '50k', validate: check('users') });
+  const users = await p.input({
+    message: 'How many monthly active users? (e.g. 50000, 250k, 1.5M)',
+    default: '50k',
+    validate: check('users'),
+  });
   const profile = await p.select<ProfileName>({
     message: 'Which traffic profile fits best?',
     default: 'web-app',
@@ -60,7 +64,10 @@ export async function runWizard(deps: WizardDeps): Promise<RawInput> {
       };
     }),
   });
-  const stateful = await p.confirm({ message: 'Does the app keep state on the server (sessions in memory, files on local disk)?', default: false });
+  const stateful = await p.confirm({
+    message: 'Does the app keep state on the server (sessions in memory, files on local disk)?',
+    default: false,
+  });
   const durations = await p.select({
     message: 'Do request durations vary a lot (some fast, some slow: reports, uploads, exports)?',
     default: PROFILES[profile].requestDurations,
@@ -69,20 +76,34 @@ export async function runWizard(deps: WizardDeps): Promise<RawInput> {
       { name: 'Variable — some requests are much slower than others', value: 'variable' as const },
     ],
   });
-  const mixedHardware = await p.confirm({ message: 'Will servers of different sizes share the traffic?', default: false });
+  const mixedHardware = await p.confirm({
+    message: 'Will servers of different sizes share the traffic?',
+    default: false,
+  });
   const availability = await p.select<number | null>({
     message: 'Availability target?',
     default: null,
     choices: AVAILABILITY_CHOICES.map((a) =>
       a === null
-        ? { name: 'None — plan the tier\'s own design and report its estimate', value: null }
+        ? { name: "None — plan the tier's own design and report its estimate", value: null }
         : { name: `${a} % — about ${downtimeMinutesPerMonth(a / 100)} minutes of downtime a month`, value: a },
     ),
   });
   const provider = await p.select({
     message: 'Where should it be priced?',
     default: 'aws' as const,
-    choices: [...PROVIDERS.map((name) => ({ name, value: name as (typeof PROVIDERS)[number] | 'all', disabled: deps.catalogs[name] ? (false as const) : 'no price catalog installed' })), { name: 'all — the same design on every installed provider', value: 'all' as const, disabled: PROVIDERS.every((x) => deps.catalogs[x]) ? (false as const) : 'needs all three catalogs' }],
+    choices: [
+      ...PROVIDERS.map((name) => ({
+        name,
+        value: name as (typeof PROVIDERS)[number] | 'all',
+        disabled: deps.catalogs[name] ? (false as const) : 'no price catalog installed',
+      })),
+      {
+        name: 'all — the same design on every installed provider',
+        value: 'all' as const,
+        disabled: PROVIDERS.every((x) => deps.catalogs[x]) ? (false as const) : 'needs all three catalogs',
+      },
+    ],
   });
   let region: string | undefined;
   if (provider !== 'all') {
@@ -91,12 +112,26 @@ export async function runWizard(deps: WizardDeps): Promise<RawInput> {
     region = await p.input({
       message: `Home region (${known.join(', ')})`,
       default: defaultRegion(catalog),
-      validate: (v) => (known.includes(v.trim()) ? true : `no ${provider} prices for ${v.trim() || 'that'}: choose one of ${known.join(', ')}`),
+      validate: (v) =>
+        known.includes(v.trim())
+          ? true
+          : `no ${provider} prices for ${v.trim() || 'that'}: choose one of ${known.join(', ')}`,
     });
   }
-  const growth = await p.input({ message: 'Monthly user growth in percent (blank for none)', default: '', validate: check('growth', true) });
-  const months = growth.trim() !== '' ? await p.input({ message: 'Project how many months ahead?', default: '12', validate: check('months') }) : '';
-  const budget = await p.input({ message: 'Monthly budget in USD, to gate on (blank for none)', default: '', validate: check('maxMonthlyCost', true) });
+  const growth = await p.input({
+    message: 'Monthly user growth in percent (blank for none)',
+    default: '',
+    validate: check('growth', true),
+  });
+  const months =
+    growth.trim() !== ''
+      ? await p.input({ message: 'Project how many months ahead?', default: '12', validate: check('months') })
+      : '';
+  const budget = await p.input({
+    message: 'Monthly budget in USD, to gate on (blank for none)',
+    default: '',
+    validate: check('maxMonthlyCost', true),
+  });
 
   const raw: RawInput = {
     users,
@@ -120,14 +155,21 @@ export async function runWizard(deps: WizardDeps): Promise<RawInput> {
   }
   io.stdout.write(await deps.render(plan));
   if (input.maxMonthlyCost !== undefined && plan.cost.monthly.expected > input.maxMonthlyCost) {
-    say(`\nNote: the expected $${groupDigits(Math.round(plan.cost.monthly.expected))}/month is over your $${groupDigits(input.maxMonthlyCost)} budget (\`plan\` exits 3 on this in CI).`);
+    say(
+      `\nNote: the expected $${groupDigits(Math.round(plan.cost.monthly.expected))}/month is over your $${groupDigits(input.maxMonthlyCost)} budget (\`plan\` exits 3 on this in CI).`,
+    );
   }
 
   say('');
   if (await p.confirm({ message: 'Save these answers as a plan-as-code file?', default: true })) {
-    const path = await p.input({ message: 'File name', default: 'capacity-plan.yaml', validate: (v) => (v.trim() === '' ? 'a file name is needed' : true) });
+    const path = await p.input({
+      message: 'File name',
+      default: 'capacity-plan.yaml',
+      validate: (v) => (v.trim() === '' ? 'a file name is needed' : true),
+    });
     const target = resolve(io.cwd, path.trim());
-    const replace = !existsSync(target) || (await p.confirm({ message: `${path.trim()} exists. Replace it?`, default: false }));
+    const replace =
+      !existsSync(target) || (await p.confirm({ message: `${path.trim()} exists. Replace it?`, default: false }));
     if (replace) {
       const content = `# yaml-language-server: $schema=https://unpkg.com/capacity-plan@${VERSION}/schemas/input.schema.json\n# ${formatUsers(input.users)} users — run it again with: capacity-plan plan --input ${path.trim()}\n${toYaml(raw)}`;
       deps.writeFile(path.trim(), content);
@@ -149,10 +191,22 @@ export async function runWizard(deps: WizardDeps): Promise<RawInput> {
     ],
   });
   if (target !== 'none') {
-    const dir = (await p.input({ message: 'Into which folder?', default: 'infra', validate: (v) => (v.trim() === '' ? 'a folder is needed' : true) })).trim();
+    const dir = (
+      await p.input({
+        message: 'Into which folder?',
+        default: 'infra',
+        validate: (v) => (v.trim() === '' ? 'a folder is needed' : true),
+      })
+    ).trim();
     const files = await deps.exportFiles(target, raw);
     const clashes = deps.existing(dir, files);
-    const force = clashes.length > 0 ? await p.confirm({ message: `${clashes.length} file${clashes.length === 1 ? '' : 's'} already exist there (${clashes.slice(0, 3).join(', ')}${clashes.length > 3 ? ', …' : ''}). Replace ${clashes.length === 1 ? 'it' : 'them'}?`, default: false }) : false;
+    const force =
+      clashes.length > 0
+        ? await p.confirm({
+            message: `${clashes.length} file${clashes.length === 1 ? '' : 's'} already exist there (${clashes.slice(0, 3).join(', ')}${clashes.length > 3 ? ', …' : ''}). Replace ${clashes.length === 1 ? 'it' : 'them'}?`,
+            default: false,
+          })
+        : false;
     if (clashes.length > 0 && !force) say('exported nothing: the existing files are as they were');
     else for (const path of deps.writeFiles(dir, files, force)) say(`wrote ${path}`);
   }
