@@ -24,4 +24,4 @@ export function plan(input: RawInput, options: { catalogs?: Catalogs; today?: st
 export { erlangB, erlangC, meanWait, responsePercentile, waitPercentile } from './core/queueing.js';
 export { runSimulation, SIM_STRATEGIES } from './simulate/run.js';
 export type { SimulationReport, SimulationRequest } from './simulate/run.js';
-export { scanAwsOffer } from './pricing/refresh/aws-offer-stream.js';
+export { scanAwsOffer } from './providers/aws/offer-stream.js';

@@ -227,15 +227,15 @@ Examples:
         let buying = {};
         let endpoint: string;
         if (p === 'aws') {
-          const aws = await import('../../pricing/refresh/aws.js');
+          const aws = await import('../../providers/aws/refresh.js');
           endpoint = opts.endpoint ?? aws.AWS_ENDPOINT;
           found = await aws.refreshAws(base, { endpoint, region, idleMs, progress });
         } else if (p === 'azure') {
-          const azure = await import('../../pricing/refresh/azure.js');
+          const azure = await import('../../providers/azure/refresh.js');
           endpoint = opts.endpoint ?? azure.AZURE_ENDPOINT;
           ({ found, buying } = await azure.refreshAzure(base, { endpoint, region, idleMs, progress }));
         } else {
-          const gcp = await import('../../pricing/refresh/gcp.js');
+          const gcp = await import('../../providers/gcp/refresh.js');
           endpoint = opts.endpoint ?? gcp.GCP_ENDPOINT;
           found = await gcp.refreshGcp(base, {
             endpoint,

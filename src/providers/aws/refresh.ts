@@ -1,17 +1,18 @@
-import type { Catalog, CatalogItem } from '../catalog-schema.js';
-import { itemKey, type RefreshedPrice } from './apply.js';
-import { scanAwsOffer, type AwsPriceDimension, type AwsProduct } from './aws-offer-stream.js';
-import { getJson, under } from './http.js';
-import { RefreshError } from './refresh-error.js';
-import { openStream } from './stream.js';
-import type { Progress } from './progress.js';
+import type { Catalog, CatalogItem } from '../../pricing/catalog-schema.js';
+import { itemKey, type RefreshedPrice } from '../../pricing/refresh/apply.js';
+import { scanAwsOffer, type AwsPriceDimension, type AwsProduct } from './offer-stream.js';
+import { getJson, under } from '../../pricing/refresh/http.js';
+import { RefreshError } from '../../pricing/refresh/refresh-error.js';
+import { openStream } from '../../pricing/refresh/stream.js';
+import type { Progress } from '../../pricing/refresh/progress.js';
 import { groupDigits } from '../../core/group-digits.js';
 
 export const AWS_ENDPOINT = 'https://pricing.us-east-1.amazonaws.com';
 
 type Matcher = (p: AwsProduct, region: string) => string | null;
 
-const is = (a: Record<string, string>, expected: Record<string, string>) => Object.entries(expected).every(([k, v]) => a[k] === v);
+const is = (a: Record<string, string>, expected: Record<string, string>) =>
+  Object.entries(expected).every(([k, v]) => a[k] === v);
 const usage = (a: Record<string, string>, suffix: string) => (a.usagetype ?? '').endsWith(suffix);
 
 /** Which catalog item a product is, by the Price List's attributes (keyed on regionCode, never a usagetype prefix). */
@@ -26,33 +27,48 @@ function matchers(items: readonly CatalogItem[]): Record<string, Matcher> {
       if (a.regionCode !== region) return null;
       if (p.productFamily === 'Compute Instance' && compute.has(a.instanceType ?? '')) {
         // Linux, shared tenancy, no pre-installed software, no licence, a used (not reserved) capacity, on demand.
-        const plain = is(a, { operatingSystem: 'Linux', tenancy: 'Shared', preInstalledSw: 'NA', licenseModel: 'No License required', capacitystatus: 'Used', marketoption: 'OnDemand' });
+        const plain = is(a, {
+          operatingSystem: 'Linux',
+          tenancy: 'Shared',
+          preInstalledSw: 'NA',
+          licenseModel: 'No License required',
+          capacitystatus: 'Used',
+          marketoption: 'OnDemand',
+        });
         return plain ? itemKey({ kind: 'compute', id: a.instanceType! }) : null;
       }
       if (p.productFamily === 'NAT Gateway') {
         if (usage(a, 'NatGateway-Hours')) return itemKey({ kind: 'nat-gateway', id: 'nat-gateway' });
         if (usage(a, 'NatGateway-Bytes')) return itemKey({ kind: 'nat-data', id: 'nat-gateway-data' });
       }
-      if (p.productFamily === 'IP Address' && usage(a, 'PublicIPv4:InUseAddress')) return itemKey({ kind: 'public-ip', id: 'public-ipv4' });
+      if (p.productFamily === 'IP Address' && usage(a, 'PublicIPv4:InUseAddress'))
+        return itemKey({ kind: 'public-ip', id: 'public-ipv4' });
       return null;
     },
     AmazonRDS: (p, region) => {
       const a = p.attributes;
       if (a.regionCode !== region) return null;
       if (p.productFamily === 'Database Instance' && database.has(a.instanceType ?? '')) {
-        if (a.databaseEngine === 'PostgreSQL' && a.deploymentOption === 'Single-AZ') return itemKey({ kind: 'database', id: a.instanceType!, variant: 'single-az' });
-        if (a.databaseEngine === 'PostgreSQL' && a.deploymentOption === 'Multi-AZ') return itemKey({ kind: 'database', id: a.instanceType!, variant: 'multi-az' });
-        if (a.databaseEngine === 'Aurora PostgreSQL' && a.deploymentOption === 'Single-AZ') return itemKey({ kind: 'database', id: a.instanceType!, variant: 'aurora' });
+        if (a.databaseEngine === 'PostgreSQL' && a.deploymentOption === 'Single-AZ')
+          return itemKey({ kind: 'database', id: a.instanceType!, variant: 'single-az' });
+        if (a.databaseEngine === 'PostgreSQL' && a.deploymentOption === 'Multi-AZ')
+          return itemKey({ kind: 'database', id: a.instanceType!, variant: 'multi-az' });
+        if (a.databaseEngine === 'Aurora PostgreSQL' && a.deploymentOption === 'Single-AZ')
+          return itemKey({ kind: 'database', id: a.instanceType!, variant: 'aurora' });
         return null;
       }
-      if (p.productFamily === 'Database Storage' && a.deploymentOption === 'Single-AZ' && usage(a, 'RDS:GP3-Storage')) return itemKey({ kind: 'database-storage', id: 'rds-gp3' });
-      if (p.productFamily === 'Database Storage' && usage(a, 'Aurora:StorageUsage')) return itemKey({ kind: 'database-storage', id: 'aurora-storage', variant: 'aurora' });
-      if (p.productFamily === 'System Operation' && usage(a, 'Aurora:StorageIOUsage')) return itemKey({ kind: 'database-io', id: 'aurora-io', variant: 'aurora' });
+      if (p.productFamily === 'Database Storage' && a.deploymentOption === 'Single-AZ' && usage(a, 'RDS:GP3-Storage'))
+        return itemKey({ kind: 'database-storage', id: 'rds-gp3' });
+      if (p.productFamily === 'Database Storage' && usage(a, 'Aurora:StorageUsage'))
+        return itemKey({ kind: 'database-storage', id: 'aurora-storage', variant: 'aurora' });
+      if (p.productFamily === 'System Operation' && usage(a, 'Aurora:StorageIOUsage'))
+        return itemKey({ kind: 'database-io', id: 'aurora-io', variant: 'aurora' });
       return null;
     },
     AmazonElastiCache: (p, region) => {
       const a = p.attributes;
-      if (a.regionCode !== region || p.productFamily !== 'Cache Instance' || !cache.has(a.instanceType ?? '')) return null;
+      if (a.regionCode !== region || p.productFamily !== 'Cache Instance' || !cache.has(a.instanceType ?? ''))
+        return null;
       return a.cacheEngine === 'Redis' ? itemKey({ kind: 'cache', id: a.instanceType! }) : null;
     },
     AWSELB: (p, region) => {
@@ -65,11 +81,19 @@ function matchers(items: readonly CatalogItem[]): Record<string, Matcher> {
   };
 }
 
-const UNITS: Record<string, string[]> = { hour: ['Hrs', 'Hours', 'hours'], GB: ['GB', 'Quantity'], 'GB-month': ['GB-Mo', 'GB-month'], 'LCU-hour': ['LCU-Hrs'], 'million requests': ['IOs'] };
+const UNITS: Record<string, string[]> = {
+  hour: ['Hrs', 'Hours', 'hours'],
+  GB: ['GB', 'Quantity'],
+  'GB-month': ['GB-Mo', 'GB-month'],
+  'LCU-hour': ['LCU-Hrs'],
+  'million requests': ['IOs'],
+};
 
 /** The on-demand USD price of a product in the catalog's unit (the first tier of a tiered price). */
 function priceOf(dimensions: AwsPriceDimension[], item: CatalogItem): number | null {
-  const usable = dimensions.filter((d) => (UNITS[item.unit] ?? []).includes(d.unit) && d.pricePerUnit.USD !== undefined);
+  const usable = dimensions.filter(
+    (d) => (UNITS[item.unit] ?? []).includes(d.unit) && d.pricePerUnit.USD !== undefined,
+  );
   const first = usable.find((d) => (d.beginRange ?? '0') === '0') ?? usable[0];
   if (!first) return null;
   const price = Number(first.pricePerUnit.USD);
@@ -86,10 +110,14 @@ interface RegionIndex {
 }
 
 /** Walks index.json → each offer's region_index.json → the region's offer file, streaming each. */
-export async function refreshAws(base: Catalog, opts: { endpoint: string; region: string; idleMs: number; progress: Progress }): Promise<Map<string, RefreshedPrice>> {
+export async function refreshAws(
+  base: Catalog,
+  opts: { endpoint: string; region: string; idleMs: number; progress: Progress },
+): Promise<Map<string, RefreshedPrice>> {
   const url = (path: string) => under(opts.endpoint, path);
   const index = await getJson<OfferIndex>(url('/offers/v1.0/aws/index.json'), { timeoutMs: opts.idleMs });
-  if (!index?.offers || typeof index.offers !== 'object') throw new RefreshError('index.json has no "offers": not the AWS Price List Bulk API');
+  if (!index?.offers || typeof index.offers !== 'object')
+    throw new RefreshError('index.json has no "offers": not the AWS Price List Bulk API');
   const home = Object.keys(base.regions)[0]!;
   const items = base.regions[opts.region]?.items ?? base.regions[home]!.items;
   const byKey = new Map(items.map((i) => [itemKey(i), i]));
@@ -110,7 +138,11 @@ export async function refreshAws(base: Catalog, opts: { endpoint: string; region
       const dims = scan.onDemand.get(sku);
       const price = item && dims ? priceOf(dims, item) : null;
       // Several SKUs can fit one item (e.g. NAT hours in two usage types): keep the first.
-      if (price !== null && !found.has(key)) found.set(key, { price, source: `AWS Price List Bulk API (${offer}, ${opts.region}, published ${published}, SKU ${sku})` });
+      if (price !== null && !found.has(key))
+        found.set(key, {
+          price,
+          source: `AWS Price List Bulk API (${offer}, ${opts.region}, published ${published}, SKU ${sku})`,
+        });
     }
   }
   return found;

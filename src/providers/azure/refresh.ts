@@ -1,8 +1,8 @@
-import type { Catalog, CatalogItem } from '../catalog-schema.js';
-import { itemKey, type RefreshedPrice } from './apply.js';
-import { getJson, rebase, under, type FetchOptions } from './http.js';
-import { RefreshError } from './refresh-error.js';
-import type { Progress } from './progress.js';
+import type { Catalog, CatalogItem } from '../../pricing/catalog-schema.js';
+import { itemKey, type RefreshedPrice } from '../../pricing/refresh/apply.js';
+import { getJson, rebase, under, type FetchOptions } from '../../pricing/refresh/http.js';
+import { RefreshError } from '../../pricing/refresh/refresh-error.js';
+import type { Progress } from '../../pricing/refresh/progress.js';
 
 export const AZURE_ENDPOINT = 'https://prices.azure.com';
 const API_PATH = '/api/retail/prices';
@@ -37,9 +37,21 @@ interface Query {
 }
 
 const POSTGRES_SERIES: Record<string, { product: string; perVcore: boolean; meter: (id: string) => string }> = {
-  D: { product: 'Azure Database for PostgreSQL Flexible Server General Purpose Ddsv5 Series Compute', perVcore: true, meter: () => 'vCore' },
-  E: { product: 'Azure Database for PostgreSQL Flexible Server Memory Optimized Edsv5 Series Compute', perVcore: true, meter: () => 'vCore' },
-  B: { product: 'Azure Database for PostgreSQL Flexible Server Burstable BS Series Compute', perVcore: false, meter: (id) => id.replace('Standard_', '') },
+  D: {
+    product: 'Azure Database for PostgreSQL Flexible Server General Purpose Ddsv5 Series Compute',
+    perVcore: true,
+    meter: () => 'vCore',
+  },
+  E: {
+    product: 'Azure Database for PostgreSQL Flexible Server Memory Optimized Edsv5 Series Compute',
+    perVcore: true,
+    meter: () => 'vCore',
+  },
+  B: {
+    product: 'Azure Database for PostgreSQL Flexible Server Burstable BS Series Compute',
+    perVcore: false,
+    meter: (id) => id.replace('Standard_', ''),
+  },
 };
 
 function queries(items: readonly CatalogItem[], region: string): Query[] {
@@ -51,7 +63,11 @@ function queries(items: readonly CatalogItem[], region: string): Query[] {
         item,
         filter: `serviceName eq 'Virtual Machines' and ${base} and armSkuName eq ${q(item.id)}`,
         // Linux only: skip Windows rows and the Spot and Low Priority meters.
-        accept: (r) => !r.productName.includes(' Windows') && !r.skuName.includes(' Spot') && !r.skuName.includes(' Low Priority') && r.unitOfMeasure === '1 Hour',
+        accept: (r) =>
+          !r.productName.includes(' Windows') &&
+          !r.skuName.includes(' Spot') &&
+          !r.skuName.includes(' Low Priority') &&
+          r.unitOfMeasure === '1 Hour',
         price: (r) => r.retailPrice,
       });
     } else if (item.kind === 'database' && item.variant !== 'aurora') {
@@ -93,14 +109,18 @@ async function allRows(first: string, endpoint: string, fetchOpts: FetchOptions)
   for (let page = 0; next; page++) {
     if (page > 1000) throw new RefreshError('the Retail Prices API kept returning pages (over 1,000)');
     const body: RetailPage = await getJson<RetailPage>(next, fetchOpts);
-    if (!Array.isArray(body?.Items)) throw new RefreshError(`${next}: no "Items" list: not the Azure Retail Prices API`);
+    if (!Array.isArray(body?.Items))
+      throw new RefreshError(`${next}: no "Items" list: not the Azure Retail Prices API`);
     rows.push(...body.Items);
     next = body.NextPageLink ? rebase(body.NextPageLink, endpoint, API_PATH) : null;
   }
   return rows;
 }
 
-export async function refreshAzure(base: Catalog, opts: { endpoint: string; region: string; idleMs: number; progress: Progress; sleep?: (ms: number) => Promise<void> }): Promise<{ found: Map<string, RefreshedPrice>; buying: Partial<Catalog['buyingOptions']> }> {
+export async function refreshAzure(
+  base: Catalog,
+  opts: { endpoint: string; region: string; idleMs: number; progress: Progress; sleep?: (ms: number) => Promise<void> },
+): Promise<{ found: Map<string, RefreshedPrice>; buying: Partial<Catalog['buyingOptions']> }> {
   const home = Object.keys(base.regions)[0]!;
   const items = base.regions[opts.region]?.items ?? base.regions[home]!.items;
   const found = new Map<string, RefreshedPrice>();
@@ -110,15 +130,29 @@ export async function refreshAzure(base: Catalog, opts: { endpoint: string; regi
   task.total(null);
   for (const query of queries(items, opts.region)) {
     const url = `${api}?api-version=2023-01-01-preview&$filter=${encodeURIComponent(query.filter)}`;
-    const rows = (await allRows(url, opts.endpoint, { timeoutMs: opts.idleMs, sleep: opts.sleep })).filter((r) => r.currencyCode === 'USD' && r.type === 'Consumption' && query.accept(r));
+    const rows = (await allRows(url, opts.endpoint, { timeoutMs: opts.idleMs, sleep: opts.sleep })).filter(
+      (r) => r.currencyCode === 'USD' && r.type === 'Consumption' && query.accept(r),
+    );
     task.advance(rows.length);
     const row = rows[0];
     if (!row) continue;
-    found.set(itemKey(query.item), { price: Number(query.price(row).toFixed(6)), source: `Azure Retail Prices API (${row.productName}, ${row.meterName}, ${opts.region})` });
+    found.set(itemKey(query.item), {
+      price: Number(query.price(row).toFixed(6)),
+      source: `Azure Retail Prices API (${row.productName}, ${row.meterName}, ${opts.region})`,
+    });
     if (query.item.kind === 'compute' && query.item.shape === 'general-2' && row.savingsPlan) {
-      for (const [term, key] of [['1 Year', 'commitment1y'], ['3 Years', 'commitment3y']] as const) {
+      for (const [term, key] of [
+        ['1 Year', 'commitment1y'],
+        ['3 Years', 'commitment3y'],
+      ] as const) {
         const plan = row.savingsPlan.find((s) => s.term === term);
-        if (plan && row.retailPrice > 0) buying[key] = { ...base.buyingOptions[key], discount: Number((1 - plan.retailPrice / row.retailPrice).toFixed(4)), source: `Azure Retail Prices API savingsPlan (${row.armSkuName})`, confidence: 'V' };
+        if (plan && row.retailPrice > 0)
+          buying[key] = {
+            ...base.buyingOptions[key],
+            discount: Number((1 - plan.retailPrice / row.retailPrice).toFixed(4)),
+            source: `Azure Retail Prices API savingsPlan (${row.armSkuName})`,
+            confidence: 'V',
+          };
       }
     }
   }

@@ -1,6 +1,6 @@
 import { StringDecoder } from 'node:string_decoder';
 import type { Readable } from 'node:stream';
-import { RefreshError } from './refresh-error.js';
+import { RefreshError } from '../../pricing/refresh/refresh-error.js';
 
 export interface AwsProduct {
   sku: string;
@@ -41,7 +41,11 @@ const COMMA = 44;
  * kilobytes — is cut out and parsed on its own. Memory follows what is kept, never the file size.
  * Products come before terms in the file, so a term is kept only when its SKU matched.
  */
-export async function scanAwsOffer<K>(source: Readable, match: (product: AwsProduct) => K | null, onBytes?: (bytes: number) => void): Promise<OfferScan<K>> {
+export async function scanAwsOffer<K>(
+  source: Readable,
+  match: (product: AwsProduct) => K | null,
+  onBytes?: (bytes: number) => void,
+): Promise<OfferScan<K>> {
   const scan: OfferScan<K> = { publicationDate: null, matched: new Map(), onDemand: new Map(), productsSeen: 0 };
   const decoder = new StringDecoder('utf8');
   const keys: string[] = [];
@@ -71,8 +75,11 @@ export async function scanAwsOffer<K>(source: Readable, match: (product: AwsProd
       const key = match(product);
       if (key !== null) scan.matched.set(product.sku, { key, product });
     } else {
-      for (const term of Object.values(value as Record<string, { sku?: string; priceDimensions?: Record<string, AwsPriceDimension> }>)) {
-        if (term?.sku && term.priceDimensions && scan.matched.has(term.sku)) scan.onDemand.set(term.sku, Object.values(term.priceDimensions));
+      for (const term of Object.values(
+        value as Record<string, { sku?: string; priceDimensions?: Record<string, AwsPriceDimension> }>,
+      )) {
+        if (term?.sku && term.priceDimensions && scan.matched.has(term.sku))
+          scan.onDemand.set(term.sku, Object.values(term.priceDimensions));
       }
     }
   };
@@ -155,6 +162,7 @@ export async function scanAwsOffer<K>(source: Readable, match: (product: AwsProd
     if (error instanceof RefreshError) throw error;
     throw new RefreshError(`the offer download failed: ${(error as Error).message}`);
   }
-  if (depth !== 0 || inString) throw new RefreshError('the offer file ends in the middle of its JSON: the download was cut short');
+  if (depth !== 0 || inString)
+    throw new RefreshError('the offer file ends in the middle of its JSON: the download was cut short');
   return scan;
 }
