@@ -1,13 +1,12 @@
 // Validates pricing/*.yaml against the catalog schema and reads templates/, writing both as JSON modules
 // the bundle and the tests import: a broken catalog fails the build instead of producing a wrong number,
 // and the exporters' starting points ship inside the bundle.
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse } from 'yaml';
 import { catalogSchema } from '../src/pricing/catalog-schema.js';
 import { describeCatalogProblem } from '../src/pricing/catalog-problem.js';
 
-const catalogs: Record<string, unknown> = {};
 for (const file of readdirSync('pricing')
   .filter((f) => f.endsWith('.yaml'))
   .sort()) {
@@ -16,9 +15,14 @@ for (const file of readdirSync('pricing')
     console.error(`pricing/${file}: ${describeCatalogProblem(result.error)}`);
     process.exit(1);
   }
-  catalogs[result.data.provider] = result.data;
+  // Each catalog goes into its provider's folder: a provider is one folder, one catalog, one registry line.
+  const folder = join('src', 'providers', result.data.provider);
+  if (!existsSync(folder)) {
+    console.error(`pricing/${file}: no provider folder ${folder} for "${result.data.provider}"`);
+    process.exit(1);
+  }
+  writeFileSync(join(folder, 'catalog.generated.json'), `${JSON.stringify(result.data)}\n`);
 }
-writeFileSync('src/pricing/catalogs.generated.json', `${JSON.stringify(catalogs)}\n`);
 
 const templates: Record<string, unknown> = {};
 const walk = (dir: string) => {

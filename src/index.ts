@@ -17,7 +17,7 @@ export { PlanInputError } from './core/input-error.js';
  * pass `today` to pin the date.
  */
 export function plan(input: RawInput, options: { catalogs?: Catalogs; today?: string } = {}): PlanDocument {
-  return buildPlan(inputSchema.parse(input), options.catalogs ?? bundledCatalogs, {
+  return buildPlan(inputSchema.parse(input), options.catalogs ?? bundledCatalogs(), {
     today: options.today ?? todayFrom(process.env),
   });
 }

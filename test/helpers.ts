@@ -3,7 +3,7 @@ import { planFromRaw } from '../src/core/plan.js';
 import type { RawInput } from '../src/core/input.js';
 import { run } from '../src/cli/run.js';
 
-export const planOf = (input: RawInput) => planFromRaw(input, bundledCatalogs);
+export const planOf = (input: RawInput) => planFromRaw(input, bundledCatalogs());
 
 export interface Captured {
   code: number;

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { Catalogs } from '../core/plan.js';
-import type { Provider } from '../core/input.js';
+import { providerIds, type Provider } from '../providers/registry.js';
 import { bundledCatalogs } from '../pricing/bundled.js';
 import { catalogSchema, type Catalog } from '../pricing/catalog-schema.js';
 import { describeCatalogProblem } from '../pricing/catalog-problem.js';
@@ -47,8 +47,7 @@ export function readRefreshed(env: Record<string, string | undefined>, provider:
 /** The catalogs a plan is priced on: a refreshed one where `pricing update` made one, else the bundled one. */
 export function loadCatalogs(env: Record<string, string | undefined>): Catalogs {
   const out: Catalogs = {};
-  for (const provider of ['aws', 'gcp', 'azure'] as const)
-    out[provider] = readRefreshed(env, provider) ?? bundledCatalogs[provider];
+  for (const provider of providerIds()) out[provider] = readRefreshed(env, provider) ?? bundledCatalogs()[provider];
   return out;
 }
 

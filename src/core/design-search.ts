@@ -1,6 +1,7 @@
 import { buildDesign, type Design, type DesignContext } from './design.js';
 import { describeChanges, strongerDesigns, tierResilience } from './resilience.js';
 import { round } from './round.js';
+import { pairedRegion } from '../providers/paired-region.js';
 import type { TierId } from './tiers.js';
 import { groupDigits } from './group-digits.js';
 
@@ -78,7 +79,11 @@ export function cheapestMeeting(
 ): { meeting: Design | null; best: Design; tried: number } {
   // A stronger database engine only where the catalog has one (Azure's zone-redundant HA is already its top SLA).
   const haPlus = ctx.book.has('database', undefined, 'aurora');
-  const candidates = strongerDesigns(own.resilience).filter((r) => haPlus || r.databaseHa !== 'aurora');
+  // A second region only where the provider pairs the home region with one.
+  const canPair = ctx.input.regions !== undefined || pairedRegion(ctx.book.catalog, ctx.book.region) !== null;
+  const candidates = strongerDesigns(own.resilience).filter(
+    (r) => (haPlus || r.databaseHa !== 'aurora') && (canPair || r.regions <= own.resilience.regions),
+  );
   if (ctx.input.regions) for (const c of candidates) c.regions = own.resilience.regions;
   let meeting: Design | null = null;
   let best: Design | null = null;

@@ -12,14 +12,8 @@ import type { PriceBook } from './price-book.js';
 import { strongest, tierResilience, type Resilience } from './resilience.js';
 import type { Parameters } from './resolve.js';
 import { round } from './round.js';
+import { pairedRegion } from '../providers/paired-region.js';
 import { nextTier, tierRank, tierRule, type TierId } from './tiers.js';
-
-/** The second region a provider's home region fails over to when the availability target needs one. */
-const PAIRED_REGION: Record<string, string> = {
-  'us-east-1': 'us-west-2',
-  'us-central1': 'us-east1',
-  eastus: 'westus2',
-};
 
 export interface DesignContext {
   input: PlanInput;
@@ -82,7 +76,7 @@ function regionSplit(ctx: DesignContext, regions: number): { code: string; share
   if (regions <= 1) return [{ code: home, share: 1 }];
   return [
     { code: home, share: 0.5 },
-    { code: PAIRED_REGION[home] ?? `${home}-pair`, share: 0.5 },
+    { code: pairedRegion(ctx.book.catalog, home) ?? home, share: 0.5 },
   ];
 }
 

@@ -1,9 +1,9 @@
 import * as z from 'zod';
 import { parseHumaneNumber } from './humane-number.js';
 import { PROFILE_NAMES } from './profiles.js';
+import { providerField } from '../providers/provider-field.js';
 
-export const PROVIDERS = ['aws', 'gcp', 'azure'] as const;
-export type Provider = (typeof PROVIDERS)[number];
+export type { Provider } from '../providers/registry.js';
 export const DEPLOY_STRATEGIES = ['auto', 'blue-green', 'rolling', 'canary'] as const;
 export const COMMITMENTS = ['on-demand', '1y', '3y'] as const;
 export type Commitment = (typeof COMMITMENTS)[number];
@@ -111,7 +111,7 @@ export const inputSchema = z.strictObject({
       .min(90, 'must be at least 90')
       .lt(100, 'must be below 100 (no design is never down)'),
   ).optional(),
-  provider: z.enum([...PROVIDERS, 'all'], { error: 'expected aws, gcp, azure or all' }).default('aws'),
+  provider: providerField({ all: true }).default('aws'),
   region: z.string().regex(REGION_CODE, 'expected a region code such as us-east-1').optional(),
   regions: regionsSchema.optional(),
   dataResidency: flag.default(false),

@@ -1,4 +1,4 @@
-import type { Provider } from './input.js';
+import { providerPack } from '../providers/registry.js';
 
 export const STRATEGIES = ['none', 'round-robin', 'least-connections', 'ip-hash', 'weighted'] as const;
 export type Strategy = (typeof STRATEGIES)[number];
@@ -95,52 +95,6 @@ export function chooseStrategy(
   };
 }
 
-const PROVIDER_SETTINGS: Record<Provider, Record<Exclude<Strategy, 'none'>, { service: string; setting: string }>> = {
-  aws: {
-    'round-robin': {
-      service: 'Application Load Balancer',
-      setting: 'target group attribute load_balancing.algorithm.type = round_robin (the default)',
-    },
-    'least-connections': {
-      service: 'Application Load Balancer',
-      setting: 'target group attribute load_balancing.algorithm.type = least_outstanding_requests',
-    },
-    'ip-hash': {
-      service: 'Application Load Balancer',
-      setting:
-        'ALB has no IP hash: target group attributes stickiness.enabled = true, stickiness.type = lb_cookie (or app_cookie)',
-    },
-    weighted: {
-      service: 'Application Load Balancer',
-      setting: 'listener rule forward action to weighted target groups (e.g. stable 95 / canary 5)',
-    },
-  },
-  gcp: {
-    'round-robin': { service: 'Cloud Load Balancing (backend service)', setting: 'localityLbPolicy = ROUND_ROBIN' },
-    'least-connections': {
-      service: 'Cloud Load Balancing (backend service)',
-      setting: 'localityLbPolicy = LEAST_REQUEST',
-    },
-    'ip-hash': { service: 'Cloud Load Balancing (backend service)', setting: 'sessionAffinity = CLIENT_IP' },
-    weighted: {
-      service: 'Cloud Load Balancing (URL map)',
-      setting: 'weightedBackendServices traffic splitting by weight',
-    },
-  },
-  azure: {
-    'round-robin': {
-      service: 'Application Gateway',
-      setting: 'default distribution (round robin across the backend pool)',
-    },
-    'least-connections': {
-      service: 'Azure Front Door',
-      setting: 'latency-based routing (Application Gateway has no least-connections mode)',
-    },
-    'ip-hash': { service: 'Azure Load Balancer', setting: 'loadDistribution = SourceIP (source-IP affinity)' },
-    weighted: { service: 'Azure Front Door', setting: 'origin group weights (e.g. 95 / 5)' },
-  },
-};
-
 const NGINX: Record<Exclude<Strategy, 'none'>, string> = {
   'round-robin': 'upstream app { server app1:8080; server app2:8080; }  # round robin is the default',
   'least-connections': 'upstream app { least_conn; server app1:8080; server app2:8080; }',
@@ -154,7 +108,8 @@ const HAPROXY: Record<Exclude<Strategy, 'none'>, string> = {
   weighted: 'balance roundrobin with server ... weight N',
 };
 
-export function balancerSetting(strategy: Strategy, provider: Provider): BalancerSetting | null {
+export function balancerSetting(strategy: Strategy, provider: string): BalancerSetting | null {
   if (strategy === 'none') return null;
-  return { provider: PROVIDER_SETTINGS[provider][strategy], nginx: NGINX[strategy], haproxy: HAPROXY[strategy] };
+  const { service, setting } = providerPack(provider).balancer[strategy];
+  return { provider: { service, setting }, nginx: NGINX[strategy], haproxy: HAPROXY[strategy] };
 }

@@ -1,5 +1,6 @@
 import * as z from 'zod';
-import { COMMITMENTS, PROVIDERS } from './input.js';
+import { COMMITMENTS } from './input.js';
+import { providerField } from '../providers/provider-field.js';
 import { STRATEGIES } from './load-balancing.js';
 import { DAILY_CURVE_NAMES, PROFILE_NAMES } from './profiles.js';
 import { TIER_IDS } from './tiers.js';
@@ -10,7 +11,7 @@ import { TIER_IDS } from './tiers.js';
  * change without breaking anyone. The TypeScript type is inferred from this schema: it is written once.
  */
 const tier = z.enum(TIER_IDS);
-const provider = z.enum(PROVIDERS);
+const provider = providerField();
 const strategy = z.enum(STRATEGIES);
 const money = z.number();
 const reasons = z.array(z.string()).describe('Why, naming the input and the threshold that decided');
@@ -42,7 +43,7 @@ export const planSchema = z.strictObject({
     name: z.string(),
     users: z.number().int(),
     profile: z.enum(PROFILE_NAMES),
-    provider: z.enum([...PROVIDERS, 'all']),
+    provider: providerField({ all: true }),
     availability: z.number().nullable(),
     stateful: z.boolean(),
     parameters: z.strictObject({

@@ -20,6 +20,7 @@ import { resolveParameters, type Parameters } from './resolve.js';
 import { round } from './round.js';
 import { scalingReasons, tierForUsers, tierRule, type TierId } from './tiers.js';
 import { groupDigits } from './group-digits.js';
+import { providerIds } from '../providers/registry.js';
 
 export type Catalogs = Partial<Record<Provider, Catalog>>;
 
@@ -47,7 +48,7 @@ export function buildPlan(input: PlanInput, catalogs: Catalogs, opts: PlanOption
       `a p95 target of ${params.latencyTargetMs} ms cannot be met: with ${params.serviceTimeMs} ms of CPU per request, p95 is at least ${round(floor, 0)} ms even on idle servers (S·ln 20)`,
     );
   }
-  const providers: Provider[] = input.provider === 'all' ? ['aws', 'gcp', 'azure'] : [input.provider];
+  const providers: Provider[] = input.provider === 'all' ? providerIds() : [input.provider];
   for (const provider of providers) {
     if (!catalogs[provider]) throw new PlanInputError('provider', `no price catalog for ${provider} is installed`);
   }

@@ -1,3 +1,4 @@
+import { homeRegion } from '../pricing/home-region.js';
 import type { Catalog, CatalogItem, ItemKind, Sla } from '../pricing/catalog-schema.js';
 import { PlanInputError } from './input-error.js';
 
@@ -15,14 +16,8 @@ export interface PriceBook {
   sla(id: Sla['id']): Sla;
 }
 
-export function defaultRegion(catalog: Catalog): string {
-  const first = Object.keys(catalog.regions)[0];
-  if (!first) throw new Error(`the ${catalog.provider} catalog has no regions`);
-  return first;
-}
-
 export function priceBook(catalog: Catalog, region: string | undefined): PriceBook {
-  const code = region ?? defaultRegion(catalog);
+  const code = region ?? homeRegion(catalog);
   const entry = catalog.regions[code];
   if (!entry) {
     const known = Object.keys(catalog.regions).join(', ');

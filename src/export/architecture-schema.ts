@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { TIER_IDS } from '../core/tiers.js';
+import { providerField } from '../providers/provider-field.js';
 
 const count = z.number().int().nonnegative();
 const money = z.number().nonnegative();
@@ -16,7 +17,7 @@ export const architectureSchema = z
       users: count,
       profile: z.string(),
       pricing: z.strictObject({
-        provider: z.enum(['aws', 'gcp', 'azure']),
+        provider: providerField(),
         region: z.string(),
         date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
         catalog: z.enum(['bundled', 'refreshed']),

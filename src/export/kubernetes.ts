@@ -8,7 +8,7 @@ interface KubernetesTemplate {
   container: Record<string, unknown> & { image: string };
   podSecurityContext: Record<string, unknown>;
   allocatable: { cpu: number; memory: number };
-  ingressClass: Record<'aws' | 'gcp' | 'azure', string>;
+  ingressClass: Record<string, string>;
 }
 
 type Manifest = Record<string, unknown> & { kind: string; metadata: { name: string; [key: string]: unknown } };
@@ -100,7 +100,7 @@ function ingressAnnotations(plan: PlanDocument, stable: string, canary: string |
         'appgw.ingress.kubernetes.io/health-probe-unhealthy-threshold': String(h.unhealthyThreshold),
         ...(strategy === 'ip-hash' ? { 'appgw.ingress.kubernetes.io/cookie-based-affinity': 'true' } : {}),
       };
-    case 'gcp':
+    default:
       // GKE derives the load balancer's health check from the readiness probe.
       return {};
   }

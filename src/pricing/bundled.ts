@@ -1,6 +1,7 @@
 import type { Catalogs } from '../core/plan.js';
-import generated from './catalogs.generated.json' with { type: 'json' };
-import type { Catalog } from './catalog-schema.js';
+import { providerIds, providerPack } from '../providers/registry.js';
 
-/** The catalogs shipped with the package, validated against the schema at build time (scripts/build-catalogs.ts). */
-export const bundledCatalogs: Catalogs = generated as unknown as Record<string, Catalog>;
+/** The catalogs shipped with each registered provider pack, validated against the schema at build time. */
+export function bundledCatalogs(): Catalogs {
+  return Object.fromEntries(providerIds().map((id) => [id, providerPack(id).catalog]));
+}

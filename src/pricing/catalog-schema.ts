@@ -97,7 +97,8 @@ const buyingOption = z.strictObject({
 
 export const catalogSchema = z
   .strictObject({
-    provider: z.enum(['aws', 'gcp', 'azure']),
+    /** The provider pack this catalog belongs to (src/providers/<provider>/). */
+    provider: z.string().regex(/^[a-z][a-z0-9-]*$/, 'expected a provider id such as aws'),
     name: z.string().min(1),
     currency: z.literal('USD'),
     hoursPerMonth: z.literal(730),

@@ -1,4 +1,5 @@
 import { groupDigits, groupDigitsFixed } from '../core/group-digits.js';
+import { isProvider, providerPack } from '../providers/registry.js';
 
 export const usd = (n: number, digits = 0) => `${n < 0 ? '-' : ''}$${groupDigitsFixed(Math.abs(n), digits)}`;
 
@@ -11,7 +12,8 @@ export function gb(n: number): string {
   return `${num(n, 1)} GB`;
 }
 
-export const PROVIDER_NAMES = { aws: 'AWS', gcp: 'GCP', azure: 'Azure' } as const;
+/** A provider as people write it: AWS, GCP, Azure. */
+export const providerLabel = (id: string) => (isProvider(id) ? providerPack(id).label : id);
 
 /** cli-table3 borders around a table but not between its rows. */
 const COMPACT_TABLE = { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' };

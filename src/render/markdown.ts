@@ -1,5 +1,5 @@
 import type { PlanDocument } from '../core/plan-document.js';
-import { num, PROVIDER_NAMES, usd } from './format.js';
+import { num, providerLabel, usd } from './format.js';
 import { bandLine, demandLine, designRows, headline, ninesRows, pricingLine, totalLine } from './summary.js';
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
@@ -23,7 +23,7 @@ export function renderMarkdown(plan: PlanDocument): string {
     out.push('', '| provider | region | prices of | expected |', '| --- | --- | --- | ---: |');
     for (const p of plan.providers)
       out.push(
-        `| ${PROVIDER_NAMES[p.provider]}${p.cheapest ? ' (cheapest)' : ''} | ${p.region} | ${p.date} | ${usd(p.monthly.expected)} |`,
+        `| ${providerLabel(p.provider)}${p.cheapest ? ' (cheapest)' : ''} | ${p.region} | ${p.date} | ${usd(p.monthly.expected)} |`,
       );
   }
   if (plan.availability.costOfNines.length > 0) {

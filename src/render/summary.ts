@@ -1,6 +1,6 @@
 import { formatUsers } from '../core/humane-number.js';
 import type { PlanDocument } from '../core/plan-document.js';
-import { gb, num, pct, PROVIDER_NAMES, usd } from './format.js';
+import { gb, num, pct, providerLabel, usd } from './format.js';
 
 /** One-line descriptions of each part of the design, shared by the table and markdown renderers. */
 export function designRows(plan: PlanDocument): [string, string][] {
@@ -57,7 +57,7 @@ export function designRows(plan: PlanDocument): [string, string][] {
 
 export function headline(plan: PlanDocument): string {
   const p = plan.cost.pricing;
-  return `${formatUsers(plan.input.users)} monthly users · ${plan.input.profile} profile · ${PROVIDER_NAMES[p.provider]} ${p.region}`;
+  return `${formatUsers(plan.input.users)} monthly users · ${plan.input.profile} profile · ${providerLabel(p.provider)} ${p.region}`;
 }
 
 export function demandLine(plan: PlanDocument): string {
@@ -77,7 +77,7 @@ export function bandLine(plan: PlanDocument): string {
 
 export function pricingLine(plan: PlanDocument): string {
   const p = plan.cost.pricing;
-  return `${PROVIDER_NAMES[p.provider]} ${p.region} list prices of ${p.date} (${p.catalog} catalog), ${plan.cost.hoursPerMonth} hours a month`;
+  return `${providerLabel(p.provider)} ${p.region} list prices of ${p.date} (${p.catalog} catalog), ${plan.cost.hoursPerMonth} hours a month`;
 }
 
 function cacheShape(cache: NonNullable<PlanDocument['cache']>): string {

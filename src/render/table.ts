@@ -1,7 +1,7 @@
 import { Chalk } from 'chalk';
 import Table from 'cli-table3';
 import type { PlanDocument } from '../core/plan-document.js';
-import { num, PROVIDER_NAMES, tableLook, usd } from './format.js';
+import { num, providerLabel, tableLook, usd } from './format.js';
 import { bandLine, demandLine, designRows, headline, ninesRows, pricingLine, totalLine } from './summary.js';
 
 export interface TableOptions {
@@ -84,7 +84,7 @@ export function renderTable(plan: PlanDocument, opts: TableOptions): string {
     });
     for (const p of plan.providers)
       side.push([
-        `${PROVIDER_NAMES[p.provider]}${p.cheapest ? ' (cheapest)' : ''}`,
+        `${providerLabel(p.provider)}${p.cheapest ? ' (cheapest)' : ''}`,
         p.region,
         p.date,
         p.instanceType,

@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { inputSchema } from '../core/input.js';
 import { planSchema } from '../core/plan-schema.js';
 import { architectureSchema } from '../export/architecture-schema.js';
+import { providerEnums } from '../providers/provider-field.js';
 
 export const SCHEMA_KINDS = ['input', 'plan', 'architecture'] as const;
 export type SchemaKind = (typeof SCHEMA_KINDS)[number];
@@ -14,7 +15,11 @@ type JsonSchema = Record<string, unknown> & { properties?: Record<string, JsonSc
 
 /** The input file's schema: what the zod schema accepts, including the text forms it turns into numbers. */
 function inputJsonSchema(): JsonSchema {
-  const schema = z.toJSONSchema(inputSchema, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
+  const schema = z.toJSONSchema(inputSchema, {
+    io: 'input',
+    unrepresentable: 'any',
+    override: providerEnums,
+  }) as JsonSchema;
   for (const [key, property] of Object.entries(schema.properties ?? {})) {
     if (property.type === 'number' || property.type === 'integer') {
       const { default: fallback, description, ...number } = property;
@@ -42,7 +47,7 @@ export function jsonSchema(kind: SchemaKind, version: string): JsonSchema {
   const base =
     kind === 'input'
       ? inputJsonSchema()
-      : (z.toJSONSchema(kind === 'plan' ? planSchema : architectureSchema) as JsonSchema);
+      : (z.toJSONSchema(kind === 'plan' ? planSchema : architectureSchema, { override: providerEnums }) as JsonSchema);
   const titles: Record<SchemaKind, string> = {
     input: 'capacity-plan input file (capacity-plan.yaml)',
     plan: 'capacity-plan plan document (schemaVersion 1)',

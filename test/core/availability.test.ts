@@ -3,7 +3,7 @@ import { downtimeMinutesPerMonth, estimateAvailability } from '../../src/core/av
 import { priceBook } from '../../src/core/price-book.js';
 import { bundledCatalogs } from '../../src/pricing/bundled.js';
 
-const book = priceBook(bundledCatalogs.aws!, 'us-east-1');
+const book = priceBook(bundledCatalogs().aws!, 'us-east-1');
 
 describe('availability from published SLAs (../shared/reference/slas.md)', () => {
   it('components in series multiply: ALB 99.99 × EC2 region 99.99 × RDS Multi-AZ 99.95 is 99.930 %', () => {

@@ -6,7 +6,7 @@ import { responsePercentile } from '../../src/core/queueing.js';
 import { bundledCatalogs } from '../../src/pricing/bundled.js';
 import { planOf } from '../helpers.js';
 
-const book = priceBook(bundledCatalogs.aws!, 'us-east-1');
+const book = priceBook(bundledCatalogs().aws!, 'us-east-1');
 const xlarge = book.item('compute', 'm7i.xlarge');
 
 describe('queueing-based fleet sizing', () => {

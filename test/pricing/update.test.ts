@@ -207,7 +207,7 @@ describe('pricing list, show and verify', () => {
     const e = env();
     expect((await cli(['pricing', 'verify'], { env: e })).code).toBe(0);
     mkdirSync(join(e.XDG_DATA_HOME, 'capacity-plan', 'pricing'), { recursive: true });
-    const broken = JSON.parse(JSON.stringify((await import('../../src/pricing/bundled.js')).bundledCatalogs.aws));
+    const broken = JSON.parse(JSON.stringify((await import('../../src/pricing/bundled.js')).bundledCatalogs().aws));
     broken.regions['us-east-1'].items[0].price = -1;
     writeFileSync(catalogFile(e, 'aws'), JSON.stringify(broken));
     const v = await cli(['pricing', 'verify'], { env: e });

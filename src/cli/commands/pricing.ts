@@ -1,5 +1,6 @@
+import { homeRegion } from '../../pricing/home-region.js';
 import { Command } from 'commander';
-import { PROVIDERS, type Provider } from '../../core/input.js';
+import { isProvider, providerIds, providerList, providerPack, type Provider } from '../../providers/registry.js';
 import { STALE_AFTER_DAYS } from '../../core/plan.js';
 import { bundledCatalogs } from '../../pricing/bundled.js';
 import { catalogSchema, type Catalog, type CatalogItem } from '../../pricing/catalog-schema.js';
@@ -10,9 +11,8 @@ import type { Io } from '../io.js';
 import { writeFileAtomic } from '../write-file.js';
 
 const provider = (name: string): Provider => {
-  if (!(PROVIDERS as readonly string[]).includes(name))
-    throw usageError(`unknown provider "${name}": expected one of ${PROVIDERS.join(', ')}`);
-  return name as Provider;
+  if (!isProvider(name)) throw usageError(`unknown provider "${name}": expected ${providerList()}`);
+  return name;
 };
 const ageDays = (date: string, now: string) => Math.floor((Date.parse(now) - Date.parse(date)) / 86_400_000);
 
@@ -21,7 +21,7 @@ function inUse(io: Io, p: Provider): { catalog: Catalog; origin: string } {
   const refreshed = readRefreshed(io.env, p);
   return refreshed
     ? { catalog: refreshed, origin: `refreshed ${refreshed.refreshed?.at ?? ''} (${refreshedPath(io.env, p)})` }
-    : { catalog: bundledCatalogs[p]!, origin: 'bundled' };
+    : { catalog: bundledCatalogs()[p]!, origin: 'bundled' };
 }
 
 /** Units each kind of price may be in: a wrong unit is a wrong number. */
@@ -71,7 +71,7 @@ Examples:
     .option('--format <format>', 'table or json (default: table)')
     .action((opts: { format?: string }) => {
       const now = today(io.env);
-      const rows = PROVIDERS.map((p) => {
+      const rows = providerIds().map((p) => {
         const { catalog, origin } = inUse(io, p);
         const items = Object.values(catalog.regions).flatMap((r) => r.items);
         return {
@@ -109,12 +109,12 @@ Examples:
   $ capacity-plan pricing show azure --format json | jq '.items[] | select(.confidence == "U")'`,
     )
     .addHelpText('after', '\nExit codes: 0 ok · 1 a refreshed catalog is broken · 2 unknown provider or region')
-    .argument('<provider>', PROVIDERS.join(' | '))
+    .argument('<provider>', providerIds().join(' | '))
     .option('--region <code>', 'a region of the catalog (default: its home region)')
     .option('--format <format>', 'table or json (default: table)')
     .action((name: string, opts: { region?: string; format?: string }) => {
       const { catalog, origin } = inUse(io, provider(name));
-      const region = opts.region ?? Object.keys(catalog.regions)[0]!;
+      const region = opts.region ?? homeRegion(catalog);
       const entry = catalog.regions[region];
       if (!entry)
         throw usageError(
@@ -156,8 +156,8 @@ Examples:
     .action(() => {
       const now = today(io.env);
       let broken = 0;
-      for (const p of PROVIDERS) {
-        const sources: [string, unknown][] = [['bundled', bundledCatalogs[p]]];
+      for (const p of providerIds()) {
+        const sources: [string, unknown][] = [['bundled', bundledCatalogs()[p]]];
         try {
           const refreshed = readRefreshed(io.env, p);
           if (refreshed) sources.push([`refreshed (${refreshedPath(io.env, p)})`, refreshed]);
@@ -201,7 +201,7 @@ Examples:
       'after',
       '\nExit codes: 0 updated · 1 the download or the data failed (the previous catalog is kept) · 2 bad usage, or no GCP API key',
     )
-    .argument('<provider>', PROVIDERS.join(' | '))
+    .argument('<provider>', providerIds().join(' | '))
     .option('--region <code>', "the region to refresh (default: the catalog's home region)")
     .option('--endpoint <url>', "the API's base URL (mirrors, tests)")
     .option('--api-key <key>', 'GCP only: an API key for the Cloud Billing Catalog API (or GOOGLE_API_KEY)')
@@ -213,38 +213,21 @@ Examples:
         throw usageError(`--timeout: expected a number of seconds above 0, not "${opts.timeout}"`);
       if (opts.endpoint !== undefined && !/^https?:\/\/[^\s]+$/.test(opts.endpoint))
         throw usageError(`--endpoint: expected an http(s) URL, not "${opts.endpoint}"`);
-      const base = readRefreshed(io.env, p) ?? bundledCatalogs[p]!;
-      const region = opts.region ?? Object.keys(base.regions)[0]!;
+      const base = readRefreshed(io.env, p) ?? bundledCatalogs()[p]!;
+      const region = opts.region ?? homeRegion(base);
       if (!/^[a-z0-9-]+$/.test(region))
-        throw usageError(`--region: expected a region code such as ${Object.keys(base.regions)[0]}`);
+        throw usageError(`--region: expected a region code such as ${homeRegion(base)}`);
       const { progressReporter } = await import('../../pricing/refresh/progress.js');
       const { applyRefresh } = await import('../../pricing/refresh/apply.js');
       const { RefreshError } = await import('../../pricing/refresh/refresh-error.js');
       const progress = progressReporter(io.stderr, global().quiet);
       const idleMs = timeout * 1000;
       try {
-        let found;
-        let buying = {};
-        let endpoint: string;
-        if (p === 'aws') {
-          const aws = await import('../../providers/aws/refresh.js');
-          endpoint = opts.endpoint ?? aws.AWS_ENDPOINT;
-          found = await aws.refreshAws(base, { endpoint, region, idleMs, progress });
-        } else if (p === 'azure') {
-          const azure = await import('../../providers/azure/refresh.js');
-          endpoint = opts.endpoint ?? azure.AZURE_ENDPOINT;
-          ({ found, buying } = await azure.refreshAzure(base, { endpoint, region, idleMs, progress }));
-        } else {
-          const gcp = await import('../../providers/gcp/refresh.js');
-          endpoint = opts.endpoint ?? gcp.GCP_ENDPOINT;
-          found = await gcp.refreshGcp(base, {
-            endpoint,
-            region,
-            idleMs,
-            progress,
-            apiKey: opts.apiKey ?? io.env.GOOGLE_API_KEY,
-          });
-        }
+        const { refresher } = providerPack(p);
+        const endpoint = opts.endpoint ?? refresher.endpoint;
+        const apiKey = opts.apiKey ?? (refresher.apiKeyEnv ? io.env[refresher.apiKeyEnv] : undefined);
+        const refresh = await refresher.load();
+        const { found, buying } = await refresh(base, { endpoint, region, idleMs, progress, apiKey });
         if (found.size === 0)
           throw new RefreshError(
             `the ${p} price API answered but no price in it matched the catalog: nothing to update`,

@@ -1,10 +1,11 @@
+import { homeRegion } from '../../pricing/home-region.js';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { downtimeMinutesPerMonth } from '../../core/availability.js';
-import { inputSchema, PROVIDERS, type RawInput } from '../../core/input.js';
+import { inputSchema, type RawInput } from '../../core/input.js';
+import { providerIds } from '../../providers/registry.js';
 import { buildPlan, type Catalogs } from '../../core/plan.js';
 import { PROFILES, PROFILE_NAMES, type ProfileName } from '../../core/profiles.js';
-import { defaultRegion } from '../../core/price-book.js';
 import { PlanInputError } from '../../core/input-error.js';
 import { formatUsers, parseHumaneNumber } from '../../core/humane-number.js';
 import { toYaml } from '../../yaml-text.js';
@@ -91,17 +92,17 @@ export async function runWizard(deps: WizardDeps): Promise<RawInput> {
   });
   const provider = await p.select({
     message: 'Where should it be priced?',
-    default: 'aws' as const,
+    default: 'aws',
     choices: [
-      ...PROVIDERS.map((name) => ({
+      ...providerIds().map((name) => ({
         name,
-        value: name as (typeof PROVIDERS)[number] | 'all',
+        value: name,
         disabled: deps.catalogs[name] ? (false as const) : 'no price catalog installed',
       })),
       {
         name: 'all — the same design on every installed provider',
         value: 'all' as const,
-        disabled: PROVIDERS.every((x) => deps.catalogs[x]) ? (false as const) : 'needs all three catalogs',
+        disabled: providerIds().every((x) => deps.catalogs[x]) ? (false as const) : "needs every provider's catalog",
       },
     ],
   });
@@ -111,7 +112,7 @@ export async function runWizard(deps: WizardDeps): Promise<RawInput> {
     const known = Object.keys(catalog.regions);
     region = await p.input({
       message: `Home region (${known.join(', ')})`,
-      default: defaultRegion(catalog),
+      default: homeRegion(catalog),
       validate: (v) =>
         known.includes(v.trim())
           ? true
@@ -141,7 +142,7 @@ export async function runWizard(deps: WizardDeps): Promise<RawInput> {
     ...(mixedHardware ? { mixedHardware } : {}),
     ...(availability !== null ? { availability } : {}),
     provider,
-    ...(region && provider !== 'all' && region !== defaultRegion(deps.catalogs[provider]!) ? { region } : {}),
+    ...(region && provider !== 'all' && region !== homeRegion(deps.catalogs[provider]!) ? { region } : {}),
     ...(growth.trim() !== '' ? { growth: parseHumaneNumber(growth), months: parseHumaneNumber(months) } : {}),
     ...(budget.trim() !== '' ? { maxMonthlyCost: parseHumaneNumber(budget) } : {}),
   };

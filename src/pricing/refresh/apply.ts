@@ -1,3 +1,4 @@
+import { homeRegion } from '../home-region.js';
 import type { Catalog, CatalogItem } from '../catalog-schema.js';
 
 export interface RefreshedPrice {
@@ -15,7 +16,7 @@ export const itemKey = (i: Pick<CatalogItem, 'kind' | 'id' | 'variant'>) => `${i
  * catalog lacks starts from the home region's items, marked as such (U) until refreshed.
  */
 export function applyRefresh(base: Catalog, region: string, found: Map<string, RefreshedPrice>, meta: { today: string; endpoint: string; buying?: Partial<Catalog['buyingOptions']> }): Catalog {
-  const home = Object.keys(base.regions)[0]!;
+  const home = homeRegion(base);
   const start = base.regions[region] ?? {
     name: region,
     items: base.regions[home]!.items.map((i) => ({ ...i, source: `${home} price, not refreshed for ${region}: ${i.source}`, confidence: 'U' as const })),

@@ -1,3 +1,5 @@
+import { homeRegion } from '../../pricing/home-region.js';
+import type { Refresher } from '../types.js';
 import type { Catalog, CatalogItem } from '../../pricing/catalog-schema.js';
 import { itemKey, type RefreshedPrice } from '../../pricing/refresh/apply.js';
 import { scanAwsOffer, type AwsPriceDimension, type AwsProduct } from './offer-stream.js';
@@ -118,7 +120,7 @@ export async function refreshAws(
   const index = await getJson<OfferIndex>(url('/offers/v1.0/aws/index.json'), { timeoutMs: opts.idleMs });
   if (!index?.offers || typeof index.offers !== 'object')
     throw new RefreshError('index.json has no "offers": not the AWS Price List Bulk API');
-  const home = Object.keys(base.regions)[0]!;
+  const home = homeRegion(base);
   const items = base.regions[opts.region]?.items ?? base.regions[home]!.items;
   const byKey = new Map(items.map((i) => [itemKey(i), i]));
   const found = new Map<string, RefreshedPrice>();
@@ -147,3 +149,6 @@ export async function refreshAws(
   }
   return found;
 }
+
+/** The provider pack's refresher: AWS's Price List needs no credential and sets no buying options. */
+export const refresh: Refresher = async (base, opts) => ({ found: await refreshAws(base, opts), buying: {} });

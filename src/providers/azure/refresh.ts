@@ -1,3 +1,5 @@
+import { homeRegion } from '../../pricing/home-region.js';
+import type { Refresher } from '../types.js';
 import type { Catalog, CatalogItem } from '../../pricing/catalog-schema.js';
 import { itemKey, type RefreshedPrice } from '../../pricing/refresh/apply.js';
 import { getJson, rebase, under, type FetchOptions } from '../../pricing/refresh/http.js';
@@ -121,7 +123,7 @@ export async function refreshAzure(
   base: Catalog,
   opts: { endpoint: string; region: string; idleMs: number; progress: Progress; sleep?: (ms: number) => Promise<void> },
 ): Promise<{ found: Map<string, RefreshedPrice>; buying: Partial<Catalog['buyingOptions']> }> {
-  const home = Object.keys(base.regions)[0]!;
+  const home = homeRegion(base);
   const items = base.regions[opts.region]?.items ?? base.regions[home]!.items;
   const found = new Map<string, RefreshedPrice>();
   const buying: Partial<Catalog['buyingOptions']> = {};
@@ -159,3 +161,6 @@ export async function refreshAzure(
   task.done(`${found.size} prices found`);
   return { found, buying };
 }
+
+/** The provider pack's refresher: the Retail Prices API also gives the savings-plan rates. */
+export const refresh: Refresher = (base, opts) => refreshAzure(base, opts);

@@ -1,3 +1,5 @@
+import { homeRegion } from '../../pricing/home-region.js';
+import type { Refresher } from '../types.js';
 import type { Catalog } from '../../pricing/catalog-schema.js';
 import { itemKey, type RefreshedPrice } from '../../pricing/refresh/apply.js';
 import { getJson, under } from '../../pricing/refresh/http.js';
@@ -55,7 +57,7 @@ export async function refreshGcp(
       'the Cloud Billing Catalog API needs an API key: set GOOGLE_API_KEY or pass --api-key (the bundled catalog stays in use)',
       2,
     );
-  const home = Object.keys(base.regions)[0]!;
+  const home = homeRegion(base);
   const items = base.regions[opts.region]?.items ?? base.regions[home]!.items;
   const found = new Map<string, RefreshedPrice>();
   const task = opts.progress.start(`Cloud Billing Catalog ${opts.region}`);
@@ -105,3 +107,6 @@ export async function refreshGcp(
   task.done(`${found.size} prices found`);
   return found;
 }
+
+/** The provider pack's refresher: the Cloud Billing Catalog API needs an API key. */
+export const refresh: Refresher = async (base, opts) => ({ found: await refreshGcp(base, opts), buying: {} });

@@ -1,0 +1,46 @@
+import catalog from './catalog.generated.json' with { type: 'json' };
+import type { Catalog } from '../../pricing/catalog-schema.js';
+import type { ProviderPack } from '../types.js';
+
+export const azure = {
+  id: 'azure',
+  label: 'Azure',
+  catalog: catalog as Catalog,
+  // Azure's own region pairs (learn.microsoft.com: cross-region replication in Azure).
+  pairedRegions: {
+    eastus: 'westus',
+    eastus2: 'centralus',
+    westus2: 'westcentralus',
+    westeurope: 'northeurope',
+    northeurope: 'westeurope',
+    germanywestcentral: 'germanynorth',
+    japaneast: 'japanwest',
+    southeastasia: 'eastasia',
+  },
+  balancer: {
+    'round-robin': {
+      service: 'Application Gateway',
+      setting: 'default distribution (round robin across the backend pool)',
+      attributes: {},
+    },
+    'least-connections': {
+      service: 'Azure Front Door',
+      setting: 'latency-based routing (Application Gateway has no least-connections mode)',
+      attributes: {},
+    },
+    'ip-hash': {
+      service: 'Azure Load Balancer',
+      setting: 'loadDistribution = SourceIP (source-IP affinity)',
+      attributes: { loadDistribution: 'SourceIP' },
+    },
+    weighted: {
+      service: 'Azure Front Door',
+      setting: 'origin group weights (e.g. 95 / 5)',
+      attributes: {},
+    },
+  },
+  refresher: {
+    endpoint: 'https://prices.azure.com',
+    load: async () => (await import('./refresh.js')).refresh,
+  },
+} satisfies ProviderPack;

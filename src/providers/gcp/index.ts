@@ -1,0 +1,48 @@
+import catalog from './catalog.generated.json' with { type: 'json' };
+import type { Catalog } from '../../pricing/catalog-schema.js';
+import type { ProviderPack } from '../types.js';
+
+const BACKEND = 'Cloud Load Balancing (backend service)';
+
+export const gcp = {
+  id: 'gcp',
+  label: 'GCP',
+  catalog: catalog as Catalog,
+  pairedRegions: {
+    'us-central1': 'us-east1',
+    'us-east1': 'us-central1',
+    'us-west1': 'us-central1',
+    'europe-west1': 'europe-west3',
+    'europe-west3': 'europe-west1',
+    'asia-northeast1': 'asia-southeast1',
+    'asia-southeast1': 'asia-northeast1',
+    'australia-southeast1': 'asia-southeast1',
+  },
+  balancer: {
+    'round-robin': {
+      service: BACKEND,
+      setting: 'localityLbPolicy = ROUND_ROBIN',
+      attributes: { localityLbPolicy: 'ROUND_ROBIN' },
+    },
+    'least-connections': {
+      service: BACKEND,
+      setting: 'localityLbPolicy = LEAST_REQUEST',
+      attributes: { localityLbPolicy: 'LEAST_REQUEST' },
+    },
+    'ip-hash': {
+      service: BACKEND,
+      setting: 'sessionAffinity = CLIENT_IP',
+      attributes: { sessionAffinity: 'CLIENT_IP' },
+    },
+    weighted: {
+      service: 'Cloud Load Balancing (URL map)',
+      setting: 'weightedBackendServices traffic splitting by weight',
+      attributes: { localityLbPolicy: 'ROUND_ROBIN' },
+    },
+  },
+  refresher: {
+    endpoint: 'https://cloudbilling.googleapis.com',
+    apiKeyEnv: 'GOOGLE_API_KEY',
+    load: async () => (await import('./refresh.js')).refresh,
+  },
+} satisfies ProviderPack;

@@ -1,0 +1,52 @@
+import type { Catalog } from '../pricing/catalog-schema.js';
+import type { RefreshedPrice } from '../pricing/refresh/apply.js';
+import type { Progress } from '../pricing/refresh/progress.js';
+
+/** The balancing strategies a provider's balancer is configured for (`none` needs no balancer). */
+export type BalancedStrategy = 'round-robin' | 'least-connections' | 'ip-hash' | 'weighted';
+
+/** How one strategy is set on the provider's own balancer. */
+export interface BalancerSetting {
+  service: string;
+  setting: string;
+  /** The balancer's own attribute names and values, for exporters (ALB target-group attributes, …). */
+  attributes: Readonly<Record<string, string>>;
+}
+
+export interface RefreshOptions {
+  endpoint: string;
+  region: string;
+  idleMs: number;
+  progress: Progress;
+  /** A credential the price API needs (GCP's API key); undefined where the API is public. */
+  apiKey: string | undefined;
+}
+
+export interface RefreshResult {
+  found: Map<string, RefreshedPrice>;
+  buying: Partial<Catalog['buyingOptions']>;
+}
+
+/** One signature for every provider's price refresher. */
+export type Refresher = (base: Catalog, opts: RefreshOptions) => Promise<RefreshResult>;
+
+/**
+ * Everything a cloud provider owns: its bundled catalog, the region a home region fails over to, how
+ * each balancing strategy is set on its balancer, and its price refresher (loaded only when used).
+ */
+export interface ProviderPack {
+  id: string;
+  /** How people write its name: AWS, GCP, Azure. */
+  label: string;
+  catalog: Catalog;
+  /** The second region a home region pairs with when a design needs one (the provider's own pairing). */
+  pairedRegions: Readonly<Record<string, string>>;
+  balancer: Readonly<Record<BalancedStrategy, BalancerSetting>>;
+  refresher: {
+    /** The public price API's base URL (`pricing update --endpoint` replaces it). */
+    endpoint: string;
+    /** The environment variable holding the API's credential, when it needs one. */
+    apiKeyEnv?: string;
+    load(): Promise<Refresher>;
+  };
+}
