@@ -2,7 +2,8 @@ import { estimateAvailability, type AvailabilityEstimate } from './availability.
 import { autoscaling, type Autoscaling } from './autoscaling.js';
 import { sizeCache, type CacheSizing } from './cache.js';
 import { sizeCompute, type ComputeSizing } from './compute.js';
-import { costPlan, type CostBreakdown } from './cost.js';
+import { costPlan } from './cost/cost-plan.js';
+import type { CostBreakdown } from './cost/types.js';
 import { sizeDatabase, type DatabaseSizing } from './database.js';
 import type { Demand } from './demand.js';
 import { chooseDeployStrategy, deployment, DEFAULT_DEPLOYS_PER_MONTH, type Deployment } from './deployment.js';
@@ -215,8 +216,8 @@ function finish(
           )
         : s.compute.max,
   }));
-  const cost = costPlan(
-    {
+  const cost = costPlan({
+    facts: {
       instance: compute.instance,
       fleets,
       appZones: resilience.appZones,
@@ -238,7 +239,7 @@ function finish(
     params,
     input,
     book,
-  );
+  });
   const scaling = autoscaling({
     ...compute,
     min: fleets.reduce((a, f) => a + f.min, 0),

@@ -27,6 +27,10 @@ const scalingRule = z.strictObject({
 const simStrategy = z.enum(['round-robin', 'least-connections', 'power-of-two', 'ip-hash', 'weighted', 'random']);
 
 export const lineItemSchema = z.strictObject({
+  id: z
+    .string()
+    .describe('Stable across plans: the kind, the region for per-region lines, the buying option for split lines'),
+  kind: z.string().describe('The cost rule that priced the line (compute, database-primary, cdn-transfer, …)'),
   component: z.string(),
   description: z.string(),
   quantity: z.number(),

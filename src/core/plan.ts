@@ -1,6 +1,6 @@
 import type { Catalog } from '../pricing/catalog-schema.js';
 import { downtimeMinutesPerMonth } from './availability.js';
-import { USAGE_ASSUMPTIONS } from './cost.js';
+import { USAGE_ASSUMPTIONS } from './cost/usage-assumptions.js';
 import { dailyCurve } from './daily-curve.js';
 import { DATABASE_SHARE_OF_STORAGE } from './database.js';
 import { computeDemand, HOURS_PER_MONTH, type Demand } from './demand.js';

@@ -1,0 +1,51 @@
+import type { CatalogItem } from '../../pricing/catalog-schema.js';
+import { round } from '../round.js';
+import type { CostContext, FleetSize, PricedLine } from './types.js';
+
+/** What a rule says about one line: the rest (rounding, unit, price, confidence) is the same for every line. */
+export interface LineSpec {
+  item: CatalogItem;
+  quantity: number;
+  description: string;
+  /** The month's cost when it is not quantity × price (tiers, free allowances). */
+  monthly?: number;
+}
+
+/**
+ * One line of the bill: when it applies, its kind and component, and its quantity and description from
+ * the design's facts. `T` is what a rule is evaluated for: nothing, or each database of a multi-region design.
+ */
+export interface CostRule<T = void> {
+  kind: string;
+  component: string;
+  /** The compute lines change with the fleet size; every other line does not. */
+  fleet?: boolean;
+  applies(ctx: CostContext, of: T): boolean;
+  line(ctx: CostContext, of: T, fleet: FleetSize): (LineSpec & { buyable?: PricedLine['buyable'] }) | null;
+}
+
+/** Rules evaluated once per item (each database), all of one item's lines before the next item's. */
+export interface CostRuleGroup<T> {
+  name: string;
+  each(ctx: CostContext): readonly T[];
+  /** Distinguishes an item's lines (the region), so each line keeps a stable id. */
+  key(item: T): string;
+  rules: readonly CostRule<T>[];
+}
+
+/** A priced line from a rule's spec: quantity to 2 decimals, the month's cost to the cent. */
+export function priced(kind: string, component: string, id: string, spec: LineSpec): PricedLine {
+  const { item, quantity } = spec;
+  return {
+    id,
+    kind,
+    component,
+    description: spec.description,
+    quantity: round(quantity, 2),
+    unit: item.unit,
+    unitPrice: item.price,
+    monthly: round(spec.monthly ?? quantity * item.price),
+    itemId: item.id,
+    confidence: item.confidence,
+  };
+}

@@ -1,0 +1,121 @@
+import { HOURS_PER_MONTH } from '../../demand.js';
+import type { CostRule, CostRuleGroup } from '../rule.js';
+import type { CostContext, DatabaseFacts } from '../types.js';
+import { USAGE_ASSUMPTIONS as A } from '../usage-assumptions.js';
+
+const s = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+/** " in eu-west-1" when the design has databases in several regions. */
+const where = (ctx: CostContext, db: DatabaseFacts) => (ctx.facts.databases.length > 1 ? ` in ${db.code}` : '');
+const primary = (db: DatabaseFacts) => db.role === 'primary';
+const aurora = (db: DatabaseFacts) => db.sizing.deployment === 'aurora';
+
+const primaryRule: CostRule<DatabaseFacts> = {
+  kind: 'database-primary',
+  component: 'database',
+  applies: (_, db) => primary(db),
+  line(ctx, db) {
+    const { sizing: d } = db;
+    const svc = ctx.book.catalog.services;
+    if (aurora(db)) {
+      const replicas = Math.max(1, d.readReplicasPerShard);
+      const text = `${svc.databaseHaPlus} ${d.instance.id}: ${s(d.shards, 'writer')} + ${s(replicas, 'replica')} each`;
+      return {
+        item: d.instance,
+        quantity: d.shards * (1 + replicas) * HOURS_PER_MONTH,
+        description: text + where(ctx, db),
+      };
+    }
+    const ha = d.deployment === 'multi-az' ? 'Multi-AZ' : 'Single-AZ';
+    const shards = d.shards > 1 ? ` × ${d.shards} shards` : '';
+    const description = `${svc.database} ${d.instance.id} ${ha} primary${shards}${where(ctx, db)}`;
+    return { item: d.instance, quantity: d.shards * HOURS_PER_MONTH, description };
+  },
+};
+
+const replicasRule: CostRule<DatabaseFacts> = {
+  kind: 'database-replicas',
+  component: 'database',
+  applies: (_, db) => primary(db) && !aurora(db),
+  line(ctx, db) {
+    const { sizing: d } = db;
+    const item = ctx.book.item('database', d.instance.id, 'single-az');
+    const per = d.shards > 1 ? 'shard' : 'primary';
+    const description = `${item.id} read replicas (${d.readReplicasPerShard} per ${per})${where(ctx, db)}`;
+    return { item, quantity: d.shards * d.readReplicasPerShard * HOURS_PER_MONTH, description };
+  },
+};
+
+const storageRule: CostRule<DatabaseFacts> = {
+  kind: 'database-storage',
+  component: 'database',
+  applies: (_, db) => primary(db),
+  line(ctx, db) {
+    const { sizing: d } = db;
+    if (aurora(db)) {
+      const item = ctx.book.item('database-storage', undefined, 'aurora');
+      const text = `${ctx.book.catalog.services.databaseHaPlus} storage (replicated across three zones, billed once)`;
+      return { item, quantity: d.storageGbPerShard * d.shards, description: text + where(ctx, db) };
+    }
+    const multi = d.deployment === 'multi-az';
+    const copies = d.shards * ((multi ? 2 : 1) + d.readReplicasPerShard);
+    const which = `primary${multi ? ', standby' : ''}${d.readReplicasPerShard > 0 ? ' and replicas' : ''}`;
+    const description = `storage: ${d.storageGbPerShard} GB on each of ${copies} copies (${which})${where(ctx, db)}`;
+    return { item: ctx.book.item('database-storage'), quantity: d.storageGbPerShard * copies, description };
+  },
+};
+
+/** Aurora Standard bills I/O: writes, and the reads the cache and the buffer pool both miss. */
+const ioRule: CostRule<DatabaseFacts> = {
+  kind: 'database-io',
+  component: 'database',
+  applies: (ctx, db) => primary(db) && aurora(db) && ctx.book.has('database-io', undefined, 'aurora'),
+  line(ctx, db) {
+    const { demand, params: p, facts } = ctx;
+    const share = facts.databases.length > 1 ? 1 / facts.databases.length : 1;
+    const perRequest = (1 - p.readRatio) * A.ioPerWrite + p.readRatio * (1 - p.cacheHitRatio) * A.ioPerUncachedRead;
+    const millions = (demand.requestsPerMonth * share * perRequest) / 1e6;
+    const svc = ctx.book.catalog.services.databaseHaPlus;
+    const text = `${svc} I/O: ${A.ioPerWrite} per write, ${A.ioPerUncachedRead} per read the cache misses (buffer-pool misses)`;
+    return {
+      item: ctx.book.item('database-io', undefined, 'aurora'),
+      quantity: millions,
+      description: text + where(ctx, db),
+    };
+  },
+};
+
+/** Another region's promotable copy of the primary region's database. */
+const regionReplicaRule: CostRule<DatabaseFacts> = {
+  kind: 'database-region-replica',
+  component: 'database',
+  applies: (_, db) => !primary(db),
+  line(ctx, db) {
+    const { sizing: d } = db;
+    const item = aurora(db) ? d.instance : ctx.book.item('database', d.instance.id, 'single-az');
+    const shards = d.shards > 1 ? ` × ${d.shards} shards` : '';
+    const description = `${item.id} promotable cross-region replica${shards}${where(ctx, db)}`;
+    return { item, quantity: d.shards * HOURS_PER_MONTH, description };
+  },
+};
+
+const regionReplicaStorageRule: CostRule<DatabaseFacts> = {
+  kind: 'database-region-replica-storage',
+  component: 'database',
+  applies: (_, db) => !primary(db),
+  line(ctx, db) {
+    const { sizing: d } = db;
+    const item = aurora(db)
+      ? ctx.book.item('database-storage', undefined, 'aurora')
+      : ctx.book.item('database-storage');
+    const description = `storage of the cross-region replica${where(ctx, db)}`;
+    return { item, quantity: d.storageGbPerShard * d.shards, description };
+  },
+};
+
+/** Each region's database, all of its lines together, the primary region's first. */
+export const databaseRules: CostRuleGroup<DatabaseFacts> = {
+  name: 'database',
+  each: (ctx) => ctx.facts.databases,
+  key: (db) => db.code,
+  rules: [primaryRule, replicasRule, storageRule, ioRule, regionReplicaRule, regionReplicaStorageRule],
+};

@@ -1,0 +1,84 @@
+import { HOURS_PER_MONTH } from '../../demand.js';
+import { tieredCost } from '../../price-book.js';
+import type { CostRule } from '../rule.js';
+import { USAGE_ASSUMPTIONS as A } from '../usage-assumptions.js';
+
+/** Internet egress from the origin: what the CDN does not serve, at the provider's volume tiers. */
+export const egressRule: CostRule = {
+  kind: 'egress',
+  component: 'network',
+  applies: () => true,
+  line({ facts, demand, params, book }) {
+    const item = book.item('egress');
+    const gb = demand.egressGbPerMonth - (facts.cdn ? demand.egressGbPerMonth * params.cdnOffload : 0);
+    const free = item.freePerMonth ? ` (first ${item.freePerMonth} GB free)` : '';
+    return {
+      item,
+      quantity: gb,
+      description: `internet egress from the origin, tiered${free}`,
+      monthly: tieredCost(item, gb),
+    };
+  },
+};
+
+export const natGatewayRule: CostRule = {
+  kind: 'nat-gateway',
+  component: 'network',
+  applies: ({ facts }) => facts.privateNetworking,
+  line({ facts, book }) {
+    const regions = facts.fleets.length;
+    const inRegions = regions > 1 ? ` in ${regions} regions` : '';
+    const description = `NAT gateway in each of ${facts.appZones} zones${inRegions} (app servers in private subnets)`;
+    return { item: book.item('nat-gateway'), quantity: facts.appZones * regions * HOURS_PER_MONTH, description };
+  },
+};
+
+export const natDataRule: CostRule = {
+  kind: 'nat-data',
+  component: 'network',
+  applies: ({ facts }) => facts.privateNetworking,
+  line({ demand, book }) {
+    const gb = (demand.requestsPerMonth * A.outboundKbPerRequestViaNat) / 1e6;
+    const description = `NAT processing: ${A.outboundKbPerRequestViaNat} KB per request to outside APIs`;
+    return { item: book.item('nat-data'), quantity: gb, description };
+  },
+};
+
+export const crossZoneRule: CostRule = {
+  kind: 'cross-zone',
+  component: 'network',
+  applies: ({ facts }) => facts.appZones >= 2,
+  line({ facts, demand, book }) {
+    const crossing = 1 - 1 / facts.appZones;
+    const gb = (demand.requestsPerMonth * A.dataTierKbPerRequest * crossing) / 1e6;
+    const description = `cross-zone traffic between app servers and the data tier: ${A.dataTierKbPerRequest} KB per request, ${Math.round(crossing * 100)} % crossing zones`;
+    return { item: book.item('cross-zone'), quantity: gb, description };
+  },
+};
+
+export const crossRegionRule: CostRule = {
+  kind: 'cross-region',
+  component: 'network',
+  applies: ({ facts }) => facts.fleets.length > 1 && !facts.dataResidency,
+  line({ facts, demand, params, book }) {
+    const others = facts.fleets.length - 1;
+    const gb = (demand.requestsPerMonth * (1 - params.readRatio) * A.bytesPerWriteReplicated * others) / 1e6;
+    const description = `database and cache replication to ${others} other region${others > 1 ? 's' : ''}: ${A.bytesPerWriteReplicated} KB per write`;
+    return { item: book.item('cross-region'), quantity: gb, description };
+  },
+};
+
+export const publicIpRule: CostRule = {
+  kind: 'public-ip',
+  component: 'network',
+  applies: ({ book }) => book.has('public-ip'),
+  line({ facts, book }) {
+    const regions = facts.fleets.length;
+    const ips = facts.balancer ? facts.appZones * regions : 1;
+    const nat = facts.privateNetworking ? facts.appZones * regions : 0;
+    const n = ips + nat;
+    const holders = `${facts.balancer ? 'balancer nodes' : 'the server'}${nat ? ' and NAT gateways' : ''}`;
+    const description = `${n} public IPv4 address${n === 1 ? '' : 'es'} (${holders})`;
+    return { item: book.item('public-ip'), quantity: n * HOURS_PER_MONTH, description };
+  },
+};
