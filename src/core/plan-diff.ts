@@ -10,9 +10,15 @@ export interface DesignChange {
 }
 
 export interface CostLineChange {
+  /** The line's stable id (kind and region): the same line in both plans, whatever its text says. */
+  id: string;
   component: string;
   itemId: string;
   description: string;
+  /** Quantity and unit price on each side (null where the line is absent). */
+  quantity: { base: number | null; head: number | null };
+  unitPrice: { base: number | null; head: number | null };
+  unit: string;
   base: number;
   head: number;
   delta: number;
@@ -60,39 +66,7 @@ export function diffPlans(base: PlanDocument, head: PlanDocument): PlanDiff {
   const design = FIELDS.map(([field, label, get]) => ({ field, label, base: get(base), head: get(head) })).filter(
     (c) => c.base !== c.head,
   );
-  // A line is the same line in both plans when only its numbers differ ("2 shards" and "3 shards" match; "Single-AZ" and "Multi-AZ" do not).
-  const key = (l: PlanDocument['cost']['lineItems'][number]) =>
-    `${l.component}\u0000${l.itemId}\u0000${l.description.replace(/\d[\d.,]*/g, '#')}`;
-  const sums = new Map<
-    string,
-    { component: string; itemId: string; description: string; base: number; head: number }
-  >();
-  for (const [side, plan] of [
-    ['base', base],
-    ['head', head],
-  ] as const) {
-    for (const l of plan.cost.lineItems) {
-      const entry = sums.get(key(l)) ?? {
-        component: l.component,
-        itemId: l.itemId,
-        description: l.description,
-        base: 0,
-        head: 0,
-      };
-      entry[side] += l.monthly;
-      if (side === 'head') entry.description = l.description;
-      sums.set(key(l), entry);
-    }
-  }
-  const lines = [...sums.values()]
-    .map((e) => ({ ...e, base: round(e.base), head: round(e.head), delta: round(e.head - e.base) }))
-    .filter((e) => e.delta !== 0)
-    .sort(
-      (a, b) =>
-        Math.abs(b.delta) - Math.abs(a.delta) ||
-        a.component.localeCompare(b.component) ||
-        a.itemId.localeCompare(b.itemId),
-    );
+  const lines = diffLines(base.cost.lineItems, head.cost.lineItems);
   const delta = round(head.cost.monthly.expected - base.cost.monthly.expected);
   const percent = base.cost.monthly.expected === 0 ? null : round((delta / base.cost.monthly.expected) * 100, 1);
   const sign = delta > 0 ? '+' : delta < 0 ? '−' : '±';
@@ -105,4 +79,40 @@ export function diffPlans(base: PlanDocument, head: PlanDocument): PlanDiff {
     design,
     cost: { lines, monthly: { base: base.cost.monthly, head: head.cost.monthly }, delta, percent },
   };
+}
+
+type Line = PlanDocument['cost']['lineItems'][number];
+
+/** Lines matched by their stable id: a changed quantity or price is one changed line with both values. */
+export function diffLines(base: readonly Line[], head: readonly Line[]): CostLineChange[] {
+  const sums = new Map<string, CostLineChange>();
+  for (const [side, lines] of [
+    ['base', base],
+    ['head', head],
+  ] as const) {
+    for (const l of lines) {
+      const k = l.id;
+      const entry = sums.get(k) ?? {
+        id: k,
+        component: l.component,
+        itemId: l.itemId,
+        description: l.description,
+        quantity: { base: null, head: null },
+        unitPrice: { base: null, head: null },
+        unit: l.unit,
+        base: 0,
+        head: 0,
+        delta: 0,
+      };
+      entry[side] += l.monthly;
+      entry.quantity[side] = (entry.quantity[side] ?? 0) + l.quantity;
+      entry.unitPrice[side] = l.unitPrice;
+      if (side === 'head') Object.assign(entry, { description: l.description, itemId: l.itemId, unit: l.unit });
+      sums.set(k, entry);
+    }
+  }
+  return [...sums.values()]
+    .map((e) => ({ ...e, base: round(e.base), head: round(e.head), delta: round(e.head - e.base) }))
+    .filter((e) => e.delta !== 0 || e.quantity.base !== e.quantity.head || e.unitPrice.base !== e.unitPrice.head)
+    .sort((a, b) => Math.abs(b.delta) - Math.abs(a.delta) || a.id.localeCompare(b.id));
 }

@@ -1,6 +1,6 @@
 import { Chalk } from 'chalk';
 import Table from 'cli-table3';
-import type { PlanDiff } from '../core/plan-diff.js';
+import type { CostLineChange, PlanDiff } from '../core/plan-diff.js';
 import { tableLook, usd } from './format.js';
 import { groupDigits } from '../core/group-digits.js';
 
@@ -26,7 +26,7 @@ export function renderDiffTable(diff: PlanDiff, opts: { color: boolean; base: st
     for (const l of diff.cost.lines)
       t.push([
         l.component,
-        l.description,
+        lineChange(l),
         usd(l.base, 2),
         usd(l.head, 2),
         l.delta > 0 ? c.red(signed(l.delta)) : c.green(signed(l.delta)),
@@ -56,7 +56,7 @@ export function renderDiffMarkdown(diff: PlanDiff, opts: { base: string; head: s
     );
     for (const l of diff.cost.lines)
       out.push(
-        `| ${l.component} | ${cell(l.description)} | ${usd(l.base, 2)} | ${usd(l.head, 2)} | ${signed(l.delta)} |`,
+        `| ${l.component} | ${cell(lineChange(l))} | ${usd(l.base, 2)} | ${usd(l.head, 2)} | ${signed(l.delta)} |`,
       );
     out.push('');
   }
@@ -65,4 +65,14 @@ export function renderDiffMarkdown(diff: PlanDiff, opts: { base: string; head: s
     `**Total expected:** ${usd(m.base.expected, 2)} → ${usd(m.head.expected, 2)} (${signed(diff.cost.delta)}${diff.cost.percent === null ? '' : `, ${diff.cost.percent > 0 ? '+' : ''}${diff.cost.percent} %`})`,
   );
   return `${out.join('\n')}\n`;
+}
+
+/** "4 → 7 hour at $0.2016" when the amount of a line changed, so a changed line shows both values. */
+export function lineChange(l: CostLineChange): string {
+  const q = l.quantity;
+  if (q.base === null || q.head === null) return l.description;
+  const amount = q.base === q.head ? '' : ` (${groupDigits(q.base, 2)} → ${groupDigits(q.head, 2)} ${l.unit})`;
+  const p = l.unitPrice;
+  const price = p.base === p.head ? '' : ` (unit price ${usd(p.base ?? 0, 4)} → ${usd(p.head ?? 0, 4)})`;
+  return `${l.description}${amount}${price}`;
 }
