@@ -305,6 +305,7 @@ export const planSchema = z.strictObject({
       crossings: z.array(
         z.strictObject({ month: z.number().int(), users: z.number().int(), from: tier, to: tier, note: z.string() }),
       ),
+      stopped: z.string().optional().describe("Why the projection ends before --months: the planner's user limit"),
     })
     .nullable(),
 });

@@ -1,0 +1,74 @@
+import { balancerEvidence, type BalancerEvidence } from '../balancer-evidence.js';
+import type { Design, DesignContext } from '../design.js';
+import type { AvailabilityChoice } from '../design-search.js';
+import { round } from '../round.js';
+import { planWarnings } from './warnings.js';
+
+export type Topology = 'single-instance' | 'multi-az' | 'multi-region';
+
+/** What the plan decides about a chosen design beyond its sizing: the shape people talk about, and what to warn of. */
+export interface Decisions {
+  topology: Topology;
+  /** How users reach a region (null in one region). */
+  routing: string | null;
+  /** Each region's database role, in the regions' order. */
+  regionDatabases: string[];
+  availabilityReasons: string[];
+  evidence: BalancerEvidence | null;
+  warnings: string[];
+}
+
+function availabilityReasons(ctx: DesignContext, d: Design, choice: AvailabilityChoice): string[] {
+  const multiRegion = d.regions.length > 1;
+  const residency = ctx.input.dataResidency;
+  const reasons = [...choice.reasons];
+  if (d.estimate.cappedAt !== null) {
+    reasons.push(
+      `Inside one region the estimate is capped at the provider's region-level ${round(d.estimate.cappedAt * 100, 4)} %: redundant copies in one region fail together more often than independence says`,
+    );
+  }
+  if (multiRegion && !residency) {
+    reasons.push(
+      "Active-active regions assume failover is quick: DNS health checks move users within minutes and the other region's replica is promoted to primary",
+    );
+  }
+  if (multiRegion && residency) {
+    reasons.push(
+      "With --data-residency each region serves only its own users, so a region failure is not covered by the others: the estimate is one region's",
+    );
+  }
+  return reasons;
+}
+
+/** The simulation that backs the balancer pick, on the primary region's fleet at its peak. */
+function evidenceFor(ctx: DesignContext, d: Design): BalancerEvidence | null {
+  if (!ctx.input.simulate) return null;
+  const fleet = d.regions[0]!.compute;
+  return balancerEvidence(d.loadBalancing.strategy, {
+    servers: fleet.atPeak,
+    vcpus: d.compute.instance.vcpus ?? 1,
+    utilization: fleet.utilizationAtPeak,
+    serviceTimeMs: ctx.params.serviceTimeMs,
+    durations: ctx.params.requestDurations,
+    mixedHardware: ctx.input.mixedHardware,
+  });
+}
+
+export function decide(ctx: DesignContext, d: Design, choice: AvailabilityChoice, today?: string): Decisions {
+  const multiRegion = d.regions.length > 1;
+  const residency = ctx.input.dataResidency;
+  return {
+    topology: multiRegion ? 'multi-region' : d.resilience.appZones >= 2 ? 'multi-az' : 'single-instance',
+    routing: !multiRegion
+      ? null
+      : residency
+        ? 'GeoDNS: each user is routed to the region that holds their data'
+        : 'latency-based DNS routing (GeoDNS or a manual region choice also work)',
+    regionDatabases: d.regions.map((_, i) =>
+      i === 0 ? 'primary' : residency ? "primary (this region's users' data stays here)" : 'read replica (promotable)',
+    ),
+    availabilityReasons: availabilityReasons(ctx, d, choice),
+    evidence: evidenceFor(ctx, d),
+    warnings: planWarnings(ctx, d, choice, today),
+  };
+}

@@ -1,0 +1,69 @@
+import { groupDigits } from '../group-digits.js';
+import type { Design, DesignContext } from '../design.js';
+import type { AvailabilityChoice } from '../design-search.js';
+import { tierRule } from '../tiers.js';
+
+/** How old a catalog may be before every plan priced on it says so. */
+export const STALE_AFTER_DAYS = 90;
+
+export type BandComparison = 'below' | 'inside' | 'above';
+
+/** Where the expected monthly cost sits against the seed's band for the tier. */
+export function bandComparison(d: Design): BandComparison {
+  const band = tierRule(d.tier).band;
+  const expected = d.cost.monthly.expected;
+  return expected < band.low ? 'below' : band.high !== null && expected > band.high ? 'above' : 'inside';
+}
+
+function recalledPrices(d: Design): string[] {
+  const unsure = [...new Set(d.cost.lineItems.filter((l) => l.confidence === 'U').map((l) => l.itemId))].sort();
+  if (unsure.length === 0) return [];
+  const one = unsure.length === 1;
+  return [
+    `${unsure.length} price${one ? '' : 's'} in this plan ${one ? 'is' : 'are'} recalled, not verified (confidence U): ${unsure.join(', ')} — check them against the provider's price page before relying on them`,
+  ];
+}
+
+function bandWarning(d: Design): string[] {
+  const comparison = bandComparison(d);
+  if (comparison === 'inside') return [];
+  const rule = tierRule(d.tier);
+  const { low, high } = rule.band;
+  const range = `$${groupDigits(low)}–${high === null ? '…' : `$${groupDigits(high)}`}`;
+  return [
+    `The expected $${groupDigits(Math.round(d.cost.monthly.expected))}/month is ${comparison} the seed's ${rule.title.toLowerCase()} band (${range}): the seed's band is for typical traffic, this plan prices your profile`,
+  ];
+}
+
+function staleCatalog(ctx: DesignContext, today: string | undefined): string[] {
+  const catalog = ctx.book.catalog;
+  const age = today ? Math.floor((Date.parse(today) - Date.parse(catalog.date)) / 86_400_000) : 0;
+  if (age <= STALE_AFTER_DAYS) return [];
+  return [
+    `The ${catalog.name} prices are from ${catalog.date}, ${age} days old (over ${STALE_AFTER_DAYS}): refresh them with \`capacity-plan pricing update ${catalog.provider}\``,
+  ];
+}
+
+/** What a reader of the plan must not miss: stale or recalled prices, an unmet target, rules the design breaks. */
+export function planWarnings(ctx: DesignContext, d: Design, choice: AvailabilityChoice, today?: string): string[] {
+  const { input, book } = ctx;
+  const warnings = [...staleCatalog(ctx, today), ...recalledPrices(d)];
+  if (choice.met === false) warnings.push(choice.reasons[0]!);
+  if (input.stateful) {
+    const broken = d.loadBalancing.breaksRules.map((r) => r.split(':')[0]).join('; ');
+    warnings.push(
+      `--stateful breaks the statelessness rules: ${broken}. Move sessions to Redis and files to object storage, then drop --stateful`,
+    );
+  }
+  if (d.resilience.appZones < 2) {
+    warnings.push('A single server is a single point of failure: an instance failure or upgrade is downtime');
+  }
+  for (const r of d.regions) {
+    if (!book.catalog.regions[r.code]) {
+      warnings.push(
+        `${r.code} is priced at ${book.region} list prices: the ${book.catalog.provider} catalog has no ${r.code} prices yet`,
+      );
+    }
+  }
+  return [...warnings, ...bandWarning(d)];
+}

@@ -1,0 +1,59 @@
+import type { PlanDocument } from '../plan-document.js';
+import { round } from '../round.js';
+import type { DesignView } from './view.js';
+
+export function databaseSection({ ctx, design: d }: DesignView): PlanDocument['database'] {
+  const db = d.database;
+  const services = ctx.book.catalog.services;
+  return {
+    engine: 'postgresql',
+    service: db.deployment === 'aurora' ? services.databaseHaPlus : services.database,
+    instanceType: db.instance.id,
+    deployment: db.deployment,
+    primaries: db.shards,
+    shards: db.shards,
+    readReplicas: db.readReplicasPerShard * db.shards,
+    readReplicasPerShard: db.readReplicasPerShard,
+    storageGb: db.storageGbPerShard * db.shards,
+    utilizationAtPeak: round(db.utilizationAtPeak, 3),
+    reasons: db.reasons,
+  };
+}
+
+export function cacheSection({ ctx, design: d }: DesignView): PlanDocument['cache'] {
+  const c = d.cache;
+  if (!c) return null;
+  return {
+    engine: 'redis',
+    service: ctx.book.catalog.services.cache,
+    nodeType: c.node.id,
+    shards: c.shards,
+    replicasPerShard: c.replicasPerShard,
+    nodes: c.shards * (1 + c.replicasPerShard),
+    memoryNeededGb: round(c.memoryNeededGb, 2),
+    reasons: c.reasons,
+  };
+}
+
+export function cdnSection({ ctx, design: d }: DesignView): PlanDocument['cdn'] {
+  if (!d.cdn) return null;
+  const offload = ctx.params.cdnOffload;
+  return {
+    service: ctx.book.catalog.services.cdn,
+    offloadShare: offload,
+    transferGbPerMonth: round(ctx.demand.egressGbPerMonth * offload, 1),
+    reasons: [
+      `The seed adds a CDN from 10k users: ${Math.round(offload * 100)} % of the bytes (static assets, images, media) are served from the edge, closer to users and off the servers`,
+    ],
+  };
+}
+
+export function queueSection({ ctx, design: d }: DesignView): PlanDocument['queue'] {
+  if (d.tier !== 'distributed') return null;
+  return {
+    service: ctx.book.catalog.services.queue,
+    reasons: [
+      "The seed's message queues at 1M+ users: slow work (emails, fan-out, media processing) leaves the request path",
+    ],
+  };
+}

@@ -1,0 +1,75 @@
+import type { Catalog } from '../pricing/catalog-schema.js';
+import { dailyCurve } from './daily-curve.js';
+import { decide } from './decide/decide.js';
+import type { Demand } from './demand.js';
+import { buildDesign, type Design, type DesignContext } from './design.js';
+import { chooseDesign, costOfNines, type AvailabilityChoice } from './design-search.js';
+import { describe, type DesignBody } from './document/describe.js';
+import type { PlanInput } from './input.js';
+import type { ProviderPlan } from './plan-document.js';
+import { priceBook } from './price-book.js';
+import type { Parameters } from './resolve.js';
+import { tierForUsers } from './tiers.js';
+
+export interface PriceRequest {
+  input: PlanInput;
+  params: Parameters;
+  demand: Demand;
+  catalog: Catalog;
+  /** The design the first provider chose, priced here as it is; null to choose one on this provider. */
+  same: Design | null;
+  /** Whether to add the cost of each extra nine (only the provider that chooses the design does). */
+  nines: boolean;
+  today: string | undefined;
+}
+
+export interface Priced {
+  document: DesignBody;
+  summary: ProviderPlan;
+  design: Design;
+}
+
+/** A design context for one provider's catalog: the memo every phase (choice, nines) shares. */
+export function designContext(
+  req: Pick<PriceRequest, 'input' | 'params' | 'demand' | 'catalog' | 'same'>,
+): DesignContext {
+  const { input, params } = req;
+  // Another provider prices the design in its own home region; the first in the region asked for.
+  const book = priceBook(req.catalog, req.same ? undefined : input.region);
+  const curve = dailyCurve(params.dailyCurve, params.peakFactor);
+  return { input, params, demand: req.demand, curve, book, sizings: new Map(), designs: new Map() };
+}
+
+/** Another provider's price for the design the first provider chose: same tier, same redundancy. */
+function sameDesign(ctx: DesignContext, same: Design, target: number | undefined): AvailabilityChoice {
+  const haPlus = ctx.book.has('database', undefined, 'aurora');
+  const resilience =
+    same.resilience.databaseHa === 'aurora' && !haPlus
+      ? { ...same.resilience, databaseHa: 'multi-az' as const }
+      : same.resilience;
+  const design = buildDesign(ctx, same.tier, resilience);
+  const met = target === undefined ? null : design.estimate.estimated >= target / 100;
+  const reasons = [`The same design as on the first provider, priced on ${ctx.book.catalog.name}`];
+  return { design, met, changes: [], reasons };
+}
+
+/** Phases on one provider: choose the design (or take the first provider's), price each extra nine, decide, describe. */
+export function priceOn(req: PriceRequest): Priced {
+  const ctx = designContext(req);
+  const byUsers = tierForUsers(req.input.users);
+  const target = req.input.availability;
+  const choice = req.same ? sameDesign(ctx, req.same, target) : chooseDesign(ctx, byUsers.id, target);
+  const design = choice.design;
+  const nines = req.nines ? costOfNines(ctx, byUsers.id, design) : [];
+  const decisions = decide(ctx, design, choice, req.today);
+  const document = describe({ ctx, design, decisions, choice, nines, usersReason: byUsers.reason });
+  const summary: ProviderPlan = {
+    provider: req.catalog.provider,
+    region: ctx.book.region,
+    date: req.catalog.date,
+    instanceType: design.compute.instance.id,
+    monthly: design.cost.monthly,
+    cheapest: false,
+  };
+  return { document, design, summary };
+}
