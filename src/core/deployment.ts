@@ -8,7 +8,9 @@ export type DeployStrategy = 'blue-green' | 'rolling' | 'canary';
 export const DEFAULT_DEPLOYS_PER_MONTH = 20;
 const BLUE_GREEN_WINDOW_HOURS = 0.5;
 const CANARY_WINDOW_HOURS = 2;
-const CANARY_SHARE = 0.05;
+/** The share of traffic a canary release gets first, in percent: exporters and the balancer read it from the plan. */
+export const CANARY_PERCENT = 5;
+const CANARY_SHARE = CANARY_PERCENT / 100;
 
 export interface Deployment {
   strategy: DeployStrategy;
@@ -21,6 +23,8 @@ export interface Deployment {
   extraMonthlyCost: number;
   /** Rolling only: servers replaced at a time. */
   batchSize: number | null;
+  /** Canary only: the share of traffic the new version gets first, percent. */
+  canaryPercent: number | null;
 }
 
 export function chooseDeployStrategy(
@@ -49,7 +53,7 @@ export function chooseDeployStrategy(
     return {
       strategy: 'canary',
       reasons: [
-        `${serversAtPeak} servers serving 1M+ users: send 5 % of traffic to the new version, watch errors and latency, then widen to 100 %`,
+        `${serversAtPeak} servers serving 1M+ users: send ${CANARY_PERCENT} % of traffic to the new version, watch errors and latency, then widen to 100 %`,
         'Catches a bad release while it touches few users; needs weighted routing and good monitoring, which this tier has',
       ],
     };
@@ -86,7 +90,7 @@ export function deployment(
     );
   if (strategy === 'canary')
     reasons.push(
-      `Each deploy adds ${extraServers} canary server${extraServers === 1 ? '' : 's'} for about ${CANARY_WINDOW_HOURS} hours while traffic steps 5 % → 25 % → 50 % → 100 %`,
+      `Each deploy adds ${extraServers} canary server${extraServers === 1 ? '' : 's'} for about ${CANARY_WINDOW_HOURS} hours while traffic steps ${CANARY_PERCENT} % → 25 % → 50 % → 100 %`,
     );
   return {
     strategy,
@@ -97,5 +101,6 @@ export function deployment(
     extraCostPerDeploy: round(extraCostPerDeploy),
     extraMonthlyCost: round(extraCostPerDeploy * deploysPerMonth),
     batchSize: strategy === 'rolling' ? Math.max(1, Math.floor(serversAtPeak * 0.2)) : null,
+    canaryPercent: strategy === 'canary' ? CANARY_PERCENT : null,
   };
 }

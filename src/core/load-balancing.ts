@@ -1,4 +1,5 @@
 import { providerPack } from '../providers/registry.js';
+import { CANARY_PERCENT } from './deployment.js';
 
 export const STRATEGIES = ['none', 'round-robin', 'least-connections', 'ip-hash', 'weighted'] as const;
 export type Strategy = (typeof STRATEGIES)[number];
@@ -67,7 +68,9 @@ export function chooseStrategy(
       f.mixedHardware
         ? '--mixed-hardware: servers of different sizes should get traffic in proportion to their capacity'
         : null,
-      f.canary ? 'canary deployment: 5 % of traffic goes to the new version first, which needs weighted routing' : null,
+      f.canary
+        ? `canary deployment: ${CANARY_PERCENT} % of traffic goes to the new version first, which needs weighted routing`
+        : null,
     ].filter((x): x is string => x !== null);
     return {
       strategy: 'weighted',

@@ -246,6 +246,10 @@ export const planSchema = z.strictObject({
     extraCostPerDeploy: money,
     extraMonthlyCost: money,
     batchSize: z.number().int().nullable(),
+    canaryPercent: z
+      .number()
+      .nullable()
+      .describe('Canary deployments: the share of traffic the new version gets first'),
   }),
   cost: z.strictObject({
     currency: z.literal('USD'),

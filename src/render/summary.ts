@@ -37,12 +37,7 @@ export function designRows(plan: PlanDocument): [string, string][] {
       'Health check',
       `GET ${plan.healthCheck.path} every ${plan.healthCheck.intervalSeconds} s, ${plan.healthCheck.healthyStatus}/${plan.healthCheck.unhealthyStatus}, checks ${plan.healthCheck.checks.map((x: string) => x.split(' ')[0]).join(' and ')}`,
     ],
-    [
-      'Auto-scaling',
-      plan.autoscaling
-        ? `${plan.autoscaling.minInstances}–${plan.autoscaling.maxInstances} servers, target CPU ${plan.autoscaling.targetCpuPercent} %, +${plan.autoscaling.scaleOut.adjustment} above 70 % for 5 min, ${plan.autoscaling.scaleIn.adjustment} below 30 % for 10 min, cooldown ${plan.autoscaling.cooldownSeconds / 60} min`
-        : 'none (one server scales vertically)',
-    ],
+    ['Auto-scaling', plan.autoscaling ? autoscalingLine(plan.autoscaling) : 'none (one server scales vertically)'],
     [
       'Availability',
       `${num(plan.availability.estimated, 4)} % estimated${plan.availability.target !== null ? ` for a ${plan.availability.target} % target (${plan.availability.meetsTarget ? 'met' : 'NOT met'})` : ''} · ${plan.availability.topology} · ~${num(plan.availability.downtimeMinutesPerMonth, 1)} min downtime/month`,
@@ -95,4 +90,19 @@ export function ninesRows(plan: PlanDocument): string[][] {
     usd(n.monthly),
     n.deltaMonthly === 0 ? '±$0' : `${n.deltaMonthly > 0 ? '+' : ''}${usd(n.deltaMonthly)}`,
   ]);
+}
+
+type Scaling = NonNullable<PlanDocument['autoscaling']>;
+
+/** "+2 above 70 % for 5 min": the CPU rule of a scaling direction, as the plan sets it. */
+function cpuRule(step: Scaling['scaleOut']): string {
+  const cpu = step.when.find((w) => w.metric === 'cpuPercent');
+  const sign = step.adjustment > 0 ? '+' : '';
+  if (!cpu) return `${sign}${step.adjustment}`;
+  const side = cpu.operator === '>' ? 'above' : 'below';
+  return `${sign}${step.adjustment} ${side} ${cpu.threshold} %${cpu.forMinutes ? ` for ${cpu.forMinutes} min` : ''}`;
+}
+
+function autoscalingLine(a: Scaling): string {
+  return `${a.minInstances}–${a.maxInstances} servers, target CPU ${a.targetCpuPercent} %, ${cpuRule(a.scaleOut)}, ${cpuRule(a.scaleIn)}, cooldown ${a.cooldownSeconds / 60} min`;
 }

@@ -4,8 +4,9 @@ import { planSchema } from '../core/plan-schema.js';
 import { architectureSchema } from '../export/architecture-schema.js';
 import { providerEnums } from '../providers/provider-field.js';
 
-export const SCHEMA_KINDS = ['input', 'plan', 'architecture'] as const;
-export type SchemaKind = (typeof SCHEMA_KINDS)[number];
+import type { SchemaKind } from './kinds.js';
+
+export { SCHEMA_KINDS, type SchemaKind } from './kinds.js';
 
 /** Numbers a person may write as "250k", "1.5M" or "50,000" in an input file. */
 const HUMANE = '^\\s*[+-]?(?:\\d{1,3}(?:[,_]\\d{3})+|\\d+)?(?:\\.\\d+)?(?:[eE][+-]?\\d+)?\\s*[kKmMbB]?\\s*$';

@@ -1,9 +1,8 @@
 import { Command } from 'commander';
 import { VERSION } from '../../version.js';
 import { usageError } from '../exit-error.js';
+import { SCHEMA_KINDS } from '../../schema/kinds.js';
 import type { Io } from '../io.js';
-
-const KINDS = ['input', 'plan', 'architecture'] as const;
 
 export function schemaCommand(io: Io): Command {
   return new Command('schema')
@@ -15,12 +14,12 @@ Examples:
   $ capacity-plan schema plan | jq '.properties.cost'
   $ capacity-plan schema architecture`,
     )
-    .argument('<kind>', KINDS.join(' | '))
+    .argument('<kind>', SCHEMA_KINDS.join(' | '))
     .addHelpText('after', '\nExit codes: 0 ok · 2 unknown kind')
     .action(async (kind: string) => {
-      if (!(KINDS as readonly string[]).includes(kind))
-        throw usageError(`unknown schema "${kind}": expected one of ${KINDS.join(', ')}`);
+      if (!(SCHEMA_KINDS as readonly string[]).includes(kind))
+        throw usageError(`unknown schema "${kind}": expected one of ${SCHEMA_KINDS.join(', ')}`);
       const { jsonSchema } = await import('../../schema/json-schemas.js');
-      io.stdout.write(`${JSON.stringify(jsonSchema(kind as (typeof KINDS)[number], VERSION), null, 2)}\n`);
+      io.stdout.write(`${JSON.stringify(jsonSchema(kind as (typeof SCHEMA_KINDS)[number], VERSION), null, 2)}\n`);
     });
 }

@@ -16,6 +16,7 @@ export function deploymentSection({ design: d }: DesignView): PlanDocument['depl
     extraCostPerDeploy: x.extraCostPerDeploy,
     extraMonthlyCost: x.extraMonthlyCost,
     batchSize: x.batchSize,
+    canaryPercent: x.canaryPercent,
   };
 }
 
