@@ -1,0 +1,121 @@
+import { estimateAvailability } from './availability.js';
+import { autoscaling } from './autoscaling.js';
+import { sizeCache } from './cache.js';
+import { costPlan } from './cost/cost-plan.js';
+import type { CostFacts, RegionFleet } from './cost/types.js';
+import { chooseDeployStrategy, deployment, DEFAULT_DEPLOYS_PER_MONTH } from './deployment.js';
+import type { Design, DesignContext, RegionStack } from './design-types.js';
+import { chooseStrategy } from './load-balancing.js';
+import type { Resilience } from './resilience.js';
+import { tierRank, type TierId } from './tiers.js';
+
+/** The deploy strategy and the balancing strategy: the canary needs weights, so they are chosen together. */
+function trafficChoices(ctx: DesignContext, tier: TierId, resilience: Resilience, atPeak: number) {
+  const { input, params } = ctx;
+  const deployChoice = chooseDeployStrategy(input.deploy, tier, atPeak);
+  const loadBalancing = chooseStrategy({
+    // Without zones there is no balancer: one server per region, reached by DNS.
+    servers: resilience.appZones >= 2 ? atPeak : 1,
+    stateful: input.stateful,
+    mixedHardware: input.mixedHardware,
+    canary: deployChoice.strategy === 'canary',
+    requestDurations: params.requestDurations,
+    requestDurationsFrom: params.overridden.includes('requestDurations') ? 'flag' : 'profile',
+    profile: input.profile,
+  });
+  return { deployChoice, loadBalancing };
+}
+
+/** Each region's fleet range; with active-active regions each must take the whole load when another fails. */
+function regionFleets(ctx: DesignContext, stacks: RegionStack[]): RegionFleet[] {
+  const failover = stacks.length > 1 && !ctx.input.dataResidency;
+  const total = stacks.reduce((a, t) => a + t.compute.atPeak, 0);
+  return stacks.map((s) => ({
+    code: s.code,
+    min: s.compute.min,
+    average: s.compute.average,
+    max: failover ? Math.max(s.compute.max, total) : s.compute.max,
+  }));
+}
+
+type Deploy = ReturnType<typeof deployment>;
+
+function costFacts(
+  ctx: DesignContext,
+  tier: TierId,
+  resilience: Resilience,
+  stacks: RegionStack[],
+  parts: { fleets: RegionFleet[]; cache: Design['cache']; deploy: Deploy },
+): CostFacts {
+  const { input } = ctx;
+  const { deploy } = parts;
+  const extra = deploy.extraServersWhileDeploying;
+  return {
+    instance: stacks[0]!.compute.instance,
+    fleets: parts.fleets,
+    appZones: resilience.appZones,
+    balancer: resilience.appZones >= 2,
+    databases: stacks.map((s, i) => ({
+      code: s.code,
+      sizing: s.database,
+      role: i === 0 || input.dataResidency ? ('primary' as const) : ('standby-region' as const),
+    })),
+    cache: parts.cache,
+    dataResidency: input.dataResidency,
+    cdn: tier !== 'single-server',
+    privateNetworking: tierRank(tier) >= tierRank('horizontal'),
+    queue: tier === 'distributed',
+    deploymentExtra: deploy.extraMonthlyCost,
+    deploymentLabel: `${deploy.strategy} deploys: ${extra} extra server${extra === 1 ? '' : 's'} for ${deploy.windowMinutes} min × ${deploy.deploysPerMonth} deploys`,
+  };
+}
+
+/** Completes a sized design: cache, availability, balancing, deployment, auto-scaling and the bill. */
+export function finish(
+  ctx: DesignContext,
+  tier: TierId,
+  tierReasons: string[],
+  resilience: Resilience,
+  stacks: RegionStack[],
+): Design {
+  const { input, params, demand, book } = ctx;
+  const { compute, database } = stacks[0]!;
+  const cache = sizeCache(tier, demand, params, resilience, book, database.storageGbPerShard * database.shards);
+  const cdn = tier !== 'single-server';
+  const atPeak = stacks.reduce((a, s) => a + s.compute.atPeak, 0);
+  const smallestMin = Math.min(...stacks.map((s) => s.compute.min));
+  const estimate = estimateAvailability(
+    resilience,
+    { cache: cache !== null, cdn, appServers: smallestMin, independentRegions: input.dataResidency },
+    book,
+  );
+  const { deployChoice, loadBalancing } = trafficChoices(ctx, tier, resilience, atPeak);
+  const deploysPerMonth = input.deploysPerMonth ?? DEFAULT_DEPLOYS_PER_MONTH;
+  const deploy = deployment(deployChoice, atPeak, compute.instance.price, deploysPerMonth);
+  const fleets = regionFleets(ctx, stacks);
+  const cost = costPlan({
+    facts: costFacts(ctx, tier, resilience, stacks, { fleets, cache, deploy }),
+    demand,
+    params,
+    input,
+    book,
+  });
+  const min = fleets.reduce((a, f) => a + f.min, 0);
+  const max = fleets.reduce((a, f) => a + f.max, 0);
+  const scaling = autoscaling({ ...compute, min, max });
+  return {
+    tier,
+    tierReasons,
+    resilience,
+    compute,
+    database,
+    cache,
+    cdn,
+    regions: stacks,
+    estimate,
+    loadBalancing,
+    deployment: deploy,
+    autoscaling: scaling,
+    cost,
+  };
+}

@@ -1,0 +1,51 @@
+import type { AvailabilityEstimate } from './availability.js';
+import type { Autoscaling } from './autoscaling.js';
+import type { CacheSizing } from './cache.js';
+import type { ComputeSizing } from './compute.js';
+import type { CostBreakdown } from './cost/types.js';
+import type { DatabaseSizing } from './database.js';
+import type { Demand } from './demand.js';
+import type { Deployment } from './deployment.js';
+import type { PlanInput } from './input.js';
+import type { LoadBalancingDecision } from './load-balancing.js';
+import type { PriceBook } from './price-book.js';
+import type { Resilience } from './resilience.js';
+import type { Parameters } from './resolve.js';
+import type { TierId } from './tiers.js';
+
+export interface DesignContext {
+  input: PlanInput;
+  params: Parameters;
+  demand: Demand;
+  curve: readonly number[];
+  book: PriceBook;
+  /** Fleet sizings already computed for this plan: the design search prices many designs that share them. */
+  sizings: Map<string, ComputeSizing | null>;
+  /** Designs already built for this plan, by tier and redundancy: the cost-of-nines table asks for the same ones four times. */
+  designs: Map<string, Design>;
+}
+
+export interface RegionStack {
+  code: string;
+  share: number;
+  compute: ComputeSizing;
+  database: DatabaseSizing;
+  role: 'primary' | 'secondary';
+}
+
+/** One complete design at one tier and level of redundancy: sized, balanced, estimated and priced. */
+export interface Design {
+  tier: TierId;
+  tierReasons: string[];
+  resilience: Resilience;
+  compute: ComputeSizing;
+  database: DatabaseSizing;
+  cache: CacheSizing | null;
+  cdn: boolean;
+  regions: RegionStack[];
+  estimate: AvailabilityEstimate;
+  loadBalancing: Omit<LoadBalancingDecision, 'configuration'>;
+  deployment: Deployment;
+  autoscaling: Autoscaling | null;
+  cost: CostBreakdown;
+}
