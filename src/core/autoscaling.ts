@@ -37,7 +37,7 @@ export function autoscaling(compute: ComputeSizing): Autoscaling | null {
     reasons: [
       'Scale out by 2 when CPU is above 70 % for 5 minutes, the request queue is deeper than 100, or p95 response time passes 1 s',
       'Scale in by 1 when CPU is below 30 % for 10 minutes, never below the minimum: out fast, in slowly, to avoid flapping',
-      `Target CPU 60 %; at least ${compute.min} servers always run (the seed: minimum 2), at most ${compute.max}; 5-minute cooldown between actions`,
+      `Target CPU 60 %; at least ${compute.min} servers always run (the scaling guide: minimum 2), at most ${compute.max}; 5-minute cooldown between actions`,
     ],
   };
 }

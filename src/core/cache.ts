@@ -51,9 +51,9 @@ export function sizeCache(
   const replicasPerShard = r.cacheHa ? (tier === 'horizontal' ? 2 : 1) : 0;
   const reasons = [
     `${round(memoryNeededGb, 1)} GB to hold: ${KB_PER_DAILY_USER} KB of sessions and hot objects per daily user, and ${Math.round(HOT_DATA_SHARE * 100)} % of the database's rows`,
-    `${node.id} (${node.memoryGb} GiB, ${Math.round(USABLE_MEMORY * 100)} % usable)${shards > 1 ? ` × ${shards} shards (cluster mode: the seed's distributed cache)` : ''}; ${round(peakOps, 0)} operations/s at peak`,
+    `${node.id} (${node.memoryGb} GiB, ${Math.round(USABLE_MEMORY * 100)} % usable)${shards > 1 ? ` × ${shards} shards (cluster mode: the scaling guide's distributed cache)` : ''}; ${round(peakOps, 0)} operations/s at peak`,
     replicasPerShard > 0
-      ? `Primary + ${replicasPerShard} replica${replicasPerShard === 1 ? '' : 's'} in other zones with automatic failover${tier === 'horizontal' ? ' (the seed\'s "Redis cluster (primary + replicas)")' : ''}`
+      ? `Primary + ${replicasPerShard} replica${replicasPerShard === 1 ? '' : 's'} in other zones with automatic failover${tier === 'horizontal' ? ' (the scaling guide\'s "Redis cluster (primary + replicas)")' : ''}`
       : 'One node: a cache miss falls back to the database, but sessions held here are lost if the node fails',
   ];
   return { node, shards, replicasPerShard, memoryNeededGb, reasons };

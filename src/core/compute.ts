@@ -66,7 +66,7 @@ function describe(tier: TierRule, ctx: SizingContext, instance: CatalogItem, fle
   ];
   if (tier.id === 'horizontal' && atPeak < 5) {
     reasons.push(
-      `The seed's 5–10 servers describe its typical traffic; this profile's peak needs ${atPeak}, and auto-scaling adds more when it grows`,
+      `The scaling guide's 5–10 servers describe its typical traffic; this profile's peak needs ${atPeak}, and auto-scaling adds more when it grows`,
     );
   }
   const base = {

@@ -77,14 +77,14 @@ export function sizeDatabase(
     );
   if (readReplicasPerShard > 0) {
     reasons.push(
-      `${readReplicasPerShard} read replica${readReplicasPerShard === 1 ? '' : 's'}${shards > 1 ? ' per shard' : ''} carry the reads (the seed: ${tier === 'cached-replicas' ? '"database with read replicas"' : tier === 'horizontal' ? '"database with multiple read replicas"' : 'sharded, replicated data'})`,
+      `${readReplicasPerShard} read replica${readReplicasPerShard === 1 ? '' : 's'}${shards > 1 ? ' per shard' : ''} ${readReplicasPerShard === 1 ? 'carries' : 'carry'} the reads (the scaling guide: ${tier === 'cached-replicas' ? '"database with read replicas"' : tier === 'horizontal' ? '"database with multiple read replicas"' : 'sharded, replicated data'})`,
     );
   } else {
-    reasons.push("One database serves reads and writes: the seed's single-server tier has no replicas");
+    reasons.push("One database serves reads and writes: the scaling guide's single-server tier has no replicas");
   }
   if (shards > 1)
     reasons.push(
-      `Sharded by user id into ${shards} shards (the seed's "database sharding" at 1M+ users): no single primary takes every write`,
+      `Sharded by user id into ${shards} shards (the scaling guide's "database sharding" at 1M+ users): no single primary takes every write`,
     );
   reasons.push(
     r.databaseHa === 'single-az'
@@ -94,7 +94,7 @@ export function sizeDatabase(
         : `${book.catalog.services.databaseHaPlus}: storage replicated across three zones and faster failover, for a higher published SLA`,
   );
   reasons.push(
-    `Storage ${storageGbPerShard} GB${shards > 1 ? ' per shard' : ''}: ${Math.round(DATABASE_SHARE_OF_STORAGE * 100)} % of ${round(demand.storageGb, 1)} GB of user data is rows; files go to object storage (stateless rule 2)`,
+    `Storage ${storageGbPerShard} GB${shards > 1 ? ' per shard' : ''}: ${Math.round(DATABASE_SHARE_OF_STORAGE * 100)} % of ${round(demand.storageGb, 1)} GB of user data is rows; files go to object storage, never the server's disk (statelessness: no local file storage)`,
   );
   return {
     instance,

@@ -46,7 +46,7 @@ export function chooseStrategy(
     return {
       strategy: 'none',
       reasons: [
-        "One server: the seed's single-server tier needs no load balancer",
+        "One server: the scaling guide's single-server tier needs no load balancer",
         'Add one (and a second server) when the availability target or growth calls for it',
       ],
       breaksRules: f.stateful ? [...STATELESS_RULES.slice(0, 3)] : [],
@@ -57,7 +57,7 @@ export function chooseStrategy(
       strategy: 'ip-hash',
       reasons: [
         '--stateful: the app keeps state on the server, so each user must keep reaching the same one — IP hash (sticky sessions) does that',
-        'Use it only while migrating to a stateless design: the seed says to avoid it for new systems',
+        'Use it only while migrating to a stateless design: the scaling guide says to avoid it for new systems',
         "Its costs: uneven distribution when users are clustered (offices, mobile carriers behind NAT), and a server failure loses that server's sessions",
       ],
       breaksRules: [...STATELESS_RULES.slice(0, 3)],
@@ -74,7 +74,7 @@ export function chooseStrategy(
     ].filter((x): x is string => x !== null);
     return {
       strategy: 'weighted',
-      reasons: [...why, 'Weighted balancing handles heterogeneous hardware, canary releases and A/B tests (the seed)'],
+      reasons: [...why, 'Weighted balancing handles heterogeneous hardware, canary releases and A/B tests'],
       breaksRules: [],
     };
   }

@@ -108,7 +108,7 @@ export function tierForUsers(users: number): { id: TierId; reason: string } {
   const span = rule.fromUsers === 0 ? `under ${formatUsers(next!.fromUsers)}` : range;
   return {
     id: rule.id,
-    reason: `${formatUsers(users)} monthly users is in the seed's ${span} band: ${rule.title.toLowerCase()}`,
+    reason: `${formatUsers(users)} monthly users is in the scaling guide's ${span} band: ${rule.title.toLowerCase()}`,
   };
 }
 

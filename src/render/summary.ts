@@ -67,7 +67,7 @@ export function totalLine(plan: PlanDocument): string {
 
 export function bandLine(plan: PlanDocument): string {
   const b = plan.cost.referenceBand;
-  return `seed's band for ${b.tier}: ${usd(b.low)}–${b.high === null ? '…' : usd(b.high)} (${b.comparison})`;
+  return `scaling guide's band for ${b.tier}: ${usd(b.low)}–${b.high === null ? '…' : usd(b.high)} (${b.comparison})`;
 }
 
 export function pricingLine(plan: PlanDocument): string {

@@ -85,7 +85,7 @@ export function buyingNotes(ctx: CostContext, terms: BuyingTerms): string[] {
   if (terms.commitment > 0) {
     const source = input.commitment === '1y' ? opts.commitment1y.source : opts.commitment3y.source;
     notes.push(
-      `${input.commitment} commitment on the always-on minimum fleet: ${Math.round(terms.commitment * 100)} % off (${source}, typical)`,
+      `${input.commitment} commitment on the always-on minimum fleet: ${Math.round(terms.commitment * 100)} % off (${source})`,
     );
   }
   if (input.spot > 0) {

@@ -31,7 +31,7 @@ function bandWarning(d: Design): string[] {
   const { low, high } = rule.band;
   const range = `$${groupDigits(low)}–${high === null ? '…' : `$${groupDigits(high)}`}`;
   return [
-    `The expected $${groupDigits(Math.round(d.cost.monthly.expected))}/month is ${comparison} the seed's ${rule.title.toLowerCase()} band (${range}): the seed's band is for typical traffic, this plan prices your profile`,
+    `The expected $${groupDigits(Math.round(d.cost.monthly.expected))}/month is ${comparison} the scaling guide's ${rule.title.toLowerCase()} band (${range}): the band is for typical traffic, this plan prices your profile`,
   ];
 }
 

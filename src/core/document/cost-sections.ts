@@ -47,7 +47,7 @@ export function costSection({ ctx, design: d }: DesignView): PlanDocument['cost'
       low: band.low,
       high: band.high,
       comparison: bandComparison(d),
-      source: 'seed: scaling timeline',
+      source: 'scaling guide: the scaling timeline',
     },
     curve: `${p.dailyCurve} daily curve (peak hour ${p.peakFactor}× the average)`,
   };

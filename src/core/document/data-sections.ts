@@ -43,7 +43,7 @@ export function cdnSection({ ctx, design: d }: DesignView): PlanDocument['cdn'] 
     offloadShare: offload,
     transferGbPerMonth: round(ctx.demand.egressGbPerMonth * offload, 1),
     reasons: [
-      `The seed adds a CDN from 10k users: ${Math.round(offload * 100)} % of the bytes (static assets, images, media) are served from the edge, closer to users and off the servers`,
+      `The scaling guide adds a CDN from 10k users: ${Math.round(offload * 100)} % of the bytes (static assets, images, media) are served from the edge, closer to users and off the servers`,
     ],
   };
 }
@@ -53,7 +53,7 @@ export function queueSection({ ctx, design: d }: DesignView): PlanDocument['queu
   return {
     service: ctx.book.catalog.services.queue,
     reasons: [
-      "The seed's message queues at 1M+ users: slow work (emails, fan-out, media processing) leaves the request path",
+      "The scaling guide's message queues at 1M+ users: slow work (emails, fan-out, media processing) leaves the request path",
     ],
   };
 }

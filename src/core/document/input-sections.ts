@@ -48,6 +48,7 @@ export function demandSection(demand: Demand): PlanDocument['demand'] {
 
 export function assumptions(p: Parameters, input: PlanInput): string[] {
   return [
+    'The scaling guide is the rule set this plan starts from: four tiers by monthly users (under 10k, 10k–100k, 100k–1M, 1M and up), each with a typical design and cost band, and rules for statelessness, load balancing, health checks, auto-scaling, regions and deployments (README: The scaling guide)',
     `A month is ${HOURS_PER_MONTH} hours (the convention of AWS's calculator and GCP's price mirror); prices are list prices in USD`,
     `Traffic profile ${input.profile}: ${Math.round(p.dauRatio * 100)} % of monthly users active on a day, ${p.requestsPerUser} requests each, peak hour ${p.peakFactor}× the average, ${p.serviceTimeMs} ms of CPU per request`,
     'Sizing treats service times as exponential (M/M/k per server); requests whose durations vary more than that need the headroom least-connections balancing gives',

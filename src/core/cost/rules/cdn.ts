@@ -40,7 +40,7 @@ export const cdnRequestsRule: CostRule = {
       params.cdnOffload / Math.max(1e-9, 1 - params.cdnOffload),
     );
     const tenK = (demand.requestsPerMonth * perOrigin) / 1e4;
-    const description = `${book.catalog.services.cdn} requests: ${round(perOrigin, 2)} edge requests per origin request`;
+    const description = `${book.catalog.services.cdn} requests: ${round(perOrigin, 2)} edge request${round(perOrigin, 2) === 1 ? '' : 's'} per origin request`;
     return { item, quantity: tenK, description, monthly: tieredCost(item, tenK) };
   },
 };

@@ -59,7 +59,8 @@ const storageRule: CostRule<DatabaseFacts> = {
     const multi = d.deployment === 'multi-az';
     const copies = d.shards * ((multi ? 2 : 1) + d.readReplicasPerShard);
     const which = `primary${multi ? ', standby' : ''}${d.readReplicasPerShard > 0 ? ' and replicas' : ''}`;
-    const description = `storage: ${d.storageGbPerShard} GB on each of ${copies} copies (${which})${where(ctx, db)}`;
+    const on = copies === 1 ? 'on 1 copy' : `on each of ${copies} copies`;
+    const description = `storage: ${d.storageGbPerShard} GB ${on} (${which})${where(ctx, db)}`;
     return { item: ctx.book.item('database-storage'), quantity: d.storageGbPerShard * copies, description };
   },
 };
