@@ -1,6 +1,6 @@
 import type { CatalogItem } from '../pricing/catalog-schema.js';
 import type { Demand } from './demand.js';
-import { SCALE_OUT_CPU, sizeFleet, type FleetSize, type SizingBound } from './fleet-sizing.js';
+import { fleetServers, SCALE_OUT_CPU, sizeFleet, type FleetSize, type SizingBound } from './fleet-sizing.js';
 import type { PriceBook } from './price-book.js';
 import { round } from './round.js';
 import type { TierRule } from './tiers.js';
@@ -83,12 +83,12 @@ function describe(tier: TierRule, ctx: SizingContext, instance: CatalogItem, fle
   const hourly = ctx.curve.map((factor) =>
     Math.min(
       atPeak,
-      sizeFleet(
+      fleetServers(
         instance,
         { rps: demand.averageRps * factor, serviceTimeMs: ctx.serviceTimeMs, latencyTargetMs: ctx.latencyTargetMs },
         ctx.zones,
         ctx.minServers,
-      ).servers,
+      ),
     ),
   );
   const min = Math.max(ctx.minServers, Math.min(...hourly));

@@ -1,5 +1,5 @@
 import { buildDesign, type Design, type DesignContext } from './design.js';
-import { describeChanges, strongerDesigns, tierResilience } from './resilience.js';
+import { describeChanges, strongerDesigns, tierResilience, type Resilience } from './resilience.js';
 import { round } from './round.js';
 import { pairedRegion } from '../providers/paired-region.js';
 import type { TierId } from './tiers.js';
@@ -89,10 +89,10 @@ export function cheapestMeeting(
   let best: Design | null = null;
   const seen = new Set<string>();
   for (const resilience of candidates) {
-    const key = JSON.stringify(resilience);
+    const key = resilienceKey(resilience);
     if (seen.has(key)) continue;
     seen.add(key);
-    const design = key === JSON.stringify(own.resilience) ? own : buildDesign(ctx, tier, resilience);
+    const design = key === resilienceKey(own.resilience) ? own : buildDesign(ctx, tier, resilience);
     if (design.estimate.estimated >= goal && (!meeting || design.cost.monthly.expected < meeting.cost.monthly.expected))
       meeting = design;
     if (
@@ -141,3 +141,5 @@ export function costOfNines(ctx: DesignContext, tier: TierId, current: Design): 
     };
   });
 }
+
+const resilienceKey = (r: Resilience) => `${r.appZones}|${r.databaseHa}|${r.cacheHa}|${r.regions}`;

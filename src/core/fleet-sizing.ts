@@ -1,7 +1,7 @@
 import type { CatalogItem } from '../pricing/catalog-schema.js';
 import { responsePercentile } from './queueing.js';
 
-/** The seed's scale-out line: a fleet sized so that peak CPU stays at or below it. */
+/** The scaling guide's scale-out line: a fleet sized so that peak CPU stays at or below it. */
 export const SCALE_OUT_CPU = 0.7;
 
 export type SizingBound = 'latency' | 'scale-out line' | 'zone failure' | 'minimum';
@@ -24,6 +24,83 @@ export interface Load {
   latencyTargetMs: number;
 }
 
+const P95 = 0.95;
+/** Relative distance from a server's capacity inside which the exact Erlang C check decides. */
+const BOUNDARY = 1e-6;
+
+const p95Of = (k: number, perServer: number, serviceTimeMs: number) =>
+  responsePercentile(k, perServer, serviceTimeMs / 1000, P95) * 1000;
+
+const capacities = new Map<string, number>();
+
+/**
+ * The most offered load (erlangs) one M/M/k server may carry with its p95 at or under the target: p95
+ * grows with the load, so a bisection finds it once per (vCPUs, service time, target) and sizing is then
+ * a division. Remembered for the process: the design search and growth ask for the same few.
+ */
+function capacity(k: number, serviceTimeMs: number, targetMs: number): number {
+  const key = `${k}|${serviceTimeMs}|${targetMs}`;
+  const known = capacities.get(key);
+  if (known !== undefined) return known;
+  let lo = 0;
+  let hi = k;
+  for (let i = 0; i < 64; i++) {
+    const mid = (lo + hi) / 2;
+    if (p95Of(k, mid, serviceTimeMs) <= targetMs) lo = mid;
+    else hi = mid;
+  }
+  capacities.set(key, lo);
+  return lo;
+}
+
+/**
+ * The fewest servers whose p95 meets the target: the offered load over each server's capacity, checked
+ * exactly (Erlang C) only where a count sits on the boundary, so every double gives an answer at once.
+ */
+function serversForLatency(k: number, offered: number, load: Load): number {
+  const from = Math.max(1, Math.floor(offered / k) + 1);
+  const cap = capacity(k, load.serviceTimeMs, load.latencyTargetMs);
+  if (!(cap > 0) || !Number.isFinite(offered / cap)) return Number.POSITIVE_INFINITY;
+  const meets = (n: number) => {
+    const a = offered / n;
+    if (a >= k || a > cap * (1 + BOUNDARY)) return false;
+    return a < cap * (1 - BOUNDARY) || p95Of(k, a, load.serviceTimeMs) <= load.latencyTargetMs;
+  };
+  let n = Math.max(from, Math.ceil(offered / cap));
+  // Past 2^52 a server more is the same number: no boundary to look for.
+  if (n > 2 ** 52) return n;
+  while (!meets(n)) n++;
+  while (n > from && meets(n - 1)) n--;
+  return n;
+}
+
+/** The fewest servers that still leave `needed` after the largest of `zones` zones is lost. */
+function serversForZoneLoss(needed: number, zones: number): number {
+  let n = Math.max(2, needed, Math.floor((needed * zones) / (zones - 1)) - 2);
+  if (n > 2 ** 52) return n;
+  while (n - Math.ceil(n / zones) < needed) n++;
+  return n;
+}
+
+/** Servers each constraint needs at a load: the fleet is the largest of them. */
+function needsAt(instance: CatalogItem, load: Load, zones: number, minServers: number): Record<SizingBound, number> {
+  const k = instance.vcpus ?? 1;
+  const offered = load.rps * (load.serviceTimeMs / 1000);
+  const ceiling = Math.min(SCALE_OUT_CPU, instance.baselineCpu ?? SCALE_OUT_CPU);
+  const latency = offered === 0 ? 1 : serversForLatency(k, offered, load);
+  return {
+    latency,
+    'scale-out line': Math.max(1, Math.ceil(offered / (k * ceiling) - 1e-9)),
+    'zone failure': zones >= 2 ? serversForZoneLoss(latency, zones) : 0,
+    minimum: minServers,
+  };
+}
+
+/** The fleet at a load, without its predicted latencies: what the hour-by-hour curve needs. */
+export function fleetServers(instance: CatalogItem, load: Load, zones: number, minServers: number): number {
+  return Math.max(...Object.values(needsAt(instance, load, zones, minServers)));
+}
+
 /**
  * Each server is an M/M/k queue (k = its vCPUs) taking an equal share of the arrivals, which is what a
  * balancer gives identical servers. The fleet is the smallest that meets the p95 target, keeps CPU at or
@@ -31,25 +108,13 @@ export interface Load {
  */
 export function sizeFleet(instance: CatalogItem, load: Load, zones: number, minServers: number): FleetSize {
   const k = instance.vcpus ?? 1;
-  const s = load.serviceTimeMs / 1000;
-  const offered = load.rps * s;
-  const ceiling = Math.min(SCALE_OUT_CPU, instance.baselineCpu ?? SCALE_OUT_CPU);
-  const p95 = (servers: number) =>
-    offered === 0 ? bestPossibleP95Ms(load.serviceTimeMs) : responsePercentile(k, offered / servers, s, 0.95) * 1000;
-  const meets = (servers: number) => servers >= 1 && offered / servers < k && p95(servers) <= load.latencyTargetMs;
-
-  const byCpu = Math.max(1, Math.ceil(offered / (k * ceiling) - 1e-9));
-  const byLatency = smallest(Math.max(1, Math.floor(offered / k) + 1), meets);
-  const byZone = zones >= 2 ? smallest(Math.max(2, byLatency), (n) => meets(n - Math.ceil(n / zones))) : 0;
-  const needs: Record<SizingBound, number> = {
-    latency: byLatency,
-    'scale-out line': byCpu,
-    'zone failure': byZone,
-    minimum: minServers,
-  };
+  const offered = load.rps * (load.serviceTimeMs / 1000);
+  const needs = needsAt(instance, load, zones, minServers);
   const order: SizingBound[] = ['latency', 'zone failure', 'scale-out line', 'minimum'];
   const servers = Math.max(...Object.values(needs));
   const bound = order.find((b) => needs[b] === servers)!;
+  const p95 = (n: number) =>
+    offered === 0 ? bestPossibleP95Ms(load.serviceTimeMs) : p95Of(k, offered / n, load.serviceTimeMs);
   return {
     servers,
     bound,
@@ -58,23 +123,6 @@ export function sizeFleet(instance: CatalogItem, load: Load, zones: number, minS
     p95Ms: p95(servers),
     p95AfterZoneLossMs: zones >= 2 ? p95(servers - Math.ceil(servers / zones)) : null,
   };
-}
-
-/** The smallest n ≥ from for which a test that stays true once true (more servers never hurt) holds: doubling, then bisection. */
-function smallest(from: number, holds: (n: number) => boolean): number {
-  if (holds(from)) return from;
-  let lo = from;
-  let hi = from * 2;
-  while (!holds(hi)) {
-    lo = hi;
-    hi *= 2;
-  }
-  while (hi - lo > 1) {
-    const mid = Math.floor((lo + hi) / 2);
-    if (holds(mid)) hi = mid;
-    else lo = mid;
-  }
-  return hi;
 }
 
 /** The lowest p95 any fleet can reach: one request alone, exponential service (S·ln 20). */

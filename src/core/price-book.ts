@@ -16,24 +16,48 @@ export interface PriceBook {
   sla(id: Sla['id']): Sla;
 }
 
+const books = new WeakMap<Catalog, Map<string, PriceBook>>();
+
+/** The price book for a catalog's region; made once per catalog and region, its lookups remembered. */
 export function priceBook(catalog: Catalog, region: string | undefined): PriceBook {
   const code = region ?? homeRegion(catalog);
+  const known = books.get(catalog) ?? new Map<string, PriceBook>();
+  books.set(catalog, known);
+  const book = known.get(code) ?? makeBook(catalog, code);
+  known.set(code, book);
+  return book;
+}
+
+function makeBook(catalog: Catalog, code: string): PriceBook {
   const entry = catalog.regions[code];
   if (!entry) {
     const known = Object.keys(catalog.regions).join(', ');
     throw new PlanInputError('region', `no ${catalog.provider} prices for region ${code} (the catalog has ${known})`);
   }
   const items = entry.items;
-  const find = (kind: ItemKind, id?: string, variant?: string) =>
-    items.find(
+  const lookups = new Map<string, CatalogItem | undefined>();
+  const find = (kind: ItemKind, id?: string, variant?: string) => {
+    const key = `${kind}|${id ?? ''}|${variant ?? ''}`;
+    if (lookups.has(key)) return lookups.get(key);
+    const found = items.find(
       (i) => i.kind === kind && (id === undefined || i.id === id) && (variant === undefined || i.variant === variant),
     );
-  const byShape = (kind: ItemKind, shapes: readonly string[], variant?: string) =>
-    shapes
+    lookups.set(key, found);
+    return found;
+  };
+  const shapes = new Map<string, CatalogItem[]>();
+  const byShape = (kind: ItemKind, wanted: readonly string[], variant?: string) => {
+    const key = `${kind}|${wanted.join(',')}|${variant ?? ''}`;
+    const known = shapes.get(key);
+    if (known) return known;
+    const found = wanted
       .map((shape) =>
         items.find((i) => i.kind === kind && i.shape === shape && (variant === undefined || i.variant === variant)),
       )
       .filter((i): i is CatalogItem => i !== undefined);
+    shapes.set(key, found);
+    return found;
+  };
   return {
     catalog,
     region: code,
@@ -47,9 +71,9 @@ export function priceBook(catalog: Catalog, region: string | undefined): PriceBo
       return found;
     },
     has: (kind, id, variant) => find(kind, id, variant) !== undefined,
-    computeTypes: (shapes) => byShape('compute', shapes),
-    databaseTypes: (shapes, variant) => byShape('database', shapes, variant),
-    cacheTypes: (shapes) => byShape('cache', shapes),
+    computeTypes: (wanted) => byShape('compute', wanted),
+    databaseTypes: (wanted, variant) => byShape('database', wanted, variant),
+    cacheTypes: (wanted) => byShape('cache', wanted),
     sla(id) {
       const found = catalog.slas.find((s) => s.id === id);
       if (!found) throw new Error(`the ${catalog.provider} catalog has no SLA ${id}`);

@@ -45,23 +45,32 @@ export function waitPercentile(servers: number, offeredLoad: number, serviceTime
  */
 export function responseTail(servers: number, offeredLoad: number, serviceTime: number, t: number): number {
   if (offeredLoad >= servers) return 1;
+  return tailOf(servers, offeredLoad, serviceTime)(t);
+}
+
+/** The response-time tail as a function of t, with Erlang C computed once (percentiles evaluate it many times). */
+function tailOf(servers: number, offeredLoad: number, serviceTime: number): (t: number) => number {
   const c = erlangC(servers, offeredLoad);
   const mu = 1 / serviceTime;
   const theta = (servers - offeredLoad) / serviceTime;
-  const eMu = Math.exp(-mu * t);
-  if (Math.abs(theta - mu) < 1e-12 * mu) return eMu * (1 + c * mu * t);
-  return (1 - c) * eMu + (c * (theta * eMu - mu * Math.exp(-theta * t))) / (theta - mu);
+  const equal = Math.abs(theta - mu) < 1e-12 * mu;
+  return (t) => {
+    const eMu = Math.exp(-mu * t);
+    if (equal) return eMu * (1 + c * mu * t);
+    return (1 - c) * eMu + (c * (theta * eMu - mu * Math.exp(-theta * t))) / (theta - mu);
+  };
 }
 
 /** The p-th percentile of the response time, by bisection on responseTail. */
 export function responsePercentile(servers: number, offeredLoad: number, serviceTime: number, p: number): number {
   if (offeredLoad >= servers) return Number.POSITIVE_INFINITY;
+  const tail = tailOf(servers, offeredLoad, serviceTime);
   let lo = 0;
   let hi = serviceTime;
-  while (responseTail(servers, offeredLoad, serviceTime, hi) > 1 - p) hi *= 2;
+  while (tail(hi) > 1 - p) hi *= 2;
   for (let i = 0; i < 100 && hi - lo > serviceTime * 1e-9; i++) {
     const mid = (lo + hi) / 2;
-    if (responseTail(servers, offeredLoad, serviceTime, mid) > 1 - p) lo = mid;
+    if (tail(mid) > 1 - p) lo = mid;
     else hi = mid;
   }
   return hi;
