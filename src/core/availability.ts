@@ -31,6 +31,11 @@ export interface AvailabilityEstimate {
 
 export interface EstimateParts {
   cache: boolean;
+  /**
+   * When the cache can fail without failing requests: the database carries every read while it is down.
+   * Null when it cannot, with the reason (the database's read capacity against the reads it would get).
+   */
+  cacheSurvivable: { survivable: boolean; why: string } | null;
   cdn: boolean;
   /** App servers in the smallest region at its quietest (the copies that must all fail together). */
   appServers: number;
@@ -83,12 +88,16 @@ export function estimateAvailability(r: Resilience, parts: EstimateParts, book: 
       ? 'one zone (read replicas do not take writes)'
       : 'standby in another zone, automatic failover',
   );
-  if (parts.cache)
-    add(
-      'cache',
-      book.sla(r.cacheHa ? 'cache-ha' : 'cache-single'),
-      r.cacheHa ? 'replica in another zone, automatic failover' : 'one node',
-    );
+  if (parts.cache) {
+    const survivable = parts.cacheSurvivable?.survivable === true;
+    const copies = r.cacheHa ? 'replica in another zone, automatic failover' : 'one node';
+    const counted = survivable
+      ? `; not counted as downtime: ${parts.cacheSurvivable!.why}`
+      : parts.cacheSurvivable
+        ? `; counted as downtime: ${parts.cacheSurvivable.why}`
+        : '';
+    add('cache', book.sla(r.cacheHa ? 'cache-ha' : 'cache-single'), copies + counted, undefined, !survivable);
+  }
   if (parts.cdn) add('cdn', book.sla('cdn'), 'static assets only; dynamic requests go to the origin', undefined, false);
 
   const serial = components.filter((c) => c.inCriticalPath).reduce((a, c) => a * (c.effective / 100), 1);

@@ -7,7 +7,24 @@ import { chooseDeployStrategy, deployment, DEFAULT_DEPLOYS_PER_MONTH } from './d
 import type { Design, DesignContext, RegionStack } from './design-types.js';
 import { chooseStrategy } from './load-balancing.js';
 import type { Resilience } from './resilience.js';
+import { round } from './round.js';
 import { tierRank, type TierId } from './tiers.js';
+
+/**
+ * Whether a cache outage is an outage: without the cache every read reaches the database. When the
+ * primaries and replicas can carry those reads at full CPU (degraded, slower, but answering), losing the
+ * cache does not fail requests; the sessions it held are lost, and users sign in again.
+ */
+function cacheSurvivable(ctx: DesignContext, db: Design['database']): { survivable: boolean; why: string } {
+  const { demand, params } = ctx;
+  const readsWithoutCache = demand.peakRps * params.readRatio * (params.dbTimeMs / 1000);
+  const vcpus = db.instance.vcpus ?? 1;
+  const capacity = db.shards * (db.readReplicasPerShard * vcpus + Math.max(0, vcpus - db.writeCpuDemand / db.shards));
+  const figures = `${round(readsWithoutCache, 2)} vCPUs of reads at peak against ${round(capacity, 2)} vCPUs the database has for them`;
+  return capacity >= readsWithoutCache
+    ? { survivable: true, why: `with the cache down the database carries every read (${figures})` }
+    : { survivable: false, why: `with the cache down the database could not carry the reads (${figures})` };
+}
 
 /** The deploy strategy and the balancing strategy: the canary needs weights, so they are chosen together. */
 function trafficChoices(ctx: DesignContext, tier: TierId, resilience: Resilience, atPeak: number) {
@@ -86,7 +103,13 @@ export function finish(
   const smallestMin = Math.min(...stacks.map((s) => s.compute.min));
   const estimate = estimateAvailability(
     resilience,
-    { cache: cache !== null, cdn, appServers: smallestMin, independentRegions: input.dataResidency },
+    {
+      cache: cache !== null,
+      cacheSurvivable: cache ? cacheSurvivable(ctx, database) : null,
+      cdn,
+      appServers: smallestMin,
+      independentRegions: input.dataResidency,
+    },
     book,
   );
   const { deployChoice, loadBalancing } = trafficChoices(ctx, tier, resilience, atPeak);

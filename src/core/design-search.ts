@@ -1,3 +1,4 @@
+import { availabilityPercent, availabilityText } from './percent-text.js';
 import { buildDesign, type Design, type DesignContext } from './design.js';
 import { describeChanges, strongerDesigns, tierResilience, type Resilience } from './resilience.js';
 import { round } from './round.js';
@@ -12,7 +13,7 @@ export interface AvailabilityChoice {
   reasons: string[];
 }
 
-const pct = (a: number) => `${round(a * 100, 5)} %`;
+const pct = (a: number) => `${availabilityText(a * 100)} %`;
 
 /**
  * The tier's own design, or — with a target — the cheapest design at least as redundant that meets it
@@ -129,7 +130,7 @@ export function costOfNines(ctx: DesignContext, tier: TierId, current: Design): 
     return {
       target,
       met: search.meeting !== null,
-      estimated: round(design.estimate.estimated * 100, 6),
+      estimated: availabilityPercent(design.estimate.estimated),
       change:
         search.meeting === null
           ? `not reachable (best: ${changes.join('; ') || "the tier's own design"})`

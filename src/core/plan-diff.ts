@@ -1,3 +1,4 @@
+import { availabilityText } from './percent-text.js';
 import type { PlanDocument } from './plan-schema.js';
 import { groupDigits } from './group-digits.js';
 import { round } from './round.js';
@@ -56,7 +57,7 @@ const FIELDS: [string, string, (p: PlanDocument) => string | number | null][] = 
   ['availability.topology', 'topology', (p) => p.availability.topology],
   ['availability.zones', 'zones', (p) => p.availability.zones],
   ['availability.regions', 'regions', (p) => p.availability.regions.map((r) => r.code).join(', ')],
-  ['availability.estimated', 'estimated availability %', (p) => p.availability.estimated],
+  ['availability.estimated', 'estimated availability', (p) => `${availabilityText(p.availability.estimated)} %`],
   ['deployment.strategy', 'deployment', (p) => p.deployment.strategy],
   ['cost.pricing', 'priced on', (p) => `${p.cost.pricing.provider} ${p.cost.pricing.region} (${p.cost.pricing.date})`],
 ];

@@ -1,3 +1,4 @@
+import { availabilityText } from '../core/percent-text.js';
 import { formatUsers } from '../core/humane-number.js';
 import type { PlanDocument } from '../core/plan-document.js';
 import { gb, num, pct, providerLabel, usd } from './format.js';
@@ -40,7 +41,7 @@ export function designRows(plan: PlanDocument): [string, string][] {
     ['Auto-scaling', plan.autoscaling ? autoscalingLine(plan.autoscaling) : 'none (one server scales vertically)'],
     [
       'Availability',
-      `${num(plan.availability.estimated, 4)} % estimated${plan.availability.target !== null ? ` for a ${plan.availability.target} % target (${plan.availability.meetsTarget ? 'met' : 'NOT met'})` : ''} · ${plan.availability.topology} · ~${num(plan.availability.downtimeMinutesPerMonth, 1)} min downtime/month`,
+      `${availabilityText(plan.availability.estimated)} % estimated${plan.availability.target !== null ? ` for a ${plan.availability.target} % target (${plan.availability.meetsTarget ? 'met' : 'NOT met'})` : ''} · ${plan.availability.topology} · ~${num(plan.availability.downtimeMinutesPerMonth, 1)} min downtime/month`,
     ],
     [
       'Deployment',
@@ -86,7 +87,7 @@ export function ninesRows(plan: PlanDocument): string[][] {
   return plan.availability.costOfNines.map((n) => [
     `${n.target} %`,
     n.change,
-    `${num(n.estimated, 5)} %`,
+    `${availabilityText(n.estimated)} %`,
     usd(n.monthly),
     n.deltaMonthly === 0 ? '±$0' : `${n.deltaMonthly > 0 ? '+' : ''}${usd(n.deltaMonthly)}`,
   ]);

@@ -2,6 +2,7 @@ import { downtimeMinutesPerMonth } from '../availability.js';
 import { healthCheck } from '../health-check.js';
 import { balancerSetting } from '../load-balancing.js';
 import type { PlanDocument } from '../plan-document.js';
+import { availabilityPercent } from '../percent-text.js';
 import { round } from '../round.js';
 import type { DesignView } from './view.js';
 
@@ -25,7 +26,7 @@ export function availabilitySection(view: DesignView): PlanDocument['availabilit
   const { ctx, design: d, decisions, choice } = view;
   return {
     target: ctx.input.availability ?? null,
-    estimated: round(d.estimate.estimated * 100, 6),
+    estimated: availabilityPercent(d.estimate.estimated),
     meetsTarget: choice.met,
     topology: decisions.topology,
     zones: d.resilience.appZones,
