@@ -3,6 +3,7 @@ import { COMMITMENTS, PROVIDERS } from './input.js';
 import { STRATEGIES } from './load-balancing.js';
 import { DAILY_CURVE_NAMES, PROFILE_NAMES } from './profiles.js';
 import { TIER_IDS } from './tiers.js';
+import { uncertaintySchema } from './uncertainty-schema.js';
 
 /**
  * The plan document as users, scripts and CI see it (`--format json`, `plan()`, `capacity-plan schema
@@ -302,6 +303,7 @@ export const planSchema = z.strictObject({
       ),
     })
     .nullable(),
+  uncertainty: uncertaintySchema.optional(),
 });
 
 export type PlanDocument = z.infer<typeof planSchema>;
