@@ -1,4 +1,3 @@
-import { inputSchema } from '../core/input.js';
 import { quantile } from './distribution.js';
 import { looksLikeRange, parseRange, RangeInputError, type InputRange } from './range.js';
 import { clampToField, RANGE_FIELDS } from './range-fields.js';
@@ -29,7 +28,6 @@ export function extractRanges(raw: Record<string, unknown>): Extracted {
   for (const [field, value] of Object.entries(raw)) {
     if (field === 'samples' || field === 'seed' || !looksLikeRange(value)) continue;
     const range = parseRange(field, value);
-    checkEnds(range);
     ranges.push(range);
     base[field] = medianOf(range);
   }
@@ -43,23 +41,6 @@ export function valueAt(range: InputRange, u: number): number {
 
 export function medianOf(range: InputRange): number {
   return valueAt(range, 0.5);
-}
-
-function checkEnds(range: InputRange): void {
-  const shape = inputSchema.shape as Record<string, { safeParse(v: unknown): { success: boolean; error?: unknown } }>;
-  const rule = shape[range.field];
-  if (!rule) return;
-  for (const [end, value] of [
-    ['low', range.low],
-    ['high', range.high],
-  ] as const) {
-    const result = rule.safeParse(value) as { success: boolean; error?: { issues: { message: string }[] } };
-    if (!result.success)
-      throw new RangeInputError(
-        range.field,
-        `${range.text}: the ${end} end ${value}: ${result.error?.issues[0]?.message ?? 'is not valid'}`,
-      );
-  }
 }
 
 function wholeNumber(field: string, value: unknown, fallback: number, min: number, max: number): number {

@@ -39,12 +39,15 @@ export const SINGLE_VALUE_FIELDS: Readonly<Record<string, string>> = {
   growth: 'growth is projected month by month; give one rate (or plan each rate separately)',
 };
 
+/** Where a normal or uniform sample of a must-be-positive field (no min given) is clipped. */
+export const SMALLEST_POSITIVE = 0.001;
+
 /** A sample pulled inside the field's valid values (the tails of an unbounded distribution can cross them). */
 export function clampToField(field: RangeField, value: number): number {
   let v = value;
   if (field.integer) v = Math.round(v);
   if (field.min !== undefined && v < field.min) v = field.min;
   if (field.max !== undefined && v > field.max) v = field.max;
-  if (field.min !== undefined && field.min === 0 && v <= 0 && field.distribution !== 'lognormal') v = 0;
+  if (field.min === undefined && v < SMALLEST_POSITIVE) v = SMALLEST_POSITIVE;
   return v;
 }

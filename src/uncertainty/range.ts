@@ -1,4 +1,5 @@
 import { parseHumaneNumber } from '../core/humane-number.js';
+import { inputSchema } from '../core/input.js';
 import { DISTRIBUTIONS, endsProblem, type Distribution, type Interval } from './distribution.js';
 import { RANGE_FIELDS, SINGLE_VALUE_FIELDS } from './range-fields.js';
 
@@ -61,6 +62,7 @@ export function parseRange(field: string, value: unknown): InputRange {
   if (!Number.isFinite(low) || !Number.isFinite(high))
     throw new RangeInputError(field, `"${text}" is not a range of two numbers, as in 40k..80k`);
   const range: InputRange = { field, low, high, distribution, text, ...(spec.scale ? { scale: spec.scale } : {}) };
+  checkEnds(range);
   const problem = endsProblem(range);
   if (problem) throw new RangeInputError(field, `${text}: ${problem}`);
   return range;
@@ -78,4 +80,22 @@ function normaliseDistribution(field: string, v: unknown): Distribution {
     .replace(/^log-normal$/, 'lognormal');
   if ((DISTRIBUTIONS as readonly string[]).includes(text)) return text as Distribution;
   throw new RangeInputError(field, `distribution: expected one of ${DISTRIBUTIONS.join(', ')}, not "${String(v)}"`);
+}
+
+/** Each end must pass the input schema's own rule for the field (a share stays a share). */
+function checkEnds(range: InputRange): void {
+  const shape = inputSchema.shape as Record<string, { safeParse(v: unknown): { success: boolean; error?: unknown } }>;
+  const rule = shape[range.field];
+  if (!rule) return;
+  for (const [end, value] of [
+    ['low', range.low],
+    ['high', range.high],
+  ] as const) {
+    const result = rule.safeParse(value) as { success: boolean; error?: { issues: { message: string }[] } };
+    if (!result.success)
+      throw new RangeInputError(
+        range.field,
+        `${range.text}: the ${end} end ${value}: ${result.error?.issues[0]?.message ?? 'is not valid'}`,
+      );
+  }
 }
