@@ -8,6 +8,7 @@ import { drawSamples, runSamples } from './monte-carlo.js';
 import { indexAtRank, percentile } from './percentile.js';
 import { recommend, type Scenario } from './recommend.js';
 import {
+  costOrNull,
   isPlannerRefusal,
   samplePlanner,
   validateWithSchema,
@@ -40,35 +41,19 @@ export function planWithRanges(
   const results = ok.map((o) => o.result);
   const costs = results.map((r) => r.monthlyCost);
   const sorted = [...costs].sort((a, b) => a - b);
-  const scenarios: (Scenario & { raw: Record<string, number> })[] = [10, 50, 90].map((p) => {
+  const scenarios: Scenario[] = [10, 50, 90].map((p) => {
     const o = ok[indexAtRank(costs, p / 100)]!;
-    const inputs = Object.fromEntries(Object.entries(o.draw.values).map(([k, v]) => [k, tidy(v)]));
-    return { percentile: p, ...o.result, inputs, raw: o.draw.values };
+    return { percentile: p, ...o.result, inputs: { ...o.draw.values } };
   });
   const refused = outcomes.length - ok.length;
   const { pick, recommendation } = recommend(scenarios, results, refused, baseInput.maxMonthlyCost);
-  const costOf = (raw: Record<string, unknown>) => {
-    try {
-      return planSample(raw).monthlyCost;
-    } catch (error) {
-      if (isPlannerRefusal(error)) return null;
-      throw error;
-    }
-  };
-  const sensitivity = tornado(x.ranges, x.base, costOf);
-  const input = validate({ ...x.base, ...scenarios.find((s) => s.percentile === pick.percentile)!.raw });
+  const sensitivity = tornado(x.ranges, x.base, costOrNull(planSample));
+  const input = validate({ ...x.base, ...pick.inputs });
   const plan = buildPlan(input, catalogs, opts);
   plan.assumptions.unshift(
     `Ranges: this plan is the recommended design for the range, the p${pick.percentile} scenario of ${x.samples} seeded samples (seed ${x.seed}); the uncertainty section has the cost percentiles and the sensitivity of each input`,
   );
-  const count = <K extends string>(keys: K[]) => {
-    const m = new Map<K, number>();
-    for (const k of keys) m.set(k, (m.get(k) ?? 0) + 1);
-    return m;
-  };
-  const tiers = count(results.map((r) => r.tier));
-  const designs = count(results.map((r) => r.design));
-  const shareOf = (n: number) => round(n / outcomes.length, 4);
+  const { tiers, designs } = chosen(results, outcomes.length);
   const uncertainty: Uncertainty = {
     samples: x.samples,
     seed: x.seed,
@@ -89,22 +74,38 @@ export function planWithRanges(
       p90: round(percentile(sorted, 0.9), 2),
       mean: round(costs.reduce((a, b) => a + b, 0) / costs.length, 2),
     },
-    scenarios: scenarios.map(({ raw: _raw, ...s }) => ({ ...s, peakRps: round(s.peakRps, 2) })),
-    tiers: TIER_IDS.filter((t) => tiers.has(t)).map((id) => ({
-      id,
-      samples: tiers.get(id)!,
-      share: shareOf(tiers.get(id)!),
-    })),
-    designs: [...designs.entries()]
-      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-      .map(([design, n]) => ({ design, samples: n, share: shareOf(n) })),
+    scenarios: scenarios.map((s) => ({ ...s, peakRps: round(s.peakRps, 2) })),
+    tiers,
+    designs,
     refused: {
       samples: refused,
-      share: shareOf(refused),
+      share: round(refused / outcomes.length, 4),
       example: outcomes.find((o) => o.refusal !== null)?.refusal ?? null,
     },
     recommendation,
     tornado: { baseCost: sensitivity.baseCost ?? 0, rows: sensitivity.rows },
   };
   return { plan: { ...plan, uncertainty }, input };
+}
+
+/** How often each tier and each design was chosen, as counts and shares of all samples (refused ones included). */
+function chosen(results: readonly SampleResult[], total: number): Pick<Uncertainty, 'tiers' | 'designs'> {
+  const count = <K extends string>(keys: K[]) => {
+    const m = new Map<K, number>();
+    for (const k of keys) m.set(k, (m.get(k) ?? 0) + 1);
+    return m;
+  };
+  const tiers = count(results.map((r) => r.tier));
+  const designs = count(results.map((r) => r.design));
+  const share = (n: number) => round(n / total, 4);
+  return {
+    tiers: TIER_IDS.filter((t) => tiers.has(t)).map((id) => ({
+      id,
+      samples: tiers.get(id)!,
+      share: share(tiers.get(id)!),
+    })),
+    designs: [...designs.entries()]
+      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+      .map(([design, n]) => ({ design, samples: n, share: share(n) })),
+  };
 }

@@ -59,3 +59,15 @@ export function summarise(doc: PlanDocument): SampleResult {
 }
 
 export const isPlannerRefusal = (error: unknown): boolean => error instanceof PlanInputError;
+
+/** The monthly cost of a raw input, or null when the planner refuses it. */
+export function costOrNull(planSample: (raw: Record<string, unknown>) => SampleResult) {
+  return (raw: Record<string, unknown>): number | null => {
+    try {
+      return planSample(raw).monthlyCost;
+    } catch (error) {
+      if (isPlannerRefusal(error)) return null;
+      throw error;
+    }
+  };
+}

@@ -157,21 +157,7 @@ export async function runWizard(deps: WizardDeps): Promise<RawInput> {
     ...(growth.trim() !== '' ? { growth: parseHumaneNumber(growth), months: parseHumaneNumber(months) } : {}),
     ...(budget.trim() !== '' ? { maxMonthlyCost: parseHumaneNumber(budget) } : {}),
   };
-  let plan;
-  let input;
-  try {
-    const x = extractRanges(raw as Record<string, unknown>);
-    if (x.ranges.length === 0) {
-      input = inputSchema.parse(raw);
-      plan = buildPlan(input, deps.catalogs, { today: deps.today });
-    } else {
-      const { planWithRanges } = await import('../../uncertainty/range-plan.js');
-      ({ plan, input } = planWithRanges(x, deps.catalogs, { today: deps.today }));
-    }
-  } catch (error) {
-    if (error instanceof PlanInputError) throw usageError(`${error.field}: ${error.message}`);
-    throw error;
-  }
+  const { plan, input } = await planAnswers(raw, deps);
   io.stdout.write(await deps.render(plan));
   if (input.maxMonthlyCost !== undefined && plan.cost.monthly.expected > input.maxMonthlyCost) {
     say(
@@ -230,4 +216,20 @@ export async function runWizard(deps: WizardDeps): Promise<RawInput> {
     else for (const path of deps.writeFiles(dir, files, force)) say(`wrote ${path}`);
   }
   return raw;
+}
+
+/** The plan for the answers: one plan, or the plan over ranges when the user count is a range. */
+async function planAnswers(raw: RawInput, deps: WizardDeps) {
+  try {
+    const x = extractRanges(raw as Record<string, unknown>);
+    if (x.ranges.length > 0) {
+      const { planWithRanges } = await import('../../uncertainty/range-plan.js');
+      return planWithRanges(x, deps.catalogs, { today: deps.today });
+    }
+    const input = inputSchema.parse(raw);
+    return { plan: buildPlan(input, deps.catalogs, { today: deps.today }), input };
+  } catch (error) {
+    if (error instanceof PlanInputError) throw usageError(`${error.field}: ${error.message}`);
+    throw error;
+  }
 }
