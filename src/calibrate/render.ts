@@ -20,7 +20,8 @@ export function calibrationYaml(c: Calibration, o: CalibrateOptions): string {
   if (o.profile !== undefined) out.push(`profile: ${o.profile} # given (--profile)`);
   for (const p of c.parameters) {
     const value = p.written === 'range' ? `"${p.low}..${p.high}"` : String(p.value);
-    out.push(`${p.field}: ${value} # ${p.source}; fitted ${n(p.value)}, ${p.interval} ${n(p.low)}..${n(p.high)}`);
+    const interval = p.low === p.high ? p.interval : `${p.interval} ${n(p.low)}..${n(p.high)}`;
+    out.push(`${p.field}: ${value} # ${p.source}; fitted ${n(p.value)}, ${interval}`);
   }
   if (c.parameters.length === 0)
     out.push('# nothing to fit: give a traffic CSV, a k6 summary or stream with --cpu, or access logs');

@@ -78,7 +78,7 @@ function describe(s: Scenario): string {
 /** What differs between the plan for a scenario and the recommended design's plan. */
 function changes(s: Scenario, pick: Scenario): string[] {
   if (s.percentile === pick.percentile) return [`This is the recommended design: ${describe(s)}`];
-  const out: string[] = [`Demand at p${s.percentile} (${describe(s)})`];
+  const out: string[] = [describe(s)];
   if (s.tier !== pick.tier) out.push(`the tier would be ${s.tier} instead of ${pick.tier}`);
   if (s.instanceType !== pick.instanceType)
     out.push(`servers would be ${s.instanceType} instead of ${pick.instanceType}`);
