@@ -14,6 +14,22 @@ export async function collectInput(
   cwd: string,
   env: Record<string, string | undefined>,
 ): Promise<PlanInput> {
+  const raw = await collectRawInput(command, cwd, env);
+  return validateRaw(raw, raw.merged);
+}
+
+export interface RawCollected {
+  merged: Record<string, unknown>;
+  sources: Map<string, Source>;
+  file: string | undefined;
+}
+
+/** The merged raw input before validation (a plan over ranges takes its ranges out first). */
+export async function collectRawInput(
+  command: Command,
+  cwd: string,
+  env: Record<string, string | undefined>,
+): Promise<RawCollected> {
   const options = command.opts<Record<string, unknown>>();
   const sources = new Map<string, Source>();
   let merged: Record<string, unknown> = {};
@@ -39,8 +55,13 @@ export async function collectInput(
         : 'missing --users <n> (monthly active users, e.g. --users 50000), or --input <file>',
     );
   }
-  const result = inputSchema.safeParse(merged);
-  if (!result.success) throw usageError(describeIssue(result.error, sources, file));
+  return { merged, sources, file };
+}
+
+/** Validates a raw input (the merged one, or a sample of it) by the one schema; errors name the flag or file field. */
+export function validateRaw(from: RawCollected, raw: Record<string, unknown>): PlanInput {
+  const result = inputSchema.safeParse(raw);
+  if (!result.success) throw usageError(describeIssue(result.error, from.sources, from.file));
   return result.data;
 }
 

@@ -122,3 +122,10 @@ export function addPlanOptions(command: Command): Command {
     .addOption(new Option('-o, --output <file>', 'write the output to a file (atomic; --force to replace)'))
     .addOption(new Option('--force', 'replace an existing output file'));
 }
+
+/** `plan` only: how a plan over ranges is sampled (the keys `samples` and `seed` also work in the input file). */
+export function addRangeOptions(command: Command): Command {
+  return command
+    .addOption(new Option('--samples <n>', 'with ranges (--users 40k..80k): Monte Carlo samples (default: 1000)'))
+    .addOption(new Option('--seed <n>', 'with ranges: the random seed; same seed, same plan (default: 1)'));
+}

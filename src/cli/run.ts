@@ -8,6 +8,7 @@ import { exportCommand } from './commands/export.js';
 import { schemaCommand } from './commands/schema.js';
 import { pricingCommand } from './commands/pricing.js';
 import { diffCommand } from './commands/diff.js';
+import { calibrateCommand } from './commands/calibrate.js';
 import { startWizard, wizardCommand } from './commands/wizard.js';
 import { flagName } from './plan-options.js';
 import { EXIT, ExitError } from './exit-error.js';
@@ -82,6 +83,7 @@ Examples:
   program.addCommand(diffCommand(io, global));
   program.addCommand(pricingCommand(io, global));
   program.addCommand(schemaCommand(io));
+  program.addCommand(calibrateCommand(io, global));
   program.configureHelp(HELP);
   const configure = (command: Command) => {
     command

@@ -4,6 +4,7 @@ import { providerField } from '../providers/provider-field.js';
 import { STRATEGIES } from './load-balancing.js';
 import { DAILY_CURVE_NAMES, PROFILE_NAMES } from './profiles.js';
 import { TIER_IDS } from './tiers.js';
+import { uncertaintySchema } from './uncertainty-schema.js';
 
 /**
  * The plan document as users, scripts and CI see it (`--format json`, `plan()`, `capacity-plan schema
@@ -312,6 +313,7 @@ export const planSchema = z.strictObject({
       stopped: z.string().optional().describe("Why the projection ends before --months: the planner's user limit"),
     })
     .nullable(),
+  uncertainty: uncertaintySchema.optional(),
 });
 
 export type PlanDocument = z.infer<typeof planSchema>;

@@ -1,5 +1,6 @@
 import type { PlanDocument } from '../core/plan-document.js';
 import { num, providerLabel, usd } from './format.js';
+import { uncertaintyMarkdown } from './uncertainty-markdown.js';
 import { bandLine, demandLine, designRows, headline, ninesRows, pricingLine, totalLine } from './summary.js';
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
@@ -50,6 +51,7 @@ export function renderMarkdown(plan: PlanDocument): string {
       );
     for (const x of plan.projection.crossings) out.push('', `- ${x.note}`);
   }
+  if (plan.uncertainty) out.push(...uncertaintyMarkdown(plan.uncertainty));
   if (plan.warnings.length > 0) {
     out.push('', '**Warnings**', '');
     for (const w of plan.warnings) out.push(`- ${w}`);

@@ -2,6 +2,7 @@ import { Chalk } from 'chalk';
 import Table from 'cli-table3';
 import type { PlanDocument } from '../core/plan-document.js';
 import { num, providerLabel, tableLook, usd } from './format.js';
+import { uncertaintyLines } from './uncertainty-table.js';
 import { bandLine, demandLine, designRows, headline, ninesRows, pricingLine, totalLine } from './summary.js';
 
 export interface TableOptions {
@@ -105,6 +106,7 @@ export function renderTable(plan: PlanDocument, opts: TableOptions): string {
     }
     for (const x of plan.projection.crossings) out.push(`  ${c.yellow('→')} ${x.note}`);
   }
+  if (plan.uncertainty) out.push(...uncertaintyLines(plan.uncertainty, c, opts.reasons));
   if (plan.warnings.length > 0) {
     out.push('', c.bold('Warnings'));
     for (const w of plan.warnings) out.push(`  ${c.yellow('!')} ${w}`);

@@ -97,6 +97,18 @@ describe('the wizard', () => {
     expect(r.out).toMatch(/\$[\d,]+\/month expected/);
   });
 
+  it('takes a single value or a range of users; a range plans the Monte Carlo and saves the range', async () => {
+    const bad = await wizard(['80k..40k', '40k..80k', ...DEFAULTS.slice(1), true, 'plan.yaml', 'none']);
+    expect(bad.prompter.asked[0]).toMatch(/A single value or a range/);
+    expect(bad.prompter.rejected[0]!.error).toMatch(/the low end \(80000\) must be below the high end/);
+    expect(bad.code).toBe(0);
+    expect(bad.out).toMatch(/Ranges — 1,000 samples \(seed 1\)/);
+    expect(bad.out).toMatch(/Sensitivity/);
+    const saved = readFileSync(join(bad.cwd, 'plan.yaml'), 'utf8');
+    expect(parse(saved)).toMatchObject({ users: '40k..80k' });
+    expect(saved).toMatch(/# 40k..80k users/);
+  });
+
   it('shows the downtime each availability target allows', async () => {
     const r = await wizard([...DEFAULTS, false, 'none']);
     const choices = r.prompter.choicesSeen.get(r.prompter.asked.find((m) => /Availability/.test(m))!)!;

@@ -1,11 +1,14 @@
 import { Command } from 'commander';
 import { buildPlan } from '../../core/plan.js';
 import type { PlanDocument } from '../../core/plan-document.js';
-import { collectInput } from '../collect-input.js';
+import type { PlanInput } from '../../core/input.js';
+import { collectRawInput, naming, validateRaw } from '../collect-input.js';
+import { extractRanges } from '../../uncertainty/extract.js';
+import { RangeInputError } from '../../uncertainty/range.js';
 import { EXIT, ExitError, usageError } from '../exit-error.js';
 import { colorEnabled, type Io } from '../io.js';
 import { loadCatalogs, today } from '../catalogs.js';
-import { addPlanOptions } from '../plan-options.js';
+import { addPlanOptions, addRangeOptions } from '../plan-options.js';
 import { writeFileAtomic } from '../write-file.js';
 
 export const FORMATS = ['table', 'json', 'yaml', 'markdown'] as const;
@@ -30,10 +33,9 @@ flags > environment > --input file > profile defaults.
 
 Exit codes: 0 ok · 1 unexpected failure · 2 bad usage or input · 3 budget gate failed · 130 interrupted`,
     );
-  addPlanOptions(command).action(async () => {
+  addRangeOptions(addPlanOptions(command)).action(async () => {
     const format = chooseFormat(command.opts());
-    const input = await collectInput(command, io.cwd, io.env);
-    const plan = buildPlan(input, loadCatalogs(io.env), { today: today(io.env) });
+    const { plan, input } = await planOrRangePlan(command, io);
     const g = global();
     const output: string | undefined = command.opts().output;
     const text = await render(plan, format, {
@@ -49,6 +51,29 @@ Exit codes: 0 ok · 1 unexpected failure · 2 bad usage or input · 3 budget gat
     budgetGate(plan, input.maxMonthlyCost);
   });
   return command;
+}
+
+/** A plan; or, when an input is a range (`--users 40k..80k`), the seeded Monte Carlo plan over the ranges. */
+async function planOrRangePlan(command: Command, io: Io): Promise<{ plan: PlanDocument; input: PlanInput }> {
+  const raw = await collectRawInput(command, io.cwd, io.env);
+  for (const key of ['samples', 'seed'])
+    if (command.getOptionValueSource(key) === 'cli') {
+      raw.merged[key] = command.opts()[key];
+      raw.sources.set(key, 'flag');
+    }
+  const opts = { today: today(io.env) };
+  try {
+    const x = extractRanges(raw.merged);
+    if (x.ranges.length === 0) {
+      const input = validateRaw(raw, x.base);
+      return { plan: buildPlan(input, loadCatalogs(io.env), opts), input };
+    }
+    const { planWithRanges } = await import('../../uncertainty/range-plan.js');
+    return planWithRanges(x, loadCatalogs(io.env), { ...opts, validate: (r) => validateRaw(raw, r) });
+  } catch (error) {
+    if (!(error instanceof RangeInputError)) throw error;
+    throw usageError(`${naming(error.field, raw.sources.get(error.field), raw.file)}: ${error.message}`);
+  }
 }
 
 export function chooseFormat(opts: { format?: string; json?: boolean }): Format {

@@ -15,6 +15,8 @@ import type { Io } from '../io.js';
 import type { ExportFile } from '../../export/types.js';
 import type { Prompter } from './prompter.js';
 import { groupDigits } from '../../core/group-digits.js';
+import { extractRanges } from '../../uncertainty/extract.js';
+import { looksLikeRange, parseRange } from '../../uncertainty/range.js';
 
 export interface WizardDeps {
   prompter: Prompter;
@@ -29,6 +31,16 @@ export interface WizardDeps {
   /** Which of these files already exist in the folder. */
   existing(dir: string, files: readonly ExportFile[]): string[];
   writeFiles(dir: string, files: readonly ExportFile[], force: boolean): string[];
+}
+
+/** A range answer ("40k..80k"): read as the flags read it, each end checked by the field's own rule. */
+function rangeCheck(key: string, value: string): true | string {
+  try {
+    parseRange(key, value);
+    return true;
+  } catch (error) {
+    return (error as Error).message;
+  }
 }
 
 /** The same zod schema as the flags and the file, one field at a time: the message is shown inline. */
@@ -49,9 +61,9 @@ export async function runWizard(deps: WizardDeps): Promise<RawInput> {
   say('capacity-plan — answer a few questions (Enter takes the default; Ctrl-C leaves without writing anything).\n');
 
   const users = await p.input({
-    message: 'How many monthly active users? (e.g. 50000, 250k, 1.5M)',
+    message: 'How many monthly active users? A single value or a range (e.g. 50000, 250k, 1.5M or 40k..80k)',
     default: '50k',
-    validate: check('users'),
+    validate: (v) => (looksLikeRange(v) ? rangeCheck('users', v) : check('users')(v)),
   });
   const profile = await p.select<ProfileName>({
     message: 'Which traffic profile fits best?',
@@ -146,14 +158,7 @@ export async function runWizard(deps: WizardDeps): Promise<RawInput> {
     ...(growth.trim() !== '' ? { growth: parseHumaneNumber(growth), months: parseHumaneNumber(months) } : {}),
     ...(budget.trim() !== '' ? { maxMonthlyCost: parseHumaneNumber(budget) } : {}),
   };
-  const input = inputSchema.parse(raw);
-  let plan;
-  try {
-    plan = buildPlan(input, deps.catalogs, { today: deps.today });
-  } catch (error) {
-    if (error instanceof PlanInputError) throw usageError(`${error.field}: ${error.message}`);
-    throw error;
-  }
+  const { plan, input } = await planAnswers(raw, deps);
   io.stdout.write(await deps.render(plan));
   if (input.maxMonthlyCost !== undefined && plan.cost.monthly.expected > input.maxMonthlyCost) {
     say(
@@ -172,7 +177,7 @@ export async function runWizard(deps: WizardDeps): Promise<RawInput> {
     const replace =
       !existsSync(target) || (await p.confirm({ message: `${path.trim()} exists. Replace it?`, default: false }));
     if (replace) {
-      const content = `# yaml-language-server: $schema=https://unpkg.com/capacity-plan@${VERSION}/schemas/input.schema.json\n# ${formatUsers(input.users)} users — run it again with: capacity-plan plan --input ${path.trim()}\n${toYaml(raw)}`;
+      const content = `# yaml-language-server: $schema=https://unpkg.com/capacity-plan@${VERSION}/schemas/input.schema.json\n# ${looksLikeRange(users) ? users : formatUsers(input.users)} users — run it again with: capacity-plan plan --input ${path.trim()}\n${toYaml(raw)}`;
       deps.writeFile(path.trim(), content);
       say(`wrote ${path.trim()}`);
     } else {
@@ -212,4 +217,20 @@ export async function runWizard(deps: WizardDeps): Promise<RawInput> {
     else for (const path of deps.writeFiles(dir, files, force)) say(`wrote ${path}`);
   }
   return raw;
+}
+
+/** The plan for the answers: one plan, or the plan over ranges when the user count is a range. */
+async function planAnswers(raw: RawInput, deps: WizardDeps) {
+  try {
+    const x = extractRanges(raw as Record<string, unknown>);
+    if (x.ranges.length > 0) {
+      const { planWithRanges } = await import('../../uncertainty/range-plan.js');
+      return planWithRanges(x, deps.catalogs, { today: deps.today });
+    }
+    const input = inputSchema.parse(raw);
+    return { plan: buildPlan(input, deps.catalogs, { today: deps.today }), input };
+  } catch (error) {
+    if (error instanceof PlanInputError) throw usageError(`${error.field}: ${error.message}`);
+    throw error;
+  }
 }
