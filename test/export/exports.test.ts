@@ -212,7 +212,7 @@ describe('Infracost usage file', () => {
       0,
     );
     expect(d.aws_cloudfront_distribution.monthly_https_requests.us).toBeGreaterThan(0);
-    expect(d.aws_autoscaling_group.instances).toBe(plan.compute.instances.average);
+    expect(d.aws_autoscaling_group.instances).toBe(Math.ceil(plan.compute.instances.average));
     const transfer =
       usage.resource_usage.aws_data_transfer_us_east_1 ?? usage.resource_usage['aws_data_transfer.us_east_1'];
     expect(transfer.monthly_outbound_internet_gb).toBeGreaterThan(0);
