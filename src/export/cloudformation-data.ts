@@ -1,0 +1,172 @@
+import type { PlanDocument } from '../core/plan-document.js';
+import { getAtt, ref, tags, type CfnOutputs, type CfnResources } from './cloudformation-types.js';
+
+const POSTGRES_VERSION = '16';
+const kept = { DeletionPolicy: 'Snapshot', UpdateReplacePolicy: 'Snapshot' } as const;
+
+export interface RegionRole {
+  /** The region's code; a secondary region follows the primary's database. */
+  code: string;
+  primary: boolean;
+  primaryCode: string;
+}
+
+/** The data security group, the database the plan chose (RDS Multi-AZ or not, read replicas, shards, or Aurora) and Redis. */
+export function dataResources(plan: PlanDocument, role: RegionRole): { resources: CfnResources; outputs: CfnOutputs } {
+  const resources: CfnResources = {
+    DataSecurityGroup: {
+      Type: 'AWS::EC2::SecurityGroup',
+      Properties: {
+        GroupDescription: 'PostgreSQL and Redis, from the app servers only',
+        VpcId: ref('VpcId'),
+        SecurityGroupIngress: [5432, 6379].map((port) => ({
+          IpProtocol: 'tcp',
+          FromPort: port,
+          ToPort: port,
+          SourceSecurityGroupId: ref('AppSecurityGroup'),
+        })),
+        Tags: tags('data'),
+      },
+    },
+    DatabaseSubnetGroup: {
+      Type: 'AWS::RDS::DBSubnetGroup',
+      Properties: { DBSubnetGroupDescription: 'Private subnets for the database', SubnetIds: ref('PrivateSubnetIds') },
+    },
+  };
+  const outputs: CfnOutputs = {};
+  if (plan.database.deployment === 'aurora') Object.assign(resources, aurora(plan, role, outputs));
+  else Object.assign(resources, rds(plan, role, outputs));
+  if (plan.cache) Object.assign(resources, redis(plan, outputs));
+  return { resources, outputs };
+}
+
+function rds(plan: PlanDocument, role: RegionRole, outputs: CfnOutputs): CfnResources {
+  const d = plan.database;
+  const resources: CfnResources = {};
+  for (let shard = 1; shard <= d.shards; shard++) {
+    const name = d.shards > 1 ? `DatabaseShard${shard}` : 'Database';
+    const common = {
+      DBInstanceClass: d.instanceType,
+      DBSubnetGroupName: ref('DatabaseSubnetGroup'),
+      VPCSecurityGroups: [ref('DataSecurityGroup')],
+      StorageEncrypted: true,
+      Tags: tags(name.toLowerCase()),
+    };
+    resources[name] = {
+      Type: 'AWS::RDS::DBInstance',
+      ...kept,
+      Properties: role.primary
+        ? {
+            ...common,
+            Engine: 'postgres',
+            EngineVersion: POSTGRES_VERSION,
+            AllocatedStorage: String(Math.ceil(d.storageGb / d.shards)),
+            StorageType: 'gp3',
+            MultiAZ: d.deployment === 'multi-az',
+            MasterUsername: 'app',
+            ManageMasterUserPassword: true,
+            BackupRetentionPeriod: 7,
+            DeletionProtection: true,
+          }
+        : // A secondary region holds a promotable cross-region read replica of the primary's database.
+          {
+            ...common,
+            SourceDBInstanceIdentifier: ref(`PrimaryDatabaseArn${d.shards > 1 ? shard : ''}`),
+            SourceRegion: role.primaryCode,
+          },
+    };
+    for (let r = 1; r <= (role.primary ? d.readReplicasPerShard : 0); r++) {
+      resources[`${name}Replica${r}`] = {
+        Type: 'AWS::RDS::DBInstance',
+        Properties: {
+          ...common,
+          SourceDBInstanceIdentifier: ref(name),
+          Tags: tags(`${name.toLowerCase()}-replica-${r}`),
+        },
+      };
+    }
+    outputs[`${name}Endpoint`] = { Description: `${name} endpoint`, Value: getAtt(name, 'Endpoint.Address') };
+  }
+  return resources;
+}
+
+function aurora(plan: PlanDocument, role: RegionRole, outputs: CfnOutputs): CfnResources {
+  const d = plan.database;
+  const resources: CfnResources = {
+    DatabaseCluster: {
+      Type: 'AWS::RDS::DBCluster',
+      ...kept,
+      Properties: {
+        Engine: 'aurora-postgresql',
+        EngineVersion: POSTGRES_VERSION,
+        DBSubnetGroupName: ref('DatabaseSubnetGroup'),
+        VpcSecurityGroupIds: [ref('DataSecurityGroup')],
+        StorageEncrypted: true,
+        ...(role.primary
+          ? {
+              MasterUsername: 'app',
+              ManageMasterUserPassword: true,
+              BackupRetentionPeriod: 7,
+              DeletionProtection: true,
+            }
+          : { GlobalClusterIdentifier: ref('GlobalClusterIdentifier') }),
+        Tags: tags('aurora'),
+      },
+    },
+  };
+  // One writer and the plan's readers, each an instance of the cluster in its own zone.
+  for (let i = 0; i <= d.readReplicas; i++) {
+    resources[`DatabaseInstance${i + 1}`] = {
+      Type: 'AWS::RDS::DBInstance',
+      Properties: {
+        Engine: 'aurora-postgresql',
+        DBClusterIdentifier: ref('DatabaseCluster'),
+        DBInstanceClass: d.instanceType,
+        Tags: tags(`aurora-${i + 1}`),
+      },
+    };
+  }
+  outputs.DatabaseEndpoint = {
+    Description: 'Aurora writer endpoint',
+    Value: getAtt('DatabaseCluster', 'Endpoint.Address'),
+  };
+  outputs.DatabaseReaderEndpoint = {
+    Description: 'Aurora reader endpoint',
+    Value: getAtt('DatabaseCluster', 'ReadEndpoint.Address'),
+  };
+  return resources;
+}
+
+function redis(plan: PlanDocument, outputs: CfnOutputs): CfnResources {
+  const c = plan.cache!;
+  const clustered = c.shards > 1;
+  outputs.CacheEndpoint = {
+    Description: clustered ? 'Redis configuration endpoint (cluster mode)' : 'Redis primary endpoint',
+    Value: getAtt('Cache', clustered ? 'ConfigurationEndPoint.Address' : 'PrimaryEndPoint.Address'),
+  };
+  return {
+    CacheSubnetGroup: {
+      Type: 'AWS::ElastiCache::SubnetGroup',
+      Properties: { Description: 'Private subnets for Redis', SubnetIds: ref('PrivateSubnetIds') },
+    },
+    Cache: {
+      Type: 'AWS::ElastiCache::ReplicationGroup',
+      Properties: {
+        ReplicationGroupDescription: `Redis: ${c.shards} shard(s) × (1 primary + ${c.replicasPerShard} replica(s))`,
+        Engine: 'redis',
+        CacheNodeType: c.nodeType,
+        ...(clustered
+          ? { NumNodeGroups: c.shards, ReplicasPerNodeGroup: c.replicasPerShard }
+          : { NumCacheClusters: 1 + c.replicasPerShard }),
+        AutomaticFailoverEnabled: c.replicasPerShard > 0,
+        MultiAZEnabled: c.replicasPerShard > 0,
+        ...(clustered ? { CacheParameterGroupName: 'default.redis7.cluster.on', ClusterMode: 'enabled' } : {}),
+        CacheSubnetGroupName: ref('CacheSubnetGroup'),
+        SecurityGroupIds: [ref('DataSecurityGroup')],
+        AtRestEncryptionEnabled: true,
+        TransitEncryptionEnabled: true,
+        Tags: tags('redis'),
+      },
+    },
+  };
+}
