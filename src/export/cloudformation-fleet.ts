@@ -1,7 +1,7 @@
 import type { PlanDocument } from '../core/plan-document.js';
 import { getAtt, ref, sub, tags, type CfnResources } from './cloudformation-types.js';
 import { targetGroupName } from './cloudformation-balancer.js';
-import type { WeightClass } from './weight-classes.js';
+import { classRange, type WeightClass } from './weight-classes.js';
 
 const suffixOf = (c: WeightClass) => (c.id === 'main' ? '' : c.id === 'canary' ? 'Canary' : 'Large');
 export const groupName = (c: WeightClass) => `AutoScalingGroup${suffixOf(c)}`;
@@ -16,13 +16,7 @@ export function fleetResources(
   const cooldown = plan.autoscaling?.cooldownSeconds ?? 300;
   for (const c of classes) {
     const template = `LaunchTemplate${suffixOf(c)}`;
-    // Each class starts at its replicas. A canary stays one server; with mixed hardware the larger servers
-    // (twice the capacity) take a third of the region's maximum count, the plan's servers the rest.
-    const largeMax = (k: WeightClass) => Math.max(k.replicas, Math.floor(size.max / 3));
-    const large = classes.find((k) => k.id === 'large');
-    const min = c.replicas;
-    const max =
-      c.id === 'canary' ? c.replicas : c.id === 'large' ? largeMax(c) : size.max - (large ? largeMax(large) : 0);
+    const { min, max } = classRange(c, classes, size);
     resources[template] = {
       Type: 'AWS::EC2::LaunchTemplate',
       Properties: {

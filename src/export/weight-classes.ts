@@ -94,3 +94,20 @@ export function weightClasses(plan: PlanDocument, fleet = Math.max(1, plan.compu
     },
   ];
 }
+
+/**
+ * A class's scaling range in a region of `size` servers: each class starts at its replicas; a canary stays
+ * at its replicas; with mixed hardware the larger servers (twice the capacity) take a third of the region's
+ * maximum count and the plan's servers the rest.
+ */
+export function classRange(
+  c: WeightClass,
+  classes: readonly WeightClass[],
+  size: { min: number; max: number },
+): { min: number; max: number } {
+  const largeMax = (k: WeightClass) => Math.max(k.replicas, Math.floor(size.max / 3));
+  const large = classes.find((k) => k.id === 'large');
+  const max =
+    c.id === 'canary' ? c.replicas : c.id === 'large' ? largeMax(c) : size.max - (large ? largeMax(large) : 0);
+  return { min: c.replicas, max: Math.max(c.replicas, max) };
+}
