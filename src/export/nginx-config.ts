@@ -41,6 +41,7 @@ export type NginxStrategy = 'round-robin' | 'least-connections' | 'ip-hash' | 'w
 export interface UpstreamServer {
   address: string;
   weight?: number;
+  comment?: string;
 }
 
 /** The whole nginx.conf for a balancer in front of `servers`, implementing the plan's strategy in its upstream block. */
@@ -69,6 +70,7 @@ export function balancerConfig(opts: {
         : [];
   const servers: Directive[] = opts.servers.map((s) => ({
     name: 'server',
+    ...(opts.strategy === 'weighted' && s.comment ? { comment: s.comment } : {}),
     args: [
       s.address,
       ...(opts.strategy === 'weighted' && s.weight !== undefined ? [`weight=${s.weight}`] : []),

@@ -84,7 +84,7 @@ describe('docker compose and nginx', () => {
     [{ users: 50_000 }, null],
     [{ users: 50_000, profile: 'saas' }, 'least_conn;'],
     [{ users: 50_000, stateful: true }, 'ip_hash;'],
-    [{ users: 5_000_000 }, 'weight=95'],
+    [{ users: 5_000_000 }, 'server app:8080 weight=19'],
   ] as [RawInput, string | null][])("nginx.conf implements the plan's strategy (%j)", (input, directive) => {
     const conf = files('compose', input).find((f) => f.path === 'nginx.conf')!.content;
     const upstream = /upstream \w+ \{([^}]*)\}/.exec(conf)![1]!;
