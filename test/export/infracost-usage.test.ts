@@ -1,51 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import type { RawInput } from '../../src/core/input.js';
 import { exportFiles } from '../../src/export/index.js';
 import { planOf } from '../helpers.js';
-
-/** Infracost's own reference usage file (the sections for what we plan) and the types its Go code declares. */
-const fixture = parse(readFileSync('test/fixtures/infracost-usage-reference.yml', 'utf8')) as {
-  types: Record<string, Record<string, 'int' | 'float' | 'string'>>;
-  reference: { resource_usage: Record<string, Record<string, unknown>> };
-};
-
-/** Dotted key paths of the leaves of a usage block: { standard: { storage_gb: 1 } } → standard.storage_gb. */
-function leaves(block: Record<string, unknown>, prefix = ''): [string, unknown][] {
-  return Object.entries(block).flatMap(([key, value]) =>
-    value !== null && typeof value === 'object'
-      ? leaves(value as Record<string, unknown>, `${prefix}${key}.`)
-      : [[`${prefix}${key}`, value] as [string, unknown]],
-  );
-}
-
-/** Every problem with a usage file against Infracost's reference: unknown resource, unknown key, wrong type. */
-function problems(usage: { resource_type_default_usage: object; resource_usage?: object }): string[] {
-  const found: string[] = [];
-  const blocks = [
-    ...Object.entries(usage.resource_type_default_usage),
-    ...Object.entries(usage.resource_usage ?? {}).map(([name, block]) => [name.split('.')[0]!, block] as const),
-  ] as [string, Record<string, unknown>][];
-  for (const [type, block] of blocks) {
-    const referenceEntry = Object.entries(fixture.reference.resource_usage).find(([k]) => k.startsWith(`${type}.`));
-    if (!referenceEntry) {
-      found.push(`${type}: not a resource in Infracost's reference usage file`);
-      continue;
-    }
-    const known = new Set(leaves(referenceEntry[1]).map(([k]) => k));
-    for (const [key, value] of leaves(block)) {
-      if (!known.has(key)) found.push(`${type}.${key}: not a key of ${type} in the reference`);
-      const declared = fixture.types[type]?.[key];
-      if (!declared) found.push(`${type}.${key}: no declared type`);
-      else if (declared === 'int' && !Number.isInteger(value)) found.push(`${type}.${key}: ${value} is not an integer`);
-      else if (declared === 'float' && typeof value !== 'number')
-        found.push(`${type}.${key}: ${value} is not a number`);
-      else if (declared === 'string' && typeof value !== 'string') found.push(`${type}.${key}: ${value} is not text`);
-    }
-  }
-  return found;
-}
+import { infracostProblems } from './infracost-check.js';
 
 const usageOf = (input: RawInput) =>
   parse(exportFiles('infracost-usage', planOf(input), { name: 'shop', version: 't' })[0]!.content);
@@ -67,12 +25,12 @@ describe("Infracost usage file, checked against Infracost's reference usage keys
       const usage = usageOf(input);
       expect(usage.version).toBe(0.1);
       expect(Object.keys(usage.resource_type_default_usage).length).toBeGreaterThan(2);
-      expect(problems(usage)).toEqual([]);
+      expect(infracostProblems(usage)).toEqual([]);
     },
   );
   it('the check can fail: a fraction in an integer key, an unknown key and an unknown resource are each caught', () => {
     expect(
-      problems({
+      infracostProblems({
         resource_type_default_usage: {
           aws_autoscaling_group: { instances: 12.08 },
           aws_lb: { new_connection: 3 },
