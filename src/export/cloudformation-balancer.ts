@@ -24,15 +24,9 @@ export function targetGroupAttributes(plan: PlanDocument): { Key: string; Value:
 export const targetGroupName = (c: WeightClass) =>
   `TargetGroup${c.id === 'main' ? '' : c.id === 'canary' ? 'Canary' : 'Large'}`;
 
-/** Security groups, the internet-facing ALB, one target group per weight class and a listener forwarding by their weights. */
-export function balancerResources(plan: PlanDocument, classes: readonly WeightClass[]): CfnResources {
-  const h = plan.healthCheck;
-  const readiness = h.readiness ?? {
-    path: h.path,
-    intervalSeconds: h.intervalSeconds,
-    timeoutSeconds: h.timeoutSeconds,
-  };
-  const resources: CfnResources = {
+/** The load balancer's group (HTTP and HTTPS from anywhere) and the app servers' (the app port from the balancer only). */
+function securityGroups(): CfnResources {
+  return {
     LoadBalancerSecurityGroup: {
       Type: 'AWS::EC2::SecurityGroup',
       Properties: {
@@ -63,6 +57,19 @@ export function balancerResources(plan: PlanDocument, classes: readonly WeightCl
         Tags: tags('app'),
       },
     },
+  };
+}
+
+/** Security groups, the internet-facing ALB, one target group per weight class and a listener forwarding by their weights. */
+export function balancerResources(plan: PlanDocument, classes: readonly WeightClass[]): CfnResources {
+  const h = plan.healthCheck;
+  const readiness = h.readiness ?? {
+    path: h.path,
+    intervalSeconds: h.intervalSeconds,
+    timeoutSeconds: h.timeoutSeconds,
+  };
+  const resources: CfnResources = {
+    ...securityGroups(),
     LoadBalancer: {
       Type: 'AWS::ElasticLoadBalancingV2::LoadBalancer',
       Properties: {

@@ -9,6 +9,8 @@ export interface RegionRole {
   code: string;
   primary: boolean;
   primaryCode: string;
+  /** The plan runs in more than one region: the primary's database is shared with the others. */
+  multiRegion: boolean;
 }
 
 /** The data security group, the database the plan chose (RDS Multi-AZ or not, read replicas, shards, or Aurora) and Redis. */
@@ -86,6 +88,11 @@ function rds(plan: PlanDocument, role: RegionRole, outputs: CfnOutputs): CfnReso
       };
     }
     outputs[`${name}Endpoint`] = { Description: `${name} endpoint`, Value: getAtt(name, 'Endpoint.Address') };
+    if (role.primary && role.multiRegion)
+      outputs[`${name}Arn`] = {
+        Description: `${name} ARN: the other regions' PrimaryDatabaseArn${d.shards > 1 ? shard : ''}`,
+        Value: getAtt(name, 'DBInstanceArn'),
+      };
   }
   return resources;
 }

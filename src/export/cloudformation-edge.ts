@@ -1,10 +1,46 @@
 import type { PlanDocument } from '../core/plan-document.js';
-import { getAtt, ref, type CfnOutputs, type CfnResources } from './cloudformation-types.js';
+import { getAtt, ref, type CfnOutputs, type CfnResource, type CfnResources } from './cloudformation-types.js';
 
 /** AWS managed CloudFront policies: CachingDisabled and AllViewer for the app, CachingOptimized for static files. */
 const CACHING_DISABLED = '4135ea2d-6df8-44a3-9df3-4b5a84be39ad';
 const CACHING_OPTIMIZED = '658327ea-f89d-4fab-a63d-7e88639e58f6';
 const ALL_VIEWER = '216adef6-5c7f-47e4-b989-5492eafa07d3';
+
+/** CloudFront in front of the ALB: the app uncached (every viewer header to the origin), /static/* cached. */
+function distribution(): CfnResource {
+  return {
+    Type: 'AWS::CloudFront::Distribution',
+    Properties: {
+      DistributionConfig: {
+        Enabled: true,
+        HttpVersion: 'http2and3',
+        PriceClass: 'PriceClass_All',
+        Origins: [
+          {
+            Id: 'alb',
+            DomainName: getAtt('LoadBalancer', 'DNSName'),
+            CustomOriginConfig: { OriginProtocolPolicy: 'http-only', HTTPPort: 80 },
+          },
+        ],
+        DefaultCacheBehavior: {
+          TargetOriginId: 'alb',
+          ViewerProtocolPolicy: 'redirect-to-https',
+          AllowedMethods: ['GET', 'HEAD', 'OPTIONS', 'PUT', 'PATCH', 'POST', 'DELETE'],
+          CachePolicyId: CACHING_DISABLED,
+          OriginRequestPolicyId: ALL_VIEWER,
+        },
+        CacheBehaviors: [
+          {
+            PathPattern: '/static/*',
+            TargetOriginId: 'alb',
+            ViewerProtocolPolicy: 'redirect-to-https',
+            CachePolicyId: CACHING_OPTIMIZED,
+          },
+        ],
+      },
+    },
+  };
+}
 
 /** CloudFront in front of the ALB (when the plan has a CDN), the SQS queue (when it has one) and the seed's p95 and queue alarms. */
 export function edgeResources(
@@ -17,38 +53,7 @@ export function edgeResources(
   const p95 = plan.autoscaling?.scaleOut.when.find((w) => w.metric === 'p95LatencyMs')?.threshold ?? 1000;
   const depth = plan.autoscaling?.scaleOut.when.find((w) => w.metric === 'queueDepth')?.threshold ?? 100;
   if (plan.cdn) {
-    resources.Distribution = {
-      Type: 'AWS::CloudFront::Distribution',
-      Properties: {
-        DistributionConfig: {
-          Enabled: true,
-          HttpVersion: 'http2and3',
-          PriceClass: 'PriceClass_All',
-          Origins: [
-            {
-              Id: 'alb',
-              DomainName: getAtt('LoadBalancer', 'DNSName'),
-              CustomOriginConfig: { OriginProtocolPolicy: 'http-only', HTTPPort: 80 },
-            },
-          ],
-          DefaultCacheBehavior: {
-            TargetOriginId: 'alb',
-            ViewerProtocolPolicy: 'redirect-to-https',
-            AllowedMethods: ['GET', 'HEAD', 'OPTIONS', 'PUT', 'PATCH', 'POST', 'DELETE'],
-            CachePolicyId: CACHING_DISABLED,
-            OriginRequestPolicyId: ALL_VIEWER,
-          },
-          CacheBehaviors: [
-            {
-              PathPattern: '/static/*',
-              TargetOriginId: 'alb',
-              ViewerProtocolPolicy: 'redirect-to-https',
-              CachePolicyId: CACHING_OPTIMIZED,
-            },
-          ],
-        },
-      },
-    };
+    resources.Distribution = distribution();
     outputs.CdnDomainName = { Description: 'CloudFront domain name', Value: getAtt('Distribution', 'DomainName') };
   }
   resources.LatencyAlarm = {
