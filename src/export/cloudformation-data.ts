@@ -97,10 +97,15 @@ function rds(plan: PlanDocument, role: RegionRole, outputs: CfnOutputs): CfnReso
   return resources;
 }
 
+/** An Aurora cluster per shard: one writer and the shard's readers; with several regions, a global database each. */
 function aurora(plan: PlanDocument, role: RegionRole, outputs: CfnOutputs): CfnResources {
   const d = plan.database;
-  const resources: CfnResources = {
-    DatabaseCluster: {
+  const resources: CfnResources = {};
+  for (let shard = 1; shard <= d.shards; shard++) {
+    const prefix = d.shards > 1 ? `DatabaseShard${shard}` : 'Database';
+    const cluster = `${prefix}Cluster`;
+    const global = `GlobalClusterIdentifier${d.shards > 1 ? shard : ''}`;
+    resources[cluster] = {
       Type: 'AWS::RDS::DBCluster',
       ...kept,
       Properties: {
@@ -116,31 +121,42 @@ function aurora(plan: PlanDocument, role: RegionRole, outputs: CfnOutputs): CfnR
               BackupRetentionPeriod: 7,
               DeletionProtection: true,
             }
-          : { GlobalClusterIdentifier: ref('GlobalClusterIdentifier') }),
-        Tags: tags('aurora'),
-      },
-    },
-  };
-  // One writer and the plan's readers, each an instance of the cluster in its own zone.
-  for (let i = 0; i <= d.readReplicas; i++) {
-    resources[`DatabaseInstance${i + 1}`] = {
-      Type: 'AWS::RDS::DBInstance',
-      Properties: {
-        Engine: 'aurora-postgresql',
-        DBClusterIdentifier: ref('DatabaseCluster'),
-        DBInstanceClass: d.instanceType,
-        Tags: tags(`aurora-${i + 1}`),
+          : { GlobalClusterIdentifier: ref(global) }),
+        Tags: tags(cluster.toLowerCase()),
       },
     };
+    // The writer and the shard's readers, each an instance of the cluster (Aurora spreads them over zones).
+    for (let i = 1; i <= 1 + (role.primary ? d.readReplicasPerShard : 0); i++) {
+      resources[`${prefix}Instance${i}`] = {
+        Type: 'AWS::RDS::DBInstance',
+        Properties: {
+          Engine: 'aurora-postgresql',
+          DBClusterIdentifier: ref(cluster),
+          DBInstanceClass: d.instanceType,
+          Tags: tags(`${prefix.toLowerCase()}-${i}`),
+        },
+      };
+    }
+    if (role.primary && role.multiRegion) {
+      // An Aurora global database: the other regions' clusters join it as read-only secondaries.
+      resources[`${prefix}Global`] = {
+        Type: 'AWS::RDS::GlobalCluster',
+        Properties: { SourceDBClusterIdentifier: ref(cluster) },
+      };
+      outputs[`${prefix}GlobalCluster`] = {
+        Description: `The other regions' ${global}`,
+        Value: ref(`${prefix}Global`),
+      };
+    }
+    outputs[`${prefix}Endpoint`] = {
+      Description: `${cluster} writer endpoint`,
+      Value: getAtt(cluster, 'Endpoint.Address'),
+    };
+    outputs[`${prefix}ReaderEndpoint`] = {
+      Description: `${cluster} reader endpoint`,
+      Value: getAtt(cluster, 'ReadEndpoint.Address'),
+    };
   }
-  outputs.DatabaseEndpoint = {
-    Description: 'Aurora writer endpoint',
-    Value: getAtt('DatabaseCluster', 'Endpoint.Address'),
-  };
-  outputs.DatabaseReaderEndpoint = {
-    Description: 'Aurora reader endpoint',
-    Value: getAtt('DatabaseCluster', 'ReadEndpoint.Address'),
-  };
   return resources;
 }
 

@@ -13,17 +13,15 @@ type Region = PlanDocument['availability']['regions'][number];
 
 function parameters(plan: PlanDocument, role: RegionRole): Record<string, Record<string, unknown>> {
   const secondary: Record<string, Record<string, unknown>> = {};
-  if (!role.primary && plan.database.deployment === 'aurora')
-    secondary.GlobalClusterIdentifier = {
-      Type: 'String',
-      Description: `The Aurora global cluster of ${role.primaryCode}`,
-    };
-  else if (!role.primary)
-    for (let shard = 1; shard <= plan.database.shards; shard++)
-      secondary[`PrimaryDatabaseArn${plan.database.shards > 1 ? shard : ''}`] = {
-        Type: 'String',
-        Description: `ARN of the primary database${plan.database.shards > 1 ? ` shard ${shard}` : ''} in ${role.primaryCode} (its stack's output)`,
-      };
+  const shards = plan.database.shards;
+  const aurora = plan.database.deployment === 'aurora';
+  for (let shard = 1; shard <= (role.primary ? 0 : shards); shard++) {
+    const n = shards > 1 ? String(shard) : '';
+    const of = `${shards > 1 ? ` shard ${shard}` : ''} in ${role.primaryCode} (its stack's output)`;
+    if (aurora)
+      secondary[`GlobalClusterIdentifier${n}`] = { Type: 'String', Description: `The Aurora global cluster${of}` };
+    else secondary[`PrimaryDatabaseArn${n}`] = { Type: 'String', Description: `ARN of the primary database${of}` };
+  }
   return {
     VpcId: { Type: 'AWS::EC2::VPC::Id', Description: 'The existing VPC to build in' },
     PublicSubnetIds: {

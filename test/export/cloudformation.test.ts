@@ -22,6 +22,7 @@ const CASES: RawInput[] = [
   { users: 500_000, availability: 99.95 },
   { users: 300_000, mixedHardware: true },
   { users: 5_000_000 },
+  { users: 5_000_000, availability: 99.95 },
   { users: 2_000_000, regions: 'us-east-1=60,eu-west-1=40' },
   { users: 500_000, availability: 99.95, regions: 'us-east-1=60,eu-west-1=40' },
 ];
@@ -89,6 +90,18 @@ describe('CloudFormation, validated against the CloudFormation resource specific
     const aurora = only({ users: 500_000, availability: 99.95 });
     expect(ofType(aurora, 'AWS::RDS::DBCluster')).toHaveLength(1);
     expect(aurora.Resources.DatabaseInstance1.Properties.DBClusterIdentifier).toEqual({ Ref: 'DatabaseCluster' });
+    expect(ofType(aurora, 'AWS::RDS::DBInstance')).toHaveLength(
+      1 + planOf({ users: 500_000, availability: 99.95 }).database.readReplicas,
+    );
+    const [primary, secondary] = templates({
+      users: 500_000,
+      availability: 99.95,
+      regions: 'us-east-1=60,eu-west-1=40',
+    });
+    expect(ofType(primary!.t, 'AWS::RDS::GlobalCluster')).toHaveLength(1);
+    expect(secondary!.t.Resources.DatabaseCluster.Properties.GlobalClusterIdentifier).toEqual({
+      Ref: 'GlobalClusterIdentifier',
+    });
     const big = only({ users: 5_000_000 });
     expect(big.Resources.Cache.Properties).toMatchObject({ NumNodeGroups: 9, ReplicasPerNodeGroup: 1 });
     expect(big.Resources.QueueDepthAlarm.Properties).toMatchObject({
