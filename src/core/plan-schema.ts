@@ -181,6 +181,29 @@ export const planSchema = z.strictObject({
     checks: z.array(z.string()),
     healthyStatus: z.number().int(),
     unhealthyStatus: z.number().int(),
+    liveness: z
+      .strictObject({
+        path: z.string(),
+        checks: z.array(z.string()),
+        intervalSeconds: z.number(),
+        timeoutSeconds: z.number(),
+        failureThreshold: z.number().int(),
+        initialDelaySeconds: z.number(),
+      })
+      .optional()
+      .describe('The process-only probe (/livez): a failure restarts the server'),
+    readiness: z
+      .strictObject({
+        path: z.string(),
+        checks: z.array(z.string()),
+        degradedBy: z.array(z.string()).describe('Failures reported as degraded (200), never unready'),
+        intervalSeconds: z.number(),
+        timeoutSeconds: z.number(),
+        successThreshold: z.number().int(),
+        failureThreshold: z.number().int(),
+      })
+      .optional()
+      .describe('The dependency probe (/health): a failure takes the server out of rotation'),
     reasons,
   }),
   autoscaling: z

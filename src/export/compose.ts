@@ -4,6 +4,7 @@ import { composeProjectName, nginxIdentifier } from './names.js';
 import { balancerConfig, type NginxStrategy, type UpstreamServer } from './nginx-config.js';
 import { template } from './templates.js';
 import type { ExportContext, ExportFile } from './types.js';
+import { weightClasses, type WeightClass } from './weight-classes.js';
 
 type Service = Record<string, unknown> & {
   environment?: Record<string, string>;
@@ -11,42 +12,25 @@ type Service = Record<string, unknown> & {
   deploy?: Record<string, unknown>;
 };
 interface ComposeTemplate {
+  limits: Record<string, { cpus: number; memoryMb: number }>;
   tiers: Record<PlanDocument['tier']['id'], string[]>;
   services: Record<string, Service>;
 }
 
-const CANARY_WEIGHT = 5;
-
-/** The app services behind the balancer and their nginx weights: one service, or stable + canary, or small + large for mixed hardware. */
-function appGroups(plan: PlanDocument): { service: string; replicas: number; weight?: number; speed: number }[] {
-  const fleet = Math.max(1, plan.compute.instances.min);
-  if (plan.loadBalancing.strategy !== 'weighted') return [{ service: 'app', replicas: fleet, speed: 1 }];
-  if (plan.deployment.strategy === 'canary') {
-    return [
-      { service: 'app', replicas: fleet, weight: 100 - CANARY_WEIGHT, speed: 1 },
-      { service: 'app-canary', replicas: 1, weight: CANARY_WEIGHT, speed: 1 },
-    ];
-  }
-  // Mixed hardware: half the fleet on servers twice the size, weighted by capacity.
-  const large = Math.max(1, Math.floor(fleet / 2));
-  return [
-    { service: 'app', replicas: Math.max(1, fleet - large), weight: 1, speed: 1 },
-    { service: 'app-large', replicas: large, weight: 2, speed: 2 },
-  ];
-}
+/** The compose service of a weight class: one service per class, so nginx can weigh each class's replicas. */
+export const serviceOf = (c: WeightClass) => `app${c.suffix}`;
 
 function nginxStrategy(plan: PlanDocument): NginxStrategy {
   return plan.loadBalancing.strategy === 'none' ? 'round-robin' : plan.loadBalancing.strategy;
 }
 
-/** compose.yaml (app replicas, nginx as the balancer, PostgreSQL and its read replica, Redis, health checks), nginx.conf and the replication init script. */
-export function exportCompose(plan: PlanDocument, ctx: ExportContext): ExportFile[] {
-  const t = template<ComposeTemplate>('compose.yaml');
-  const wanted = new Set(t.tiers[plan.tier.id]);
-  if (!plan.cache) wanted.delete('cache');
-  if (plan.database.readReplicas === 0) wanted.delete('db-replica');
-  const groups = appGroups(plan);
-  const services: Record<string, Service> = {};
+/** Docker's resource limits for a service: the template's developer-machine line, times a class's capacity. */
+function limits(t: ComposeTemplate, name: string, speed = 1) {
+  const l = t.limits[name]!;
+  return { resources: { limits: { cpus: String(l.cpus * speed), memory: `${l.memoryMb * speed}M` } } };
+}
+
+function appServices(t: ComposeTemplate, wanted: Set<string>, classes: WeightClass[]) {
   const app = t.services.app!;
   const env: Record<string, string> = { ...(app.environment ?? {}) };
   if (wanted.has('db-replica'))
@@ -54,51 +38,68 @@ export function exportCompose(plan: PlanDocument, ctx: ExportContext): ExportFil
   if (wanted.has('cache')) env.REDIS_URL = 'redis://cache:6379';
   const dependsOn: Record<string, { condition: string }> = { db: { condition: 'service_healthy' } };
   if (wanted.has('cache')) dependsOn.cache = { condition: 'service_healthy' };
-  for (const g of groups) {
-    services[g.service] = {
+  const services: Record<string, Service> = {};
+  for (const c of classes) {
+    services[serviceOf(c)] = {
       ...app,
-      environment: { ...env, ...(g.service === 'app-canary' ? { RELEASE_TRACK: 'canary' } : {}) },
+      ...(c.id === 'canary' ? { image: '${APP_CANARY_IMAGE:-ghcr.io/your-org/your-app:1.0.1}' } : {}),
+      environment: { ...env, ...(c.id === 'canary' ? { RELEASE_TRACK: 'canary' } : {}) },
       depends_on: dependsOn,
-      deploy: {
-        replicas: g.replicas,
-        resources: {
-          limits: {
-            cpus: String(plan.compute.vcpus * g.speed),
-            memory: `${Math.floor(plan.compute.memoryGb * g.speed * 1024)}M`,
-          },
-        },
-      },
+      deploy: { replicas: c.replicas, ...limits(t, 'app', c.speed) },
     };
   }
-  const balancer = t.services.balancer!;
-  services.balancer = {
-    ...balancer,
-    depends_on: Object.fromEntries(groups.map((g) => [g.service, { condition: 'service_healthy' }])),
-  };
+  return services;
+}
+
+function dataServices(t: ComposeTemplate, wanted: Set<string>): Record<string, Service> {
+  const services: Record<string, Service> = {};
   for (const name of ['db', 'db-replica', 'cache']) {
     if (!wanted.has(name)) continue;
-    const s = t.services[name]!;
+    const s = { ...t.services[name]!, deploy: limits(t, name) };
     services[name] = name === 'db-replica' ? { ...s, depends_on: { db: { condition: 'service_healthy' } } } : s;
   }
   if (!wanted.has('db-replica')) {
     // Without a replica the primary needs neither the replication settings nor the init script.
     const { command: _command, ...db } = services.db!;
-    services.db = {
-      ...db,
-      volumes: ['db-data:/var/lib/postgresql/data'],
-      environment: { ...(db.environment as Record<string, string>) },
-    };
-    delete (services.db.environment as Record<string, string>).REPLICATION_PASSWORD;
+    const environment = { ...(db.environment as Record<string, string>) };
+    delete environment.REPLICATION_PASSWORD;
+    services.db = { ...db, volumes: ['db-data:/var/lib/postgresql/data'], environment };
   }
+  return services;
+}
+
+/**
+ * compose.yaml (one app service per weight class, nginx as the balancer, PostgreSQL and its read replica,
+ * Redis, health checks), nginx.conf and the replication init script.
+ */
+export function exportCompose(plan: PlanDocument, ctx: ExportContext): ExportFile[] {
+  const t = template<ComposeTemplate>('compose.yaml');
+  const wanted = new Set(t.tiers[plan.tier.id]);
+  if (!plan.cache) wanted.delete('cache');
+  if (plan.database.readReplicas === 0) wanted.delete('db-replica');
+  const classes = weightClasses(plan);
+  const services: Record<string, Service> = {
+    ...appServices(t, wanted, classes),
+    balancer: {
+      ...t.services.balancer!,
+      depends_on: Object.fromEntries(classes.map((c) => [serviceOf(c), { condition: 'service_healthy' }])),
+      deploy: limits(t, 'balancer'),
+    },
+    ...dataServices(t, wanted),
+  };
   const volumes: Record<string, Record<string, never>> = { 'db-data': {} };
   if (wanted.has('db-replica')) volumes['db-replica-data'] = {};
-
   const compose = { name: composeProjectName(ctx.name), services, volumes };
-  const upstream: UpstreamServer[] = groups.map((g) => ({ address: `${g.service}:8080`, weight: g.weight }));
+  // nginx resolves a service name to every replica and gives EACH the weight: the per-server weights make the class shares.
+  const upstream: UpstreamServer[] = classes.map((c) => ({
+    address: `${serviceOf(c)}:8080`,
+    weight: c.perServerWeight,
+    comment: `${c.replicas} replica(s) × weight ${c.perServerWeight}: ${c.percent} % of requests`,
+  }));
   const files: ExportFile[] = [
     {
       path: 'compose.yaml',
-      content: `# Generated by capacity-plan ${ctx.version}: a local stack of the plan's ${plan.tier.id} design (the always-on fleet).\n# docker compose up  (set POSTGRES_PASSWORD first)\n${toYaml(compose)}`,
+      content: `# Generated by capacity-plan ${ctx.version}: a local stack of the plan's ${plan.tier.id} design (the always-on fleet).\n# docker compose up  (set POSTGRES_PASSWORD first). Limits fit a developer machine: 0.5 CPU and 512 MB per app\n# replica (twice for larger servers), not the production sizes, which are in architecture.yaml.\n${toYaml(compose)}`,
     },
     {
       path: 'nginx.conf',

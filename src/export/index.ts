@@ -1,27 +1,59 @@
 import type { PlanDocument } from '../core/plan-document.js';
 import { exportArchitecture } from './architecture.js';
+import { exportCloudFormation } from './cloudformation.js';
 import { exportCompose } from './compose.js';
 import { exportInfracostUsage } from './infracost-usage.js';
 import { exportKubernetes } from './kubernetes.js';
 import type { ExportContext, ExportFile } from './types.js';
 
-export const EXPORT_TARGETS = ['architecture', 'kubernetes', 'compose', 'infracost-usage', 'all'] as const;
+export const EXPORT_TARGETS = [
+  'architecture',
+  'kubernetes',
+  'compose',
+  'infracost-usage',
+  'cloudformation',
+  'all',
+] as const;
 export type ExportTarget = (typeof EXPORT_TARGETS)[number];
+type Provider = PlanDocument['cost']['pricing']['provider'];
 
-const EXPORTERS: Record<
-  Exclude<ExportTarget, 'all'>,
-  { folder: string; run: (plan: PlanDocument, ctx: ExportContext) => ExportFile[] }
-> = {
+interface Exporter {
+  folder: string;
+  /** The providers whose plans this target can express; absent: every provider. */
+  providers?: readonly Provider[];
+  run: (plan: PlanDocument, ctx: ExportContext) => ExportFile[];
+}
+
+const EXPORTERS: Record<Exclude<ExportTarget, 'all'>, Exporter> = {
   architecture: { folder: '', run: exportArchitecture },
   kubernetes: { folder: 'kubernetes', run: exportKubernetes },
   compose: { folder: 'compose', run: exportCompose },
   'infracost-usage': { folder: '', run: exportInfracostUsage },
+  cloudformation: { folder: 'cloudformation', providers: ['aws'], run: exportCloudFormation },
 };
 
-/** The files a target writes, as paths inside the output folder; `all` puts each tool's files in a folder of its own. */
+/** The providers a target supports, or null when it supports every provider. */
+export function targetProviders(target: Exclude<ExportTarget, 'all'>): readonly Provider[] | null {
+  return EXPORTERS[target].providers ?? null;
+}
+
+/** The targets `all` skips for this plan, because they do not support its provider. */
+export function skippedTargets(plan: PlanDocument): Exclude<ExportTarget, 'all'>[] {
+  return (Object.keys(EXPORTERS) as Exclude<ExportTarget, 'all'>[]).filter(
+    (t) => !(EXPORTERS[t].providers ?? [plan.cost.pricing.provider]).includes(plan.cost.pricing.provider),
+  );
+}
+
+/**
+ * The files a target writes, as paths inside the output folder; `all` puts each tool's files in a folder
+ * of its own and leaves out the targets the plan's provider cannot use (skippedTargets says which).
+ */
 export function exportFiles(target: ExportTarget, plan: PlanDocument, ctx: ExportContext): ExportFile[] {
   if (target !== 'all') return EXPORTERS[target].run(plan, ctx);
-  return Object.values(EXPORTERS).flatMap(({ folder, run }) =>
-    run(plan, ctx).map((f) => ({ ...f, path: folder ? `${folder}/${f.path}` : f.path })),
-  );
+  const skipped = new Set<string>(skippedTargets(plan));
+  return Object.entries(EXPORTERS)
+    .filter(([name]) => !skipped.has(name))
+    .flatMap(([, { folder, run }]) =>
+      run(plan, ctx).map((f) => ({ ...f, path: folder ? `${folder}/${f.path}` : f.path })),
+    );
 }

@@ -1,115 +1,20 @@
 import { toYamlWithComment } from '../yaml-text.js';
 import type { PlanDocument } from '../core/plan-document.js';
-import { DAYS_PER_MONTH } from '../core/demand.js';
-import { round } from '../core/round.js';
-import type { ExportContext, ExportFile } from './types.js';
 import { groupDigits } from '../core/group-digits.js';
-
-/** Average requests per second over the month. */
-const monthly = (plan: PlanDocument) => plan.demand.requestsPerDay * DAYS_PER_MONTH;
+import { providerPack } from '../providers/registry.js';
+import type { InfracostUsage } from './infracost-usage-figures.js';
+import type { ExportContext, ExportFile } from './types.js';
 
 /** Usage Infracost cannot see in Terraform: the plan's demand, under Infracost's own keys, so usage is not priced at $0. */
-export function infracostUsage(plan: PlanDocument): Record<string, unknown> {
-  const p = plan.input.parameters;
-  const requests = monthly(plan);
-  const cdnShare = plan.cdn ? plan.cdn.offloadShare : 0;
-  const originGb = plan.demand.egressGbPerMonth * (1 - cdnShare);
-  const writes = requests * (1 - p.readRatio);
-  const multiRegion = plan.availability.regions.length > 1;
-  const line = (id: string) => plan.cost.lineItems.find((l) => l.itemId === id)?.quantity ?? 0;
-  const provider = plan.cost.pricing.provider;
-  if (provider === 'aws') {
-    const lb = {
-      new_connections: round(plan.demand.averageRps / 10, 2),
-      active_connections: round((plan.demand.averageRps / 10) * 60, 2),
-      processed_bytes_gb: round(originGb * 1.1, 1),
-      rule_evaluations: round(plan.demand.averageRps, 2),
-    };
-    const usage: Record<string, unknown> = {
-      aws_autoscaling_group: {
-        instances: plan.compute.instances.average,
-        operating_system: 'linux',
-        ...(plan.cost.buying.commitment === 'on-demand'
-          ? {}
-          : {
-              reserved_instance_type: 'standard',
-              reserved_instance_term: plan.cost.buying.commitment === '1y' ? '1_year' : '3_year',
-              reserved_instance_payment_option: 'no_upfront',
-            }),
-      },
-      ...(plan.loadBalancing.strategy !== 'none' ? { aws_lb: lb, aws_alb: lb } : {}),
-      ...(line('nat-gateway-data') > 0
-        ? { aws_nat_gateway: { monthly_data_processed_gb: line('nat-gateway-data') } }
-        : {}),
-      ...(plan.cdn
-        ? {
-            aws_cloudfront_distribution: {
-              monthly_data_transfer_to_internet_gb: { us: round(plan.demand.egressGbPerMonth * cdnShare, 1) },
-              monthly_https_requests: { us: Math.round(line('cloudfront-https-requests') * 10_000) },
-            },
-          }
-        : {}),
-      ...(plan.database.deployment === 'aurora'
-        ? {
-            aws_rds_cluster: {
-              storage_gb: plan.database.storageGb,
-              write_requests_per_sec: round(writes / (DAYS_PER_MONTH * 86_400), 2),
-              read_requests_per_sec: round(
-                ((requests - writes) * (1 - p.cacheHitRatio)) / (DAYS_PER_MONTH * 86_400),
-                2,
-              ),
-            },
-          }
-        : {}),
-      aws_s3_bucket: {
-        standard: {
-          storage_gb: line('s3-standard'),
-          monthly_tier_1_requests: Math.round(writes * 0.1),
-          monthly_tier_2_requests: Math.round(requests * 0.05),
-        },
-      },
-      aws_cloudwatch_log_group: {
-        monthly_data_ingested_gb: line('cloudwatch-logs'),
-        storage_gb: line('cloudwatch-logs'),
-      },
-      aws_route53_record: multiRegion
-        ? { monthly_latency_based_queries: Math.round(line('route53-queries') * 1e6) }
-        : { monthly_standard_queries: Math.round(line('route53-queries') * 1e6) },
-      ...(plan.queue ? { aws_sqs_queue: { monthly_requests: Math.round(writes * 3), request_size_kb: 64 } } : {}),
-    };
-    return {
-      version: 0.1,
-      resource_type_default_usage: usage,
-      resource_usage: {
-        [`aws_data_transfer.${plan.cost.pricing.region.replace(/[^a-z0-9]/g, '_')}`]: {
-          region: plan.cost.pricing.region,
-          monthly_intra_region_gb: line('cross-az-transfer'),
-          monthly_outbound_internet_gb: round(originGb, 1),
-          ...(multiRegion ? { monthly_outbound_other_regions_gb: line('inter-region-transfer') } : {}),
-        },
-      },
-    };
-  }
-  if (provider === 'gcp') {
-    return {
-      version: 0.1,
-      resource_type_default_usage: {
-        google_compute_router_nat: {
-          assigned_vms: Math.ceil(plan.compute.instances.average),
-          monthly_data_processed_gb: line('cloud-nat-data'),
-        },
-        google_dns_record_set: { monthly_queries: Math.round(plan.demand.dailyActiveUsers * 20 * DAYS_PER_MONTH) },
-        google_compute_global_forwarding_rule: { monthly_ingress_data_gb: round(originGb * 0.1, 1) },
-      },
-    };
-  }
-  return { version: 0.1, resource_type_default_usage: {} };
+export function infracostUsage(plan: PlanDocument): InfracostUsage {
+  return providerPack(plan.cost.pricing.provider).infracostUsage(plan);
 }
 
 export function exportInfracostUsage(plan: PlanDocument, ctx: ExportContext): ExportFile[] {
   const comment = [
     ` Generated by capacity-plan ${ctx.version} from a plan for ${groupDigits(plan.input.users)} monthly users (${plan.input.profile} profile).`,
     ' Usage estimates for `infracost breakdown --usage-file infracost-usage.yml`: the traffic Terraform cannot see.',
+    ' Keys Infracost declares as integers are whole numbers, rounded up; the rest keep one decimal.',
     ' resource_type_default_usage applies to every resource of that type; edit per resource under resource_usage.',
   ].join('\n');
   return [{ path: 'infracost-usage.yml', content: toYamlWithComment(infracostUsage(plan), comment) }];

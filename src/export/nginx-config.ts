@@ -41,6 +41,26 @@ export type NginxStrategy = 'round-robin' | 'least-connections' | 'ip-hash' | 'w
 export interface UpstreamServer {
   address: string;
   weight?: number;
+  comment?: string;
+}
+
+/** The upstream's balancing method: nginx's default is round robin (weighted when servers carry weights). */
+function methodDirectives(strategy: NginxStrategy): Directive[] {
+  return strategy === 'least-connections'
+    ? [
+        {
+          name: 'least_conn',
+          comment: 'least connections: each request goes to the server with the fewest active connections',
+        },
+      ]
+    : strategy === 'ip-hash'
+      ? [
+          {
+            name: 'ip_hash',
+            comment: 'IP hash: a client keeps reaching the same server (a migration aid for stateful apps)',
+          },
+        ]
+      : [];
 }
 
 /** The whole nginx.conf for a balancer in front of `servers`, implementing the plan's strategy in its upstream block. */
@@ -51,24 +71,10 @@ export function balancerConfig(opts: {
   listen: number | string;
   healthPath: string;
 }): string {
-  const method: Directive[] =
-    opts.strategy === 'least-connections'
-      ? [
-          {
-            name: 'least_conn',
-            comment: 'least connections: each request goes to the server with the fewest active connections',
-          },
-        ]
-      : opts.strategy === 'ip-hash'
-        ? [
-            {
-              name: 'ip_hash',
-              comment: 'IP hash: a client keeps reaching the same server (a migration aid for stateful apps)',
-            },
-          ]
-        : [];
+  const method = methodDirectives(opts.strategy);
   const servers: Directive[] = opts.servers.map((s) => ({
     name: 'server',
+    ...(opts.strategy === 'weighted' && s.comment ? { comment: s.comment } : {}),
     args: [
       s.address,
       ...(opts.strategy === 'weighted' && s.weight !== undefined ? [`weight=${s.weight}`] : []),

@@ -1,3 +1,5 @@
+import type { InfracostUsageMapper } from '../export/infracost-usage-figures.js';
+import type { IngressBuilder } from '../export/ingress-types.js';
 import type { Catalog } from '../pricing/catalog-schema.js';
 import type { RefreshedPrice } from '../pricing/refresh/apply.js';
 import type { Progress } from '../pricing/refresh/progress.js';
@@ -42,6 +44,10 @@ export interface ProviderPack {
   /** The second region a home region pairs with when a design needs one (the provider's own pairing). */
   pairedRegions: Readonly<Record<string, string>>;
   balancer: Readonly<Record<BalancedStrategy, BalancerSetting>>;
+  /** The Kubernetes objects that put the plan's strategy, weights and health check on its load balancer. */
+  ingress: IngressBuilder;
+  /** The plan's usage under Infracost's keys for this provider's resources. */
+  infracostUsage: InfracostUsageMapper;
   refresher: {
     /** The public price API's base URL (`pricing update --endpoint` replaces it). */
     endpoint: string;

@@ -30,6 +30,7 @@ describe('capacity-plan export', () => {
         'compose/compose.yaml',
         'compose/nginx.conf',
         'kubernetes/kustomization.yaml',
+        'cloudformation/template.yaml',
       ]),
     );
   });
@@ -67,7 +68,7 @@ describe('capacity-plan export', () => {
   it.each([
     [
       ['export', 'terraform', '--users', '5000'],
-      /unknown export target "terraform": expected one of architecture, kubernetes, compose, infracost-usage, all/,
+      /unknown export target "terraform": expected one of architecture, kubernetes, compose, infracost-usage, cloudformation, all/,
     ],
     [['export', 'compose'], /missing --users/],
     [['export', 'compose', '--users', 'lots'], /--users: expected a user count/],
@@ -79,5 +80,42 @@ describe('capacity-plan export', () => {
     expect(r.code).toBe(2);
     expect(r.err).toMatch(message);
     expect(readdirSync(d)).toEqual([]);
+  });
+  it.each([
+    [['-o', 'plan.yaml'], /-o plan\.yaml is a file: export writes into a folder/, true],
+    [['-o', 'ef/arch.yaml'], /-o ef\/arch\.yaml looks like a file name/, false],
+    [['-o', 'deep/er/out'], /-o deep\/er\/out: the folder deep\/er does not exist; create it, or pass --mkdir/, false],
+  ])('output folder rules: %j is exit 2 and creates nothing', async (args, message, makeFile) => {
+    const d = dir();
+    if (makeFile) writeFileSync(join(d, 'plan.yaml'), 'users: 5000\n');
+    const r = await cli(['export', 'architecture', '--users', '50000', ...args], { cwd: d });
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(message);
+    expect(readdirSync(d)).toEqual(makeFile ? ['plan.yaml'] : []);
+  });
+  it('-o creates the folder when its parent exists, and deeper folders with --mkdir', async () => {
+    const d = dir();
+    expect((await cli(['export', 'architecture', '--users', '50000', '-o', 'out'], { cwd: d })).code).toBe(0);
+    const deep = await cli(['export', 'compose', '--users', '50000', '-o', 'a/b/c', '--mkdir'], { cwd: d });
+    expect(deep.code).toBe(0);
+    expect(list(join(d, 'a', 'b', 'c'))).toContain('compose.yaml');
+  });
+  it('--help lists only the options export takes: --mkdir, no --format or --json', async () => {
+    const r = await cli(['export', '--help']);
+    expect(r.out).toMatch(/--mkdir/);
+    expect(r.out).not.toMatch(/--format|--json/);
+    expect(r.out).toMatch(/-o, --output <folder>/);
+  });
+  it('cloudformation: exit 2 on a GCP plan naming the providers it supports; `all` skips it and says so', async () => {
+    const d = dir();
+    const gcp = await cli(['export', 'cloudformation', '--users', '500k', '--provider', 'gcp', '-o', 'cfn'], {
+      cwd: d,
+    });
+    expect(gcp.code).toBe(2);
+    expect(gcp.err).toMatch(/export cloudformation supports aws plans only; this plan is on gcp/);
+    const all = await cli(['export', 'all', '--users', '500k', '--provider', 'azure', '-o', 'all'], { cwd: d });
+    expect(all.code).toBe(0);
+    expect(all.err).toMatch(/skipped cloudformation: it supports aws plans, this one is on azure/);
+    expect(list(join(d, 'all')).some((f) => f.startsWith('cloudformation'))).toBe(false);
   });
 });

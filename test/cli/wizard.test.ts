@@ -189,6 +189,7 @@ describe('the wizard', () => {
     expect(r.code).toBe(0);
     expect(readdirSync(join(r.cwd, 'infra')).sort()).toEqual([
       'architecture.yaml',
+      'cloudformation',
       'compose',
       'infracost-usage.yml',
       'kubernetes',

@@ -27,6 +27,39 @@ export const moon: ProviderPack = {
     'ip-hash': setting('ip-hash'),
     weighted: setting('weighted'),
   },
+  // A plain Ingress on the Moon's own controller, one rule per backend Service.
+  ingress: ({ name, labels, backends }) => [
+    {
+      apiVersion: 'networking.k8s.io/v1',
+      kind: 'Ingress',
+      metadata: {
+        name,
+        labels,
+        annotations: { 'lunar.example/weights': backends.map((b) => `${b.service}=${b.percent}`).join(',') },
+      },
+      spec: {
+        ingressClassName: 'lunar',
+        rules: [
+          {
+            http: {
+              paths: [
+                {
+                  path: '/',
+                  pathType: 'Prefix',
+                  backend: { service: { name: backends[0]!.service, port: { number: backends[0]!.port } } },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+  // Infracost prices no Moon resources: the file says so by carrying only the usage every provider has.
+  infracostUsage: (plan) => ({
+    version: 0.1,
+    resource_type_default_usage: { moon_instance_group: { instances: Math.ceil(plan.compute.instances.average) } },
+  }),
   refresher: {
     endpoint: 'https://prices.moon.invalid',
     // The Moon's price API: GET /v1/prices.json → { region: { itemId: price } }.

@@ -1,4 +1,4 @@
-import { Command } from 'commander';
+import { Command, Option } from 'commander';
 import { buildPlan } from '../../core/plan.js';
 import { VERSION } from '../../version.js';
 import { loadCatalogs, today } from '../catalogs.js';
@@ -7,37 +7,60 @@ import { usageError } from '../exit-error.js';
 import type { Io } from '../io.js';
 import { addPlanOptions } from '../plan-options.js';
 import { writeFiles } from '../write-files.js';
+import { checkOutputFolder, createFolders } from './export-output.js';
 
-const TARGETS = ['architecture', 'kubernetes', 'compose', 'infracost-usage', 'all'] as const;
+const TARGETS = ['architecture', 'kubernetes', 'compose', 'infracost-usage', 'cloudformation', 'all'] as const;
+
+/** The plan options without the two export does not take: its formats are the targets' own. */
+function addExportOptions(command: Command): Command {
+  addPlanOptions(command);
+  for (const option of command.options) {
+    if (option.long === '--format' || option.long === '--json') option.hideHelp();
+    if (option.long === '--output') {
+      option.description = 'the folder to write into (default: the current folder); see "Output folder" below';
+      option.flags = '-o, --output <folder>';
+    }
+  }
+  return command
+    .addOption(new Option('--mkdir', "create -o's missing parent folders too"))
+    .addOption(new Option('--dry-run', 'list the files that would be written, write nothing'));
+}
 
 export function exportCommand(io: Io, global: () => { color: boolean; quiet: boolean }): Command {
   const command = new Command('export')
     .description(
-      `write the plan as files other tools accept: architecture YAML, Kubernetes manifests, docker compose + nginx, an Infracost usage file
+      `write the plan as files other tools accept: architecture YAML, Kubernetes manifests, docker compose + nginx, an Infracost usage file, a CloudFormation template (AWS plans)
 
 Examples:
   $ capacity-plan export architecture --users 50000 -o infra/
   $ capacity-plan export kubernetes --users 500k --availability 99.95 -o k8s/
   $ capacity-plan export compose --input capacity-plan.yaml -o local/
-  $ capacity-plan export all --users 1.5M --name shop -o infra/ --force
+  $ capacity-plan export cloudformation --users 500k --deploy canary -o cfn/
+  $ capacity-plan export all --users 1.5M --name shop -o infra/deploy --mkdir --force
   $ capacity-plan export all --users 50k --dry-run`,
     )
     .argument('<target>', `one of ${TARGETS.join(', ')}`)
-    .option('--dry-run', 'list the files that would be written, write nothing')
     .addHelpText(
       'after',
-      `\nFiles are written atomically; an existing file is only replaced with --force (and then nothing is
-written unless every file can be). The paths written go to stderr.
+      `
+Output folder: -o names the folder the files go into, for every target. An existing file at that path,
+or a path ending like a file name (.yaml, .json, …) that is not a folder, is exit 2. The folder is
+created when its parent exists; deeper missing folders only with --mkdir.
+
+Files are written atomically; an existing file is only replaced with --force (and then nothing is
+written unless every file can be). The paths written go to stderr. cloudformation supports AWS plans;
+\`all\` leaves it out for a GCP or Azure plan and says so on stderr.
 
 Exit codes: 0 ok · 1 unexpected failure · 2 bad usage, bad input or an existing file · 3 budget gate failed`,
     );
-  addPlanOptions(command).action(async (target: string) => {
+  addExportOptions(command).action(async (target: string) => {
     if (!(TARGETS as readonly string[]).includes(target))
       throw usageError(`unknown export target "${target}": expected one of ${TARGETS.join(', ')}`);
     const opts = command.opts<{
       output?: string;
       force?: boolean;
       dryRun?: boolean;
+      mkdir?: boolean;
       format?: string;
       json?: boolean;
     }>();
@@ -45,13 +68,27 @@ Exit codes: 0 ok · 1 unexpected failure · 2 bad usage, bad input or an existin
       throw usageError('--format does not apply to export: each target has its own file format');
     const input = await collectInput(command, io.cwd, io.env);
     const plan = buildPlan(input, loadCatalogs(io.env), { today: today(io.env) });
-    const { exportFiles } = await import('../../export/index.js');
-    const files = exportFiles(target as (typeof TARGETS)[number], plan, { name: input.name, version: VERSION });
+    const { exportFiles, skippedTargets, targetProviders } = await import('../../export/index.js');
+    const chosen = target as (typeof TARGETS)[number];
+    const provider = plan.cost.pricing.provider;
+    const supported = chosen === 'all' ? null : targetProviders(chosen);
+    if (supported && !supported.includes(provider))
+      throw usageError(
+        `export ${target} supports ${supported.join(', ')} plans only; this plan is on ${provider} (--provider ${supported[0]})`,
+      );
     const dir = opts.output ?? '.';
+    const folders = checkOutputFolder(dir, { cwd: io.cwd, mkdir: opts.mkdir === true });
+    const files = exportFiles(chosen, plan, { name: input.name, version: VERSION });
+    if (chosen === 'all')
+      for (const skipped of skippedTargets(plan))
+        io.stderr.write(
+          `skipped ${skipped}: it supports ${targetProviders(skipped)!.join(', ')} plans, this one is on ${provider}\n`,
+        );
     if (opts.dryRun) {
       for (const f of files) io.stdout.write(`${dir.replace(/\/+$/, '')}/${f.path}\n`);
       return;
     }
+    createFolders(folders);
     const written = writeFiles(dir, files, { force: opts.force === true, cwd: io.cwd });
     if (!global().quiet) for (const path of written) io.stderr.write(`wrote ${path}\n`);
   });

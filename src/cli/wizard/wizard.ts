@@ -193,6 +193,7 @@ export async function runWizard(deps: WizardDeps): Promise<RawInput> {
       { name: 'Kubernetes manifests', value: 'kubernetes' },
       { name: 'docker compose + nginx', value: 'compose' },
       { name: 'Infracost usage file', value: 'infracost-usage' },
+      ...(plan.cost.pricing.provider === 'aws' ? [{ name: 'CloudFormation template', value: 'cloudformation' }] : []),
       { name: 'All of them', value: 'all' },
     ],
   });

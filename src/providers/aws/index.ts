@@ -1,6 +1,8 @@
 import catalog from './catalog.generated.json' with { type: 'json' };
 import type { Catalog } from '../../pricing/catalog-schema.js';
 import type { ProviderPack } from '../types.js';
+import { infracostUsage } from './infracost-usage.js';
+import { ingressManifests } from './ingress.js';
 
 const ALB = 'Application Load Balancer';
 
@@ -46,6 +48,8 @@ export const aws = {
       attributes: { 'load_balancing.algorithm.type': 'round_robin' },
     },
   },
+  ingress: ingressManifests,
+  infracostUsage,
   refresher: {
     endpoint: 'https://pricing.us-east-1.amazonaws.com',
     load: async () => (await import('./refresh.js')).refresh,

@@ -1,6 +1,8 @@
 import catalog from './catalog.generated.json' with { type: 'json' };
 import type { Catalog } from '../../pricing/catalog-schema.js';
 import type { ProviderPack } from '../types.js';
+import { infracostUsage } from './infracost-usage.js';
+import { ingressManifests } from './ingress.js';
 
 export const azure = {
   id: 'azure',
@@ -39,6 +41,8 @@ export const azure = {
       attributes: {},
     },
   },
+  ingress: ingressManifests,
+  infracostUsage,
   refresher: {
     endpoint: 'https://prices.azure.com',
     load: async () => (await import('./refresh.js')).refresh,

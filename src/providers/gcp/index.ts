@@ -1,6 +1,8 @@
 import catalog from './catalog.generated.json' with { type: 'json' };
 import type { Catalog } from '../../pricing/catalog-schema.js';
 import type { ProviderPack } from '../types.js';
+import { infracostUsage } from './infracost-usage.js';
+import { ingressManifests } from './ingress.js';
 
 const BACKEND = 'Cloud Load Balancing (backend service)';
 
@@ -40,6 +42,8 @@ export const gcp = {
       attributes: { localityLbPolicy: 'ROUND_ROBIN' },
     },
   },
+  ingress: ingressManifests,
+  infracostUsage,
   refresher: {
     endpoint: 'https://cloudbilling.googleapis.com',
     apiKeyEnv: 'GOOGLE_API_KEY',
