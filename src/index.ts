@@ -1,4 +1,5 @@
 import { buildPlan, type Catalogs } from './core/plan.js';
+import { withCostFigures } from './core/cost-figures.js';
 import { inputSchema } from './core/input.js';
 import { todayFrom } from './core/today.js';
 import type { RawInput } from './core/input.js';
@@ -17,9 +18,10 @@ export { PlanInputError } from './core/input-error.js';
  * pass `today` to pin the date.
  */
 export function plan(input: RawInput, options: { catalogs?: Catalogs; today?: string } = {}): PlanDocument {
-  return buildPlan(inputSchema.parse(input), options.catalogs ?? bundledCatalogs, {
+  const document = buildPlan(inputSchema.parse(input), options.catalogs ?? bundledCatalogs, {
     today: options.today ?? todayFrom(process.env),
   });
+  return withCostFigures(document);
 }
 export { erlangB, erlangC, meanWait, responsePercentile, waitPercentile } from './core/queueing.js';
 export { runSimulation, SIM_STRATEGIES } from './simulate/run.js';

@@ -3,12 +3,12 @@ import { buildPlan } from '../../core/plan.js';
 import type { PlanDocument } from '../../core/plan-document.js';
 import { collectInput } from '../collect-input.js';
 import { EXIT, ExitError, usageError } from '../exit-error.js';
-import { colorEnabled, type Io } from '../io.js';
+import { asciiOnly, colorEnabled, outputWidth, type Io } from '../io.js';
 import { loadCatalogs, today } from '../catalogs.js';
 import { addPlanOptions } from '../plan-options.js';
 import { writeFileAtomic } from '../write-file.js';
 
-export const FORMATS = ['table', 'json', 'yaml', 'markdown'] as const;
+export const FORMATS = ['table', 'json', 'yaml', 'markdown', 'csv', 'mermaid', 'html'] as const;
 export type Format = (typeof FORMATS)[number];
 
 export function planCommand(io: Io, global: () => { color: boolean; quiet: boolean }): Command {
@@ -39,6 +39,8 @@ Exit codes: 0 ok · 1 unexpected failure · 2 bad usage or input · 3 budget gat
     const text = await render(plan, format, {
       color: !output && g.color && colorEnabled(io.stdout, io.env, false),
       reasons: !g.quiet,
+      width: output ? 100 : outputWidth(io.stdout, io.env),
+      ascii: asciiOnly(io.env),
     });
     if (output) {
       writeFileAtomic(output, text, { force: command.opts().force === true, cwd: io.cwd });
@@ -67,7 +69,7 @@ export function chooseFormat(opts: { format?: string; json?: boolean }): Format 
 export async function render(
   plan: PlanDocument,
   format: Format,
-  opts: { color: boolean; reasons: boolean },
+  opts: { color: boolean; reasons: boolean; width: number; ascii: boolean },
 ): Promise<string> {
   switch (format) {
     case 'json':
@@ -78,6 +80,12 @@ export async function render(
       return (await import('../../render/markdown.js')).renderMarkdown(plan);
     case 'table':
       return (await import('../../render/table.js')).renderTable(plan, opts);
+    case 'csv':
+      return (await import('../../render/csv.js')).renderCsv(plan);
+    case 'mermaid':
+      return (await import('../../render/mermaid.js')).renderMermaid(plan);
+    case 'html':
+      return (await import('../../render/html.js')).renderHtml(plan);
   }
 }
 
