@@ -52,7 +52,8 @@ export function hanging(first: string, text: string, width: number, indent = fir
   return [`${first.padEnd(indent)}${head}`, ...tail.map((l) => `${' '.repeat(indent)}${l}`)];
 }
 
-const longestWord = (cell: string) => Math.max(0, ...words(cell).map((w) => w.length));
+const longestWord = (cell: string, breakable = Infinity) =>
+  Math.max(0, ...words(cell).map((w) => (/\d/.test(w) ? w.length : Math.min(w.length, breakable))));
 
 /**
  * Column widths (cli-table3's, padding included) that fit `width` with the borders: every column gets its
@@ -62,8 +63,11 @@ export function fitColumns(cells: readonly (readonly string[])[], width: number)
   const count = cells[0]?.length ?? 0;
   const columns = [...Array(count).keys()];
   const want = columns.map((c) => Math.max(...cells.map((row) => row[c]!.length)) + 2);
-  const need = columns.map((c) => Math.max(...cells.map((row) => longestWord(row[c]!))) + 2);
   const room = width - (count + 1);
+  let need = columns.map((c) => Math.max(...cells.map((row) => longestWord(row[c]!))) + 2);
+  // Still too wide: a word without a digit may be broken (a number never is).
+  if (need.reduce((a, b) => a + b, 0) > room)
+    need = columns.map((c) => Math.max(...cells.map((row) => longestWord(row[c]!, 8))) + 2);
   if (want.reduce((a, b) => a + b, 0) <= room) return want;
   const spare = Math.max(0, room - need.reduce((a, b) => a + b, 0));
   const extra = columns.map((c) => want[c]! - need[c]!);

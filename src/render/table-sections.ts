@@ -50,18 +50,17 @@ export function costSection(plan: PlanDocument, x: SectionContext): string[] {
 export function providersSection(plan: PlanDocument, x: SectionContext): string[] {
   if (!plan.providers) return [];
   const rows = plan.providers.map((p) => [
-    `${PROVIDER_NAMES[p.provider]}${p.cheapest ? ' (cheapest)' : ''}`,
-    p.region,
+    `${PROVIDER_NAMES[p.provider]} ${p.region}${p.cheapest ? ' (cheapest)' : ''}`,
     p.date,
     p.instanceType,
     usd(p.monthly.low),
     usd(p.monthly.expected),
     usd(p.monthly.high),
   ]);
-  const head = ['provider', 'region', 'prices of', 'app servers', 'low', 'expected', 'high'];
+  const head = ['provider and region', 'prices of', 'app servers', 'low', 'expected', 'high'];
   return [
     ...heading(x, 'Side by side — the same design on each provider'),
-    fitTable(head, rows, { ...x, align: ['left', 'left', 'left', 'left', 'right', 'right', 'right'] }),
+    fitTable(head, rows, { ...x, align: ['left', 'left', 'left', 'right', 'right', 'right'] }),
   ];
 }
 
