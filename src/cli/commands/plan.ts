@@ -5,7 +5,8 @@ import { collectInput } from '../collect-input.js';
 import { EXIT, ExitError, usageError } from '../exit-error.js';
 import { asciiOnly, colorEnabled, outputWidth, type Io } from '../io.js';
 import { loadCatalogs, today } from '../catalogs.js';
-import { addPlanOptions } from '../plan-options.js';
+import { addPlanOptions, envName } from '../plan-options.js';
+import { usd } from '../../render/format.js';
 import { writeFileAtomic } from '../write-file.js';
 
 export const FORMATS = ['table', 'json', 'yaml', 'markdown', 'csv', 'mermaid', 'html'] as const;
@@ -48,7 +49,7 @@ Exit codes: 0 ok · 1 unexpected failure · 2 bad usage or input · 3 budget gat
     } else {
       io.stdout.write(text);
     }
-    budgetGate(plan, input.maxMonthlyCost);
+    budgetGate(plan, input.maxMonthlyCost, command, io.env);
   });
   return command;
 }
@@ -89,13 +90,20 @@ export async function render(
   }
 }
 
-function budgetGate(plan: PlanDocument, max: number | undefined): void {
+/** Exit 3 when the expected cost is over the budget, naming where the budget came from. */
+function budgetGate(plan: PlanDocument, max: number | undefined, command: Command, env: Io['env']): void {
   if (max === undefined) return;
   const expected = plan.cost.monthly.expected;
-  if (expected > max) {
-    throw new ExitError(
-      EXIT.gate,
-      `budget gate failed: the expected $${expected.toFixed(2)}/month is over --max-monthly-cost $${max.toFixed(2)}`,
-    );
-  }
+  if (expected <= max) return;
+  const file: unknown = command.opts().input;
+  const from =
+    command.getOptionValueSource('maxMonthlyCost') === 'cli'
+      ? '--max-monthly-cost'
+      : env[envName('maxMonthlyCost')]
+        ? envName('maxMonthlyCost')
+        : `maxMonthlyCost in ${typeof file === 'string' ? file : 'the input file'}`;
+  throw new ExitError(
+    EXIT.gate,
+    `budget gate failed: the expected ${usd(expected, 2)}/month is over the budget of ${usd(max, 2)} (${from})`,
+  );
 }

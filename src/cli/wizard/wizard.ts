@@ -1,18 +1,15 @@
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { downtimeMinutesPerMonth } from '../../core/availability.js';
 import { inputSchema, PROVIDERS, type RawInput } from '../../core/input.js';
 import { buildPlan, type Catalogs } from '../../core/plan.js';
 import { PROFILES, PROFILE_NAMES, type ProfileName } from '../../core/profiles.js';
 import { defaultRegion } from '../../core/price-book.js';
 import { PlanInputError } from '../../core/input-error.js';
-import { formatUsers, parseHumaneNumber } from '../../core/humane-number.js';
-import { toYaml } from '../../yaml-text.js';
-import { VERSION } from '../../version.js';
+import { parseHumaneNumber } from '../../core/humane-number.js';
 import { usageError } from '../exit-error.js';
 import type { Io } from '../io.js';
 import type { ExportFile } from '../../export/types.js';
 import type { Prompter } from './prompter.js';
+import { answersFile, askFileName } from './save-answers.js';
 import { groupDigits } from '../../core/group-digits.js';
 
 export interface WizardDeps {
@@ -38,6 +35,9 @@ function check(key: keyof typeof inputSchema.shape, optional = false) {
     return result.success ? true : (result.error.issues[0]?.message ?? 'not valid');
   };
 }
+
+/** "15%" and "15 %" read as 15: a growth rate is a percentage whether or not the sign is typed. */
+const withoutPercent = (text: string) => text.trim().replace(/\s*%$/, '');
 
 const AVAILABILITY_CHOICES = [null, 99.9, 99.95, 99.99, 99.999] as const;
 
@@ -108,21 +108,21 @@ export async function runWizard(deps: WizardDeps): Promise<RawInput> {
   let region: string | undefined;
   if (provider !== 'all') {
     const catalog = deps.catalogs[provider]!;
-    const known = Object.keys(catalog.regions);
-    region = await p.input({
-      message: `Home region (${known.join(', ')})`,
+    region = await p.select({
+      message: 'Home region',
       default: defaultRegion(catalog),
-      validate: (v) =>
-        known.includes(v.trim())
-          ? true
-          : `no ${provider} prices for ${v.trim() || 'that'}: choose one of ${known.join(', ')}`,
+      choices: Object.entries(catalog.regions).map(([code, r]) => ({
+        name: `${code.padEnd(16)} ${r.name}`,
+        value: code,
+      })),
     });
   }
-  const growth = await p.input({
-    message: 'Monthly user growth in percent (blank for none)',
+  const growthText = await p.input({
+    message: 'Monthly user growth in percent, e.g. 15 or 15% (blank for none)',
     default: '',
-    validate: check('growth', true),
+    validate: (v) => check('growth', true)(withoutPercent(v)),
   });
+  const growth = withoutPercent(growthText);
   const months =
     growth.trim() !== ''
       ? await p.input({ message: 'Project how many months ahead?', default: '12', validate: check('months') })
@@ -162,20 +162,11 @@ export async function runWizard(deps: WizardDeps): Promise<RawInput> {
 
   say('');
   if (await p.confirm({ message: 'Save these answers as a plan-as-code file?', default: true })) {
-    const path = await p.input({
-      message: 'File name',
-      default: 'capacity-plan.yaml',
-      validate: (v) => (v.trim() === '' ? 'a file name is needed' : true),
-    });
-    const target = resolve(io.cwd, path.trim());
-    const replace =
-      !existsSync(target) || (await p.confirm({ message: `${path.trim()} exists. Replace it?`, default: false }));
-    if (replace) {
-      const content = `# yaml-language-server: $schema=https://unpkg.com/capacity-plan@${VERSION}/schemas/input.schema.json\n# ${formatUsers(input.users)} users — run it again with: capacity-plan plan --input ${path.trim()}\n${toYaml(raw)}`;
-      deps.writeFile(path.trim(), content);
-      say(`wrote ${path.trim()}`);
-    } else {
-      say(`left ${path.trim()} as it was`);
+    const name = await askFileName(p, io.cwd);
+    if (name === null) say('saved nothing: the existing file is as it was');
+    else {
+      deps.writeFile(name, answersFile(raw, input.users, name));
+      say(`wrote ${name}`);
     }
   }
   const target = await p.select({
