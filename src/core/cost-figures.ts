@@ -19,8 +19,8 @@ export function costFigures(plan: PlanDocument): CostFigures {
   return {
     scope: 'total',
     regions: plan.availability.regions.map((r) => r.code),
-    perMonthlyUser: round(plan.input.users > 0 ? expected / plan.input.users : 0, 4),
-    perThousandRequests: round(requestsPerMonth > 0 ? (expected / requestsPerMonth) * 1000 : 0, 4),
+    perMonthlyUser: round(plan.input.users > 0 ? expected / plan.input.users : 0, 6),
+    perThousandRequests: round(requestsPerMonth > 0 ? (expected / requestsPerMonth) * 1000 : 0, 6),
     twelveMonths: { total: round(grows ? sum(12) : 12 * expected, 2), basis: grows ? 'growth' : 'flat' },
     horizon: horizonMonths > 0 ? { months: horizonMonths, total: round(sum(horizonMonths), 2) } : null,
   };
