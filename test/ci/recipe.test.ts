@@ -115,9 +115,7 @@ describe('the GitHub Actions recipe', () => {
     const r = runRecipe('head-pass.yaml');
     expect(r.plan.code, r.plan.err).toBe(0);
     expect(r.ghCalls).toBe('pr comment 7 --body-file comment.md --edit-last\n');
-    expect(r.posted).toMatch(
-      /^#### Gates\n- ✅ budget \(maxMonthlyCost in capacity-plan.yaml\): passed\n- ✅ cost increase/,
-    );
+    expect(r.posted).toMatch(/^#### Gates\n- ✅ budget: passed\n- ✅ cost increase/);
     expect(r.posted).toMatch(/### capacity-plan diff/);
     expect(r.posted).toMatch(/### capacity-plan: \$[\d,]+\/month expected/);
     expect(r.posted).toMatch(/```mermaid\nflowchart TD/);
@@ -129,7 +127,7 @@ describe('the GitHub Actions recipe', () => {
     expect(r.plan.code, r.plan.err).toBe(0);
     expect(r.ghCalls).toContain('pr comment 7 --body-file comment.md');
     expect(r.posted).toMatch(
-      /- ❌ budget \(maxMonthlyCost in capacity-plan.yaml\): budget gate failed: the expected \$[\d,]+\.\d\d\/month is over the budget of \$10,000\.00 \(maxMonthlyCost in capacity-plan.yaml\)/,
+      /- ❌ budget: budget gate failed: the expected \$[\d,]+\.\d\d\/month is over the budget of \$10,000\.00 \(maxMonthlyCost in capacity-plan.yaml\)/,
     );
     expect(r.posted).toMatch(/- ❌ cost increase \(at most 20 %\): cost gate failed: the expected monthly cost rises/);
     expect(r.posted).toMatch(/### capacity-plan diff/);
