@@ -35,7 +35,7 @@ export function wrap(text: string, width: number): string[] {
   return lines.map((l) => l.replace(/\u00a0/g, ' '));
 }
 
-const UNIT = /(\d)[ ](%|ms|s|h|min|GB|TB|KB|MB|GiB|vCPUs?|hours?)(?=$|[\s,.;:)])/g;
+const UNIT = /(\d)[ ](%|ms|s|h|min|GB|TB|KB|MB|GiB|vCPUs?|hours?)(?=$|[\s,.;:)/])/g;
 
 /** The words of a text, a number kept together with the unit after it ("22 %", "150 ms", "3 TB"). */
 function words(text: string): string[] {

@@ -47,6 +47,7 @@ describe('table output fits the terminal', () => {
 
 describe('wrapping', () => {
   it('keeps a number with its unit and never splits a number', () => {
+    expect(wrap('3 TB/month sent', 6)).toEqual(['3 TB/month', 'sent']);
     expect(wrap('the p95 is 150 ms and 22 % CPU with 1,234.5 GB', 12)).toEqual([
       'the p95 is',
       '150 ms and',
