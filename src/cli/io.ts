@@ -3,6 +3,8 @@ import type { Prompter } from './wizard/prompter.js';
 export interface OutStream {
   write(chunk: string): unknown;
   isTTY?: boolean;
+  /** The terminal's width, when the stream is one (Node sets it on a TTY's stdout). */
+  columns?: number;
 }
 
 /** Everything the CLI touches of the outside world, so tests can run it in process. */
@@ -29,3 +31,18 @@ export function colorEnabled(stream: OutStream, env: Io['env'], noColorFlag: boo
 export function interactive(io: Io, noInput: boolean): boolean {
   return !noInput && io.stdinIsTTY && io.stderr.isTTY === true && !io.env.CI;
 }
+
+/** How wide text output may be: the terminal's columns, else COLUMNS, else 100 (a pipe); never under 80. */
+export function outputWidth(stream: OutStream, env: Io['env']): number {
+  const fromEnv = Number.parseInt(env.COLUMNS ?? '', 10);
+  const width =
+    stream.isTTY === true && stream.columns !== undefined && stream.columns > 0
+      ? stream.columns
+      : Number.isFinite(fromEnv) && fromEnv > 0
+        ? fromEnv
+        : 100;
+  return Math.max(80, width);
+}
+
+/** Plain ASCII drawing for a terminal that cannot show box and block characters (TERM=dumb). */
+export const asciiOnly = (env: Io['env']) => env.TERM === 'dumb';

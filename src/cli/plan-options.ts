@@ -117,7 +117,12 @@ export function addPlanOptions(command: Command): Command {
     .addOption(
       new Option('--input <file>', 'plan-as-code YAML (capacity-plan.yaml); flags and environment override it'),
     )
-    .addOption(new Option('--format <format>', 'output format: table, json, yaml or markdown (default: table)'))
+    .addOption(
+      new Option(
+        '--format <format>',
+        'output format: table, json, yaml, markdown, csv (the line items), mermaid (the architecture diagram) or html (one self-contained report) (default: table)',
+      ),
+    )
     .addOption(new Option('--json', 'same as --format json'))
     .addOption(new Option('-o, --output <file>', 'write the output to a file (atomic; --force to replace)'))
     .addOption(new Option('--force', 'replace an existing output file'));

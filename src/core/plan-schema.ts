@@ -42,6 +42,22 @@ export const lineItemSchema = z.strictObject({
   confidence: confidence.describe('V verified · M several sources agree · U recalled'),
 });
 
+/** Figures people ask for beside the monthly bill; every one covers the whole plan (all its regions). */
+export const costFiguresSchema = z.strictObject({
+  scope: z.string().describe('What the figures cover: "total" (every region of the plan together)'),
+  regions: z.array(z.string()).describe('The regions the figures add up'),
+  perMonthlyUser: money.describe('Expected monthly cost ÷ monthly active users'),
+  perThousandRequests: money.describe('Expected monthly cost ÷ requests a month × 1,000'),
+  twelveMonths: z.strictObject({
+    total: money,
+    basis: z.enum(['flat', 'growth']).describe('flat: 12 × this month; growth: the projection month by month'),
+  }),
+  horizon: z
+    .strictObject({ months: z.number().int(), total: money })
+    .nullable()
+    .describe('With --growth: the cost of every projected month added up'),
+});
+
 export const planSchema = z.strictObject({
   schemaVersion: z.literal(1),
   input: z.strictObject({
@@ -301,6 +317,7 @@ export const planSchema = z.strictObject({
       source: z.string(),
     }),
     curve: z.string(),
+    figures: costFiguresSchema.optional().describe('Figures derived from the monthly cost (src/core/cost-figures.ts)'),
   }),
   warnings: z.array(z.string()),
   assumptions: z.array(z.string()),

@@ -1,5 +1,6 @@
 import type { Catalog } from '../pricing/catalog-schema.js';
 import { providerIds, type Provider } from '../providers/registry.js';
+import { costFigures } from './cost-figures.js';
 import { computeDemand } from './demand.js';
 import { demandSection, echoInput } from './document/input-sections.js';
 import { bestPossibleP95Ms } from './fleet-sizing.js';
@@ -62,7 +63,7 @@ export function buildPlan(input: PlanInput, catalogs: Catalogs, opts: PlanOption
   const priced = [home, ...others];
   const cheapest = Math.min(...priced.map((p) => p.summary.monthly.expected));
   const side = priced.map((p) => ({ ...p.summary, cheapest: p.summary.monthly.expected === cheapest }));
-  return {
+  const plan: PlanDocument = {
     schemaVersion: 1,
     input: echoInput(input, params),
     demand: demandSection(demand),
@@ -70,4 +71,7 @@ export function buildPlan(input: PlanInput, catalogs: Catalogs, opts: PlanOption
     ...(providers.length > 1 ? { providers: side } : {}),
     projection: opts.projection === false ? null : projectGrowth(input, catalogs[providers[0]!]!),
   };
+  // The figures people ask for beside the bill: per user, per 1,000 requests, 12 months and the horizon.
+  plan.cost.figures = costFigures(plan);
+  return plan;
 }

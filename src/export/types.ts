@@ -10,4 +10,9 @@ export interface ExportContext {
   version: string;
 }
 
-export const SCHEMA_BASE_URL = (version: string) => `https://unpkg.com/capacity-plan@${version}/schemas`;
+/**
+ * Where saved files' `$schema` lines point: the JSON Schemas the package ships in `schemas/`, as installed
+ * in the project that runs capacity-plan (no registry release exists, so no URL of one would resolve).
+ * The same path for every version: the schemas installed are the ones that match the installed tool.
+ */
+export const SCHEMA_BASE_URL = (_version?: string) => './node_modules/capacity-plan/schemas';

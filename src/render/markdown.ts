@@ -1,7 +1,9 @@
 import type { PlanDocument } from '../core/plan-document.js';
 import { num, providerLabel, usd } from './format.js';
+import { figureRows } from './figures.js';
 import { uncertaintyMarkdown } from './uncertainty-markdown.js';
-import { bandLine, demandLine, designRows, headline, ninesRows, pricingLine, totalLine } from './summary.js';
+import { renderMermaid } from './mermaid.js';
+import { bandLine, demandLine, designRows, headline, ninesRows, perRegion, pricingLine, totalLine } from './summary.js';
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
@@ -11,6 +13,7 @@ export function renderMarkdown(plan: PlanDocument): string {
   out.push(`### capacity-plan: ${totalLine(plan)}`, '', `${headline(plan)} — ${demandLine(plan)}`, '');
   out.push('| part | design |', '| --- | --- |');
   for (const [label, text] of designRows(plan)) out.push(`| ${label} | ${cell(text)} |`);
+  out.push('', '```mermaid', renderMermaid(plan).trimEnd(), '```');
   out.push('', `**Monthly cost** — ${pricingLine(plan)}; ${bandLine(plan)}`, '');
   out.push('| component | what | quantity | unit price | monthly |', '| --- | --- | ---: | ---: | ---: |');
   for (const l of plan.cost.lineItems)
@@ -18,8 +21,10 @@ export function renderMarkdown(plan: PlanDocument): string {
       `| ${l.component} | ${cell(l.description)}${l.confidence === 'U' ? ' (U)' : ''} | ${num(l.quantity, 2)} ${l.unit} | ${usd(l.unitPrice, l.unitPrice < 1 ? 4 : 2)} | ${usd(l.monthly, 2)} |`,
     );
   out.push(
-    `| **total** | expected (low ${usd(plan.cost.monthly.low)}, high ${usd(plan.cost.monthly.high)}) | | | **${usd(plan.cost.monthly.expected, 2)}** |`,
+    `| **total** | expected (low ${usd(plan.cost.monthly.low)}, high ${usd(plan.cost.monthly.high)})${perRegion(plan) ? `, all ${plan.availability.regions.length} regions together` : ''} | | | **${usd(plan.cost.monthly.expected, 2)}** |`,
   );
+  out.push('', '| figure | value |', '| --- | --- |');
+  for (const [label, text] of figureRows(plan)) out.push(`| ${label} | ${cell(text)} |`);
   if (plan.providers) {
     out.push('', '| provider | region | prices of | expected |', '| --- | --- | --- | ---: |');
     for (const p of plan.providers)
@@ -42,7 +47,7 @@ export function renderMarkdown(plan: PlanDocument): string {
       '',
       `**Growth at ${plan.projection.growthPercentPerMonth} % a month**`,
       '',
-      '| month | users | tier | servers at peak | monthly |',
+      `| month | users | tier | servers at peak${perRegion(plan) ? ' (all regions)' : ''} | monthly${perRegion(plan) ? ' (all regions)' : ''} |`,
       '| ---: | ---: | --- | ---: | ---: |',
     );
     for (const m of plan.projection.months)

@@ -5,23 +5,15 @@ import { gb, num, pct, providerLabel, usd } from './format.js';
 
 /** One-line descriptions of each part of the design, shared by the table and markdown renderers. */
 export function designRows(plan: PlanDocument): [string, string][] {
-  const c = plan.compute;
   const rows: [string, string][] = [
     ['Tier', `${plan.tier.id} — ${plan.tier.title} (${plan.tier.scaling})`],
-    [
-      'App servers',
-      c.instances.max > 1
-        ? `${c.instances.expected} × ${c.instanceType} (${c.vcpus} vCPU, ${c.memoryGb} GiB) at peak · auto-scaling ${c.instances.min}–${c.instances.max} · ${pct(c.utilizationAtPeak)} CPU, p95 ${num(c.p95AtPeakMs)} ms of ${num(c.latencyTargetMs)} at peak · set by ${c.boundBy}`
-        : `1 × ${c.instanceType} (${c.vcpus} vCPU, ${c.memoryGb} GiB) · ${pct(c.utilizationAtPeak)} CPU, p95 ${num(c.p95AtPeakMs)} ms of ${num(c.latencyTargetMs)} at peak`,
-    ],
-    [
-      'Database',
-      `${plan.database.service} ${plan.database.instanceType} ${plan.database.deployment}${plan.database.shards > 1 ? ` × ${plan.database.shards} shards` : ''}${plan.database.readReplicas > 0 ? ` + ${plan.database.readReplicas} read replica${plan.database.readReplicas === 1 ? '' : 's'}` : ''} · ${num(plan.database.storageGb)} GB`,
-    ],
+    ['App servers', appServersText(plan)],
+    ...regionRows(plan),
+    ['Database', databaseText(plan)],
     [
       'Cache',
       plan.cache
-        ? `${plan.cache.service} ${plan.cache.nodeType} × ${plan.cache.nodes} (${cacheShape(plan.cache)})`
+        ? `${plan.cache.service} ${plan.cache.nodeType} × ${plan.cache.nodes}${perRegion(plan) ? ` in each of ${regionCount(plan)} regions` : ''} (${cacheShape(plan.cache)})`
         : 'none',
     ],
     ['CDN', plan.cdn ? `${plan.cdn.service} · ${pct(plan.cdn.offloadShare)} of bytes from the edge` : 'none'],
@@ -38,7 +30,10 @@ export function designRows(plan: PlanDocument): [string, string][] {
       'Health check',
       `GET ${plan.healthCheck.path} every ${plan.healthCheck.intervalSeconds} s, ${plan.healthCheck.healthyStatus}/${plan.healthCheck.unhealthyStatus}, checks ${plan.healthCheck.checks.map((x: string) => x.split(' ')[0]).join(' and ')}`,
     ],
-    ['Auto-scaling', plan.autoscaling ? autoscalingLine(plan.autoscaling) : 'none (one server scales vertically)'],
+    [
+      'Auto-scaling',
+      plan.autoscaling ? autoscalingLine(plan.autoscaling, perRegion(plan)) : 'none (one server scales vertically)',
+    ],
     [
       'Availability',
       `${availabilityText(plan.availability.estimated)} % estimated${plan.availability.target !== null ? ` for a ${plan.availability.target} % target (${plan.availability.meetsTarget ? 'met' : 'NOT met'})` : ''} · ${plan.availability.topology} · ~${num(plan.availability.downtimeMinutesPerMonth, 1)} min downtime/month`,
@@ -53,17 +48,18 @@ export function designRows(plan: PlanDocument): [string, string][] {
 
 export function headline(plan: PlanDocument): string {
   const p = plan.cost.pricing;
-  return `${formatUsers(plan.input.users)} monthly users · ${plan.input.profile} profile · ${providerLabel(p.provider)} ${p.region}`;
+  const where = perRegion(plan) ? plan.availability.regions.map((r) => r.code).join(' + ') : p.region;
+  return `${formatUsers(plan.input.users)} monthly users · ${plan.input.profile} profile · ${providerLabel(p.provider)} ${where}`;
 }
 
 export function demandLine(plan: PlanDocument): string {
   const d = plan.demand;
-  return `${num(d.dailyActiveUsers)} daily users · ${num(d.peakRps, 1)} req/s at peak (${num(d.averageRps, 1)} average) · ${gb(d.egressGbPerMonth)}/month sent · ${gb(d.storageGb)} stored`;
+  return `${allRegions(plan)}${num(d.dailyActiveUsers)} daily users · ${num(d.peakRps, 1)} req/s at peak (${num(d.averageRps, 1)} average) · ${gb(d.egressGbPerMonth)}/month sent · ${gb(d.storageGb)} stored`;
 }
 
 export function totalLine(plan: PlanDocument): string {
   const m = plan.cost.monthly;
-  return `${usd(m.expected)}/month expected (low ${usd(m.low)}, high ${usd(m.high)})`;
+  return `${usd(m.expected)}/month expected (low ${usd(m.low)}, high ${usd(m.high)})${perRegion(plan) ? `, all ${regionCount(plan)} regions together` : ''}`;
 }
 
 export function bandLine(plan: PlanDocument): string {
@@ -93,6 +89,47 @@ export function ninesRows(plan: PlanDocument): string[][] {
   ]);
 }
 
+const regionCount = (plan: PlanDocument) => plan.availability.regions.length;
+
+/** True when the plan spans regions, so every figure must say whether it is a total or per region. */
+export const perRegion = (plan: PlanDocument) => regionCount(plan) > 1;
+
+/** "All 2 regions: " before a figure that adds up every region, nothing for a one-region plan. */
+export const allRegions = (plan: PlanDocument) => (perRegion(plan) ? `all ${regionCount(plan)} regions: ` : '');
+
+function appServersText(plan: PlanDocument): string {
+  const c = plan.compute;
+  const machine = `${c.instanceType} (${c.vcpus} vCPU, ${c.memoryGb} GiB)`;
+  const load = `${pct(c.utilizationAtPeak)} CPU, p95 ${num(c.p95AtPeakMs)} ms of ${num(c.latencyTargetMs)} at peak`;
+  if (c.instances.max <= 1) return `1 × ${machine} · ${load}`;
+  if (!perRegion(plan))
+    return `${c.instances.expected} × ${machine} at peak · auto-scaling ${c.instances.min}–${c.instances.max} · ${load} · set by ${c.boundBy}`;
+  const largest = plan.availability.regions[0]!;
+  return `${c.instances.expected} × ${machine} at peak in total · auto-scaling ${c.instances.min}–${c.instances.max} in total · per region, in ${largest.code} (the primary region): ${load}, set by ${c.boundBy}`;
+}
+
+/** One row per region of a multi-region plan: its share of users, its role and its own fleet. */
+function regionRows(plan: PlanDocument): [string, string][] {
+  if (!perRegion(plan)) return [];
+  const text = plan.availability.regions
+    .map(
+      (r) =>
+        `${r.code}: ${num(r.share)} % of users, ${r.role}, database ${r.database}, ${r.instances.expected} server${r.instances.expected === 1 ? '' : 's'} at peak (auto-scaling ${r.instances.min}–${r.instances.max})`,
+    )
+    .join(' · ');
+  return [['Regions', `per region — ${text}${plan.availability.routing ? ` · ${plan.availability.routing}` : ''}`]];
+}
+
+function databaseText(plan: PlanDocument): string {
+  const db = plan.database;
+  const shards = db.shards > 1 ? ` × ${db.shards} shards` : '';
+  const each = db.shards > 1 && db.readReplicas > 0 ? `, ${db.readReplicasPerShard} per shard` : '';
+  const replicas =
+    db.readReplicas > 0 ? ` + ${db.readReplicas} read replica${db.readReplicas === 1 ? '' : 's'}${each}` : '';
+  const where = perRegion(plan) ? ` in ${plan.availability.regions[0]!.code} (other regions: see Regions)` : '';
+  return `${db.service} ${db.instanceType} ${db.deployment}${shards}${replicas}${where} · ${num(db.storageGb)} GB of data${db.shards > 1 ? ' in total' : ''}`;
+}
+
 type Scaling = NonNullable<PlanDocument['autoscaling']>;
 
 /** "+2 above 70 % for 5 min": the CPU rule of a scaling direction, as the plan sets it. */
@@ -104,6 +141,7 @@ function cpuRule(step: Scaling['scaleOut']): string {
   return `${sign}${step.adjustment} ${side} ${cpu.threshold} %${cpu.forMinutes ? ` for ${cpu.forMinutes} min` : ''}`;
 }
 
-function autoscalingLine(a: Scaling): string {
-  return `${a.minInstances}–${a.maxInstances} servers, target CPU ${a.targetCpuPercent} %, ${cpuRule(a.scaleOut)}, ${cpuRule(a.scaleIn)}, cooldown ${a.cooldownSeconds / 60} min`;
+function autoscalingLine(a: Scaling, regions: boolean): string {
+  const total = regions ? ' in total (each region scales on its own: see Regions)' : '';
+  return `${a.minInstances}–${a.maxInstances} servers${total}, target CPU ${a.targetCpuPercent} %, ${cpuRule(a.scaleOut)}, ${cpuRule(a.scaleIn)}, cooldown ${a.cooldownSeconds / 60} min`;
 }

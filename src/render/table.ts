@@ -1,14 +1,19 @@
-import { Chalk } from 'chalk';
-import Table from 'cli-table3';
+import { Chalk, type ChalkInstance } from 'chalk';
 import type { PlanDocument } from '../core/plan-document.js';
-import { num, providerLabel, tableLook, usd } from './format.js';
+import { num } from './format.js';
 import { uncertaintyLines } from './uncertainty-table.js';
-import { bandLine, demandLine, designRows, headline, ninesRows, pricingLine, totalLine } from './summary.js';
+import { DEFAULT_SCREEN, hanging, MIN_WIDTH, type Screen } from './layout.js';
+import { demandLine, designRows, headline, perRegion } from './summary.js';
+import { costSection, growthSection, ninesSection, providersSection } from './table-sections.js';
 
 export interface TableOptions {
   color: boolean;
   /** Show every decision's reasons (the default); -q keeps the summary only. */
   reasons: boolean;
+  /** The terminal's width (at least 80 is used); 100 when not known. */
+  width?: number;
+  /** Plain ASCII (TERM=dumb): no box drawing, no block characters. */
+  ascii?: boolean;
 }
 
 const REASONS: Record<string, (p: PlanDocument) => string[]> = {
@@ -37,83 +42,47 @@ const REASONS: Record<string, (p: PlanDocument) => string[]> = {
 
 export function renderTable(plan: PlanDocument, opts: TableOptions): string {
   const c = new Chalk({ level: opts.color ? 1 : 0 });
+  const screen: Screen = {
+    width: Math.max(MIN_WIDTH, Math.floor(opts.width ?? DEFAULT_SCREEN.width)),
+    ascii: opts.ascii ?? false,
+  };
+  const w = screen.width;
+  const x = { screen, color: opts.color, c };
   const out: string[] = [];
-  out.push(c.bold(`capacity-plan — ${headline(plan)}`), '');
-  out.push(`${c.bold('Demand'.padEnd(15))}${demandLine(plan)}`, '');
+  out.push(...hanging('', `capacity-plan — ${headline(plan)}`, w, 0).map((l) => c.bold(l)), '');
+  out.push(...labelled(c, 'Demand', demandLine(plan), w), '');
   for (const [label, text] of designRows(plan)) {
-    out.push(`${c.bold(label.padEnd(15))}${text}`);
+    out.push(...labelled(c, label, text, w));
     if (opts.reasons)
-      for (const reason of REASONS[label]?.(plan) ?? []) out.push(`${' '.repeat(15)}${c.dim(`· ${reason}`)}`);
+      for (const reason of reasonsOf(plan, label))
+        out.push(...hanging(`${' '.repeat(LABEL)}· `, reason, w).map((l) => c.dim(l)));
   }
-  if (plan.availability.costOfNines.length > 0) {
-    out.push('', c.bold('The cost of each extra nine — the cheapest design that meets each target'));
-    const nines = new Table({
-      head: ['target', 'design change', 'estimate', 'monthly', 'vs this plan'],
-      ...tableLook(opts.color),
-      wordWrap: true,
-      colWidths: [10, 56, 13, 11, 13],
-      colAligns: ['left', 'left', 'right', 'right', 'right'],
-    });
-    for (const row of ninesRows(plan)) nines.push(row);
-    out.push(nines.toString());
-  }
-  out.push('', c.bold(`Monthly cost — ${pricingLine(plan)}`));
-  const table = new Table({
-    head: ['component', 'what', 'quantity', 'unit price', 'monthly'],
-    ...tableLook(opts.color),
-    colAligns: ['left', 'left', 'right', 'right', 'right'],
-    wordWrap: true,
-    colWidths: [12, 46, 16, 12, 13],
-  });
-  for (const line of plan.cost.lineItems) {
-    table.push([
-      line.component,
-      `${line.description}${line.confidence === 'U' ? ' (U)' : ''}`,
-      `${num(line.quantity, 2)} ${line.unit}`,
-      usd(line.unitPrice, line.unitPrice < 1 ? 4 : 2),
-      usd(line.monthly, 2),
-    ]);
-  }
-  out.push(table.toString());
-  out.push(`${c.bold('Total')}  ${c.bold(totalLine(plan))} · ${bandLine(plan)}`);
-  for (const note of plan.cost.buying.notes) out.push(`       ${c.dim(note)}`);
-  if (plan.providers) {
-    out.push('', c.bold('Side by side — the same design on each provider'));
-    const side = new Table({
-      head: ['provider', 'region', 'prices of', 'app servers', 'low', 'expected', 'high'],
-      ...tableLook(opts.color),
-    });
-    for (const p of plan.providers)
-      side.push([
-        `${providerLabel(p.provider)}${p.cheapest ? ' (cheapest)' : ''}`,
-        p.region,
-        p.date,
-        p.instanceType,
-        usd(p.monthly.low),
-        usd(p.monthly.expected),
-        usd(p.monthly.high),
-      ]);
-    out.push(side.toString());
-  }
-  if (plan.projection) {
-    out.push('', c.bold(`Growth — ${plan.projection.growthPercentPerMonth} % a month`));
-    const max = Math.max(...plan.projection.months.map((m) => m.monthlyCost));
-    for (const m of plan.projection.months) {
-      const bar = '█'.repeat(Math.max(1, Math.round((m.monthlyCost / max) * 30)));
-      out.push(
-        `  month ${String(m.month).padStart(3)}  ${num(m.users).padStart(12)} users  ${m.tier.padEnd(16)} ${String(m.instances).padStart(4)} × ${m.instanceType.padEnd(12)} ${usd(m.monthlyCost).padStart(10)}  ${c.cyan(bar)}`,
-      );
-    }
-    for (const x of plan.projection.crossings) out.push(`  ${c.yellow('→')} ${x.note}`);
-  }
+  out.push(...ninesSection(plan, x), ...costSection(plan, x), ...providersSection(plan, x), ...growthSection(plan, x));
   if (plan.uncertainty) out.push(...uncertaintyLines(plan.uncertainty, c, opts.reasons));
   if (plan.warnings.length > 0) {
     out.push('', c.bold('Warnings'));
-    for (const w of plan.warnings) out.push(`  ${c.yellow('!')} ${w}`);
+    for (const warning of plan.warnings) out.push(...hanging('  ! ', warning, w).map((l) => c.yellow(l)));
   }
   if (opts.reasons) {
     out.push('', c.bold('Assumptions'));
-    for (const a of plan.assumptions) out.push(`  ${c.dim(`· ${a}`)}`);
+    for (const a of plan.assumptions) out.push(...hanging('  · ', a, w).map((l) => c.dim(l)));
   }
   return `${out.join('\n')}\n`;
+}
+
+const LABEL = 15;
+
+function labelled(c: ChalkInstance, label: string, text: string, width: number): string[] {
+  return hanging(label, text, width, LABEL).map((l, i) => (i === 0 ? c.bold(l.slice(0, LABEL)) + l.slice(LABEL) : l));
+}
+
+/** A decision's reasons; in a multi-region plan the fleet's reasons say which region they describe. */
+function reasonsOf(plan: PlanDocument, label: string): string[] {
+  const reasons = REASONS[label]?.(plan) ?? [];
+  if (label !== 'App servers' || !perRegion(plan) || reasons.length === 0) return reasons;
+  const primary = plan.availability.regions[0]!;
+  return [
+    `Per region: the figures below are for ${primary.code}, the primary region (${num(primary.share)} % of users)`,
+    ...reasons,
+  ];
 }

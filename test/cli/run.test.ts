@@ -138,7 +138,9 @@ describe('exit codes and error lines', () => {
   it('a blown budget is exit 3, after printing the plan', async () => {
     const r = await cli(['plan', '--users', '500k', '--max-monthly-cost', '10']);
     expect(r.code).toBe(3);
-    expect(r.err).toMatch(/budget gate failed: the expected \$[\d.]+\/month is over --max-monthly-cost \$10.00/);
+    expect(r.err).toMatch(
+      /budget gate failed: the expected \$[\d,]+\.\d\d\/month is over the budget of \$10\.00 \(--max-monthly-cost\)/,
+    );
     expect(r.out).toMatch(/capacity-plan/);
   });
   it('a budget that holds is exit 0', async () => {

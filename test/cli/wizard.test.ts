@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { run } from '../../src/cli/run.js';
+import { bundledCatalogs } from '../../src/pricing/bundled.js';
 import type { Choice, Prompter } from '../../src/cli/wizard/prompter.js';
 
 /** A Prompter that answers from a script, checking each answer with the prompt's own validation as a person would see it. */
@@ -151,7 +152,7 @@ describe('the wizard', () => {
     expect(r.code).toBe(0);
     const text = readFileSync(join(r.cwd, 'capacity-plan.yaml'), 'utf8');
     expect(text.split('\n')[0]).toMatch(
-      /^# yaml-language-server: \$schema=https:\/\/unpkg\.com\/capacity-plan@[\d.]+\/schemas\/input\.schema\.json$/,
+      /^# yaml-language-server: \$schema=\.\/node_modules\/capacity-plan\/schemas\/input\.schema\.json$/,
     );
     expect(parse(text)).toMatchObject({
       users: '1.5M',
@@ -176,12 +177,47 @@ describe('the wizard', () => {
   it('never replaces an existing file without asking, and keeps it when told no', async () => {
     const cwd = mkdtempSync(join(tmpdir(), 'capacity-plan-wizard-'));
     writeFileSync(join(cwd, 'capacity-plan.yaml'), 'users: 7\n');
-    const r = await wizard([...DEFAULTS, true, 'capacity-plan.yaml', false, 'none'], { cwd });
+    const r = await wizard([...DEFAULTS, true, 'capacity-plan.yaml', false, '', 'none'], { cwd });
     expect(r.prompter.asked).toContain('capacity-plan.yaml exists. Replace it?');
+    expect(r.err).toMatch(/saved nothing: the existing file is as it was/);
     expect(readFileSync(join(cwd, 'capacity-plan.yaml'), 'utf8')).toBe('users: 7\n');
     const again = await wizard([...DEFAULTS, true, 'capacity-plan.yaml', true, 'none'], { cwd });
     expect(again.code).toBe(0);
     expect(readFileSync(join(cwd, 'capacity-plan.yaml'), 'utf8')).toMatch(/users: 50k/);
+  });
+
+  it('declining to replace offers another name instead of dropping the answers', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'capacity-plan-wizard-'));
+    writeFileSync(join(cwd, 'capacity-plan.yaml'), 'users: 7\n');
+    writeFileSync(join(cwd, 'capacity-plan-2.yaml'), 'users: 8\n');
+    const r = await wizard([...DEFAULTS, true, 'capacity-plan.yaml', false, undefined, 'none'], { cwd });
+    expect(r.code).toBe(0);
+    expect(r.prompter.asked).toContain(
+      'Save the answers under another name? (blank keeps capacity-plan.yaml as it is and saves nothing)',
+    );
+    expect(r.err).toMatch(/wrote capacity-plan-3\.yaml/);
+    expect(parse(readFileSync(join(cwd, 'capacity-plan-3.yaml'), 'utf8'))).toMatchObject({ users: '50k' });
+    expect(readFileSync(join(cwd, 'capacity-plan.yaml'), 'utf8')).toBe('users: 7\n');
+    expect(readFileSync(join(cwd, 'capacity-plan-2.yaml'), 'utf8')).toBe('users: 8\n');
+  });
+
+  it("offers the catalog's regions as a list, and takes growth as 15%", async () => {
+    const answers: unknown[] = [...DEFAULTS];
+    answers[6] = 'gcp';
+    answers[8] = '15%';
+    const r = await wizard([...answers.slice(0, 9), '24', undefined, true, 'capacity-plan.yaml', 'none']);
+    expect(r.err).not.toMatch(/capacity-plan: /);
+    expect(r.code).toBe(0);
+    expect(r.prompter.rejected).toEqual([]);
+    const regions = r.prompter.choicesSeen.get('Home region')!;
+    expect(regions.map((c) => c.value)).toEqual(Object.keys(bundledCatalogs().gcp!.regions));
+    expect(regions[0]!.name).toMatch(/^us-central1 +\S/);
+    expect(parse(readFileSync(join(r.cwd, 'capacity-plan.yaml'), 'utf8'))).toMatchObject({
+      provider: 'gcp',
+      growth: 15,
+      months: 24,
+    });
+    expect(r.out).toMatch(/Growth — 15 % a month/);
   });
 
   it('offers to export, and asks before replacing exported files', async () => {

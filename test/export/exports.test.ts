@@ -30,7 +30,7 @@ describe('architecture YAML', () => {
   it.each(CASES)('%s validates against `capacity-plan schema architecture`', (_, input) => {
     const [file] = files('architecture', input);
     expect(file!.content.split('\n')[0]).toMatch(
-      /^# yaml-language-server: \$schema=https:\/\/unpkg\.com\/capacity-plan@0\.0\.0-test\/schemas\/architecture\.schema\.json$/,
+      /^# yaml-language-server: \$schema=\.\/node_modules\/capacity-plan\/schemas\/architecture\.schema\.json$/,
     );
     const doc = parse(file!.content);
     expect(validate(doc), JSON.stringify(validate.errors)).toBe(true);

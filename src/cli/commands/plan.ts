@@ -6,12 +6,13 @@ import { collectRawInput, naming, validateRaw } from '../collect-input.js';
 import { extractRanges } from '../../uncertainty/extract.js';
 import { RangeInputError } from '../../uncertainty/range.js';
 import { EXIT, ExitError, usageError } from '../exit-error.js';
-import { colorEnabled, type Io } from '../io.js';
+import { asciiOnly, colorEnabled, outputWidth, type Io } from '../io.js';
 import { loadCatalogs, today } from '../catalogs.js';
-import { addPlanOptions, addRangeOptions } from '../plan-options.js';
+import { addPlanOptions, addRangeOptions, envName } from '../plan-options.js';
+import { usd } from '../../render/format.js';
 import { writeFileAtomic } from '../write-file.js';
 
-export const FORMATS = ['table', 'json', 'yaml', 'markdown'] as const;
+export const FORMATS = ['table', 'json', 'yaml', 'markdown', 'csv', 'mermaid', 'html'] as const;
 export type Format = (typeof FORMATS)[number];
 
 export function planCommand(io: Io, global: () => { color: boolean; quiet: boolean }): Command {
@@ -41,6 +42,8 @@ Exit codes: 0 ok · 1 unexpected failure · 2 bad usage or input · 3 budget gat
     const text = await render(plan, format, {
       color: !output && g.color && colorEnabled(io.stdout, io.env, false),
       reasons: !g.quiet,
+      width: output ? 100 : outputWidth(io.stdout, io.env),
+      ascii: asciiOnly(io.env),
     });
     if (output) {
       writeFileAtomic(output, text, { force: command.opts().force === true, cwd: io.cwd });
@@ -48,7 +51,7 @@ Exit codes: 0 ok · 1 unexpected failure · 2 bad usage or input · 3 budget gat
     } else {
       io.stdout.write(text);
     }
-    budgetGate(plan, input.maxMonthlyCost);
+    budgetGate(plan, input.maxMonthlyCost, command, io.env);
   });
   return command;
 }
@@ -92,7 +95,7 @@ export function chooseFormat(opts: { format?: string; json?: boolean }): Format 
 export async function render(
   plan: PlanDocument,
   format: Format,
-  opts: { color: boolean; reasons: boolean },
+  opts: { color: boolean; reasons: boolean; width: number; ascii: boolean },
 ): Promise<string> {
   switch (format) {
     case 'json':
@@ -103,16 +106,29 @@ export async function render(
       return (await import('../../render/markdown.js')).renderMarkdown(plan);
     case 'table':
       return (await import('../../render/table.js')).renderTable(plan, opts);
+    case 'csv':
+      return (await import('../../render/csv.js')).renderCsv(plan);
+    case 'mermaid':
+      return (await import('../../render/mermaid.js')).renderMermaid(plan);
+    case 'html':
+      return (await import('../../render/html.js')).renderHtml(plan);
   }
 }
 
-function budgetGate(plan: PlanDocument, max: number | undefined): void {
+/** Exit 3 when the expected cost is over the budget, naming where the budget came from. */
+function budgetGate(plan: PlanDocument, max: number | undefined, command: Command, env: Io['env']): void {
   if (max === undefined) return;
   const expected = plan.cost.monthly.expected;
-  if (expected > max) {
-    throw new ExitError(
-      EXIT.gate,
-      `budget gate failed: the expected $${expected.toFixed(2)}/month is over --max-monthly-cost $${max.toFixed(2)}`,
-    );
-  }
+  if (expected <= max) return;
+  const file: unknown = command.opts().input;
+  const from =
+    command.getOptionValueSource('maxMonthlyCost') === 'cli'
+      ? '--max-monthly-cost'
+      : env[envName('maxMonthlyCost')]
+        ? envName('maxMonthlyCost')
+        : `maxMonthlyCost in ${typeof file === 'string' ? file : 'the input file'}`;
+  throw new ExitError(
+    EXIT.gate,
+    `budget gate failed: the expected ${usd(expected, 2)}/month is over the budget of ${usd(max, 2)} (${from})`,
+  );
 }

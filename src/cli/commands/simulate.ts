@@ -95,7 +95,7 @@ Examples:
   $ capacity-plan simulate --servers 10 --utilization 0.9
   $ capacity-plan simulate --servers 10 --utilization 0.7 --distribution lognormal --cv 3
   $ capacity-plan simulate --speeds 1,1,2,4 --strategy weighted --json
-  $ capacity-plan simulate --servers 16 --concurrency 4 --rps 900 --service-time 50 --curve consumer-evening`,
+  $ capacity-plan simulate --servers 16 --concurrency 4 --rps 300 --service-time 50 --curve consumer-evening`,
     )
     .option('--servers <n>', 'servers behind the balancer (default: 8)')
     .option(

@@ -6,7 +6,7 @@ import { buildPlan } from '../../core/plan.js';
 import { VERSION } from '../../version.js';
 import { loadCatalogs, today } from '../catalogs.js';
 import { EXIT, ExitError } from '../exit-error.js';
-import { colorEnabled, interactive, type Io } from '../io.js';
+import { asciiOnly, colorEnabled, interactive, outputWidth, type Io } from '../io.js';
 import { writeFileAtomic } from '../write-file.js';
 import { writeFiles } from '../write-files.js';
 
@@ -57,7 +57,12 @@ export async function startWizard(io: Io, g: { color: boolean; noInput: boolean 
       today: today(io.env),
       writeFile: (path, content) => writeFileAtomic(path, content, { force: true, cwd: io.cwd }),
       render: async (plan) =>
-        renderTable(plan, { color: g.color && colorEnabled(io.stdout, io.env, false), reasons: false }),
+        renderTable(plan, {
+          color: g.color && colorEnabled(io.stdout, io.env, false),
+          reasons: false,
+          width: outputWidth(io.stdout, io.env),
+          ascii: asciiOnly(io.env),
+        }),
       exportFiles: async (target, raw) => filesFor(target, raw),
       existing: (dir, files) => files.map((f) => join(dir, f.path)).filter((p) => existsSync(resolve(io.cwd, p))),
       writeFiles: (dir, files, force) => writeFiles(dir, files, { force, cwd: io.cwd }),

@@ -1,22 +1,15 @@
-import { homeRegion } from '../../pricing/home-region.js';
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { downtimeMinutesPerMonth } from '../../core/availability.js';
 import { inputSchema, type RawInput } from '../../core/input.js';
-import { providerIds } from '../../providers/registry.js';
 import { buildPlan, type Catalogs } from '../../core/plan.js';
-import { PROFILES, PROFILE_NAMES, type ProfileName } from '../../core/profiles.js';
 import { PlanInputError } from '../../core/input-error.js';
-import { formatUsers, parseHumaneNumber } from '../../core/humane-number.js';
-import { toYaml } from '../../yaml-text.js';
-import { VERSION } from '../../version.js';
 import { usageError } from '../exit-error.js';
 import type { Io } from '../io.js';
 import type { ExportFile } from '../../export/types.js';
 import type { Prompter } from './prompter.js';
+import { answersFile, askFileName } from './save-answers.js';
+import { askQuestions } from './questions.js';
 import { groupDigits } from '../../core/group-digits.js';
 import { extractRanges } from '../../uncertainty/extract.js';
-import { looksLikeRange, parseRange } from '../../uncertainty/range.js';
+import { looksLikeRange } from '../../uncertainty/range.js';
 
 export interface WizardDeps {
   prompter: Prompter;
@@ -33,131 +26,13 @@ export interface WizardDeps {
   writeFiles(dir: string, files: readonly ExportFile[], force: boolean): string[];
 }
 
-/** A range answer ("40k..80k"): read as the flags read it, each end checked by the field's own rule. */
-function rangeCheck(key: string, value: string): true | string {
-  try {
-    parseRange(key, value);
-    return true;
-  } catch (error) {
-    return (error as Error).message;
-  }
-}
-
-/** The same zod schema as the flags and the file, one field at a time: the message is shown inline. */
-function check(key: keyof typeof inputSchema.shape, optional = false) {
-  return (value: string): true | string => {
-    if (optional && value.trim() === '') return true;
-    const result = inputSchema.shape[key].safeParse(value);
-    return result.success ? true : (result.error.issues[0]?.message ?? 'not valid');
-  };
-}
-
-const AVAILABILITY_CHOICES = [null, 99.9, 99.95, 99.99, 99.999] as const;
-
 /** Asks for a plan's input, shows the plan, then offers to save the answers and export. Returns the answers. */
 export async function runWizard(deps: WizardDeps): Promise<RawInput> {
   const { prompter: p, io } = deps;
   const say = (text: string) => io.stderr.write(`${text}\n`);
   say('capacity-plan — answer a few questions (Enter takes the default; Ctrl-C leaves without writing anything).\n');
 
-  const users = await p.input({
-    message: 'How many monthly active users? A single value or a range (e.g. 50000, 250k, 1.5M or 40k..80k)',
-    default: '50k',
-    validate: (v) => (looksLikeRange(v) ? rangeCheck('users', v) : check('users')(v)),
-  });
-  const profile = await p.select<ProfileName>({
-    message: 'Which traffic profile fits best?',
-    default: 'web-app',
-    choices: PROFILE_NAMES.map((name) => {
-      const pr = PROFILES[name];
-      return {
-        name: `${name.padEnd(10)} ${pr.description}`,
-        value: name,
-        description: `${Math.round(pr.dauRatio * 100)} % of users daily · ${pr.requestsPerUser} requests each · peak ${pr.peakFactor}× average · ${pr.serviceTimeMs} ms CPU per request · p95 target ${pr.latencyTargetMs} ms · ${pr.payloadKb} KB per response`,
-      };
-    }),
-  });
-  const stateful = await p.confirm({
-    message: 'Does the app keep state on the server (sessions in memory, files on local disk)?',
-    default: false,
-  });
-  const durations = await p.select({
-    message: 'Do request durations vary a lot (some fast, some slow: reports, uploads, exports)?',
-    default: PROFILES[profile].requestDurations,
-    choices: [
-      { name: 'Similar — most requests take about the same time', value: 'similar' as const },
-      { name: 'Variable — some requests are much slower than others', value: 'variable' as const },
-    ],
-  });
-  const mixedHardware = await p.confirm({
-    message: 'Will servers of different sizes share the traffic?',
-    default: false,
-  });
-  const availability = await p.select<number | null>({
-    message: 'Availability target?',
-    default: null,
-    choices: AVAILABILITY_CHOICES.map((a) =>
-      a === null
-        ? { name: "None — plan the tier's own design and report its estimate", value: null }
-        : { name: `${a} % — about ${downtimeMinutesPerMonth(a / 100)} minutes of downtime a month`, value: a },
-    ),
-  });
-  const provider = await p.select({
-    message: 'Where should it be priced?',
-    default: 'aws',
-    choices: [
-      ...providerIds().map((name) => ({
-        name,
-        value: name,
-        disabled: deps.catalogs[name] ? (false as const) : 'no price catalog installed',
-      })),
-      {
-        name: 'all — the same design on every installed provider',
-        value: 'all' as const,
-        disabled: providerIds().every((x) => deps.catalogs[x]) ? (false as const) : "needs every provider's catalog",
-      },
-    ],
-  });
-  let region: string | undefined;
-  if (provider !== 'all') {
-    const catalog = deps.catalogs[provider]!;
-    const known = Object.keys(catalog.regions);
-    region = await p.input({
-      message: `Home region (${known.join(', ')})`,
-      default: homeRegion(catalog),
-      validate: (v) =>
-        known.includes(v.trim())
-          ? true
-          : `no ${provider} prices for ${v.trim() || 'that'}: choose one of ${known.join(', ')}`,
-    });
-  }
-  const growth = await p.input({
-    message: 'Monthly user growth in percent (blank for none)',
-    default: '',
-    validate: check('growth', true),
-  });
-  const months =
-    growth.trim() !== ''
-      ? await p.input({ message: 'Project how many months ahead?', default: '12', validate: check('months') })
-      : '';
-  const budget = await p.input({
-    message: 'Monthly budget in USD, to gate on (blank for none)',
-    default: '',
-    validate: check('maxMonthlyCost', true),
-  });
-
-  const raw: RawInput = {
-    users,
-    profile,
-    ...(stateful ? { stateful } : {}),
-    ...(durations !== PROFILES[profile].requestDurations ? { requestDurations: durations } : {}),
-    ...(mixedHardware ? { mixedHardware } : {}),
-    ...(availability !== null ? { availability } : {}),
-    provider,
-    ...(region && provider !== 'all' && region !== homeRegion(deps.catalogs[provider]!) ? { region } : {}),
-    ...(growth.trim() !== '' ? { growth: parseHumaneNumber(growth), months: parseHumaneNumber(months) } : {}),
-    ...(budget.trim() !== '' ? { maxMonthlyCost: parseHumaneNumber(budget) } : {}),
-  };
+  const raw = await askQuestions(p, deps.catalogs);
   const { plan, input } = await planAnswers(raw, deps);
   io.stdout.write(await deps.render(plan));
   if (input.maxMonthlyCost !== undefined && plan.cost.monthly.expected > input.maxMonthlyCost) {
@@ -168,22 +43,21 @@ export async function runWizard(deps: WizardDeps): Promise<RawInput> {
 
   say('');
   if (await p.confirm({ message: 'Save these answers as a plan-as-code file?', default: true })) {
-    const path = await p.input({
-      message: 'File name',
-      default: 'capacity-plan.yaml',
-      validate: (v) => (v.trim() === '' ? 'a file name is needed' : true),
-    });
-    const target = resolve(io.cwd, path.trim());
-    const replace =
-      !existsSync(target) || (await p.confirm({ message: `${path.trim()} exists. Replace it?`, default: false }));
-    if (replace) {
-      const content = `# yaml-language-server: $schema=https://unpkg.com/capacity-plan@${VERSION}/schemas/input.schema.json\n# ${looksLikeRange(users) ? users : formatUsers(input.users)} users — run it again with: capacity-plan plan --input ${path.trim()}\n${toYaml(raw)}`;
-      deps.writeFile(path.trim(), content);
-      say(`wrote ${path.trim()}`);
-    } else {
-      say(`left ${path.trim()} as it was`);
+    const name = await askFileName(p, io.cwd);
+    if (name === null) say('saved nothing: the existing file is as it was');
+    else {
+      deps.writeFile(name, answersFile(raw, looksLikeRange(String(raw.users)) ? String(raw.users) : input.users, name));
+      say(`wrote ${name}`);
     }
   }
+  await offerExport(deps, raw);
+  return raw;
+}
+
+/** Offers to export the plan for other tools; files already in the folder are replaced only when the user says so. */
+async function offerExport(deps: WizardDeps, raw: RawInput): Promise<void> {
+  const p = deps.prompter;
+  const say = (text: string) => deps.io.stderr.write(`${text}\n`);
   const target = await p.select({
     message: 'Export it for other tools?',
     default: 'none',
@@ -193,31 +67,28 @@ export async function runWizard(deps: WizardDeps): Promise<RawInput> {
       { name: 'Kubernetes manifests', value: 'kubernetes' },
       { name: 'docker compose + nginx', value: 'compose' },
       { name: 'Infracost usage file', value: 'infracost-usage' },
-      ...(plan.cost.pricing.provider === 'aws' ? [{ name: 'CloudFormation template', value: 'cloudformation' }] : []),
       { name: 'All of them', value: 'all' },
     ],
   });
-  if (target !== 'none') {
-    const dir = (
-      await p.input({
-        message: 'Into which folder?',
-        default: 'infra',
-        validate: (v) => (v.trim() === '' ? 'a folder is needed' : true),
-      })
-    ).trim();
-    const files = await deps.exportFiles(target, raw);
-    const clashes = deps.existing(dir, files);
-    const force =
-      clashes.length > 0
-        ? await p.confirm({
-            message: `${clashes.length} file${clashes.length === 1 ? '' : 's'} already exist there (${clashes.slice(0, 3).join(', ')}${clashes.length > 3 ? ', …' : ''}). Replace ${clashes.length === 1 ? 'it' : 'them'}?`,
-            default: false,
-          })
-        : false;
-    if (clashes.length > 0 && !force) say('exported nothing: the existing files are as they were');
-    else for (const path of deps.writeFiles(dir, files, force)) say(`wrote ${path}`);
-  }
-  return raw;
+  if (target === 'none') return;
+  const dir = (
+    await p.input({
+      message: 'Into which folder?',
+      default: 'infra',
+      validate: (v) => (v.trim() === '' ? 'a folder is needed' : true),
+    })
+  ).trim();
+  const files = await deps.exportFiles(target, raw);
+  const clashes = deps.existing(dir, files);
+  const force =
+    clashes.length > 0
+      ? await p.confirm({
+          message: `${clashes.length} file${clashes.length === 1 ? ' already exists' : 's already exist'} there (${clashes.slice(0, 3).join(', ')}${clashes.length > 3 ? ', …' : ''}). Replace ${clashes.length === 1 ? 'it' : 'them'}?`,
+          default: false,
+        })
+      : false;
+  if (clashes.length > 0 && !force) say('exported nothing: the existing files are as they were');
+  else for (const path of deps.writeFiles(dir, files, force)) say(`wrote ${path}`);
 }
 
 /** The plan for the answers: one plan, or the plan over ranges when the user count is a range. */

@@ -1,0 +1,121 @@
+import Table from 'cli-table3';
+
+/** Where text output goes: how wide it may be and whether it may use Unicode box and block characters. */
+export interface Screen {
+  /** Columns available; every line of output fits in them. */
+  width: number;
+  /** Plain ASCII (TERM=dumb): no box drawing, no block characters. */
+  ascii: boolean;
+}
+
+export const MIN_WIDTH = 80;
+export const DEFAULT_SCREEN: Screen = { width: 100, ascii: false };
+
+/**
+ * Word-wraps one paragraph into lines of at most `width` characters. Words are never split unless one
+ * alone is wider than the line, and a word holding a digit (a number, a price) is never split at all:
+ * the caller gives it room (tables size their columns from the longest word).
+ */
+export function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of words(text)) {
+    if (line !== '' && line.length + 1 + word.length <= width) {
+      line += ` ${word}`;
+      continue;
+    }
+    if (line !== '') lines.push(line);
+    line = word;
+    while (line.length > width && !/\d/.test(line)) {
+      lines.push(line.slice(0, width));
+      line = line.slice(width);
+    }
+  }
+  if (line !== '' || lines.length === 0) lines.push(line);
+  return lines.map((l) => l.replace(/\u00a0/g, ' '));
+}
+
+const UNIT = /(\d)[ ](%|ms|s|h|min|GB|TB|KB|MB|GiB|vCPUs?|hours?)(?=$|[\s,.;:)/])/g;
+
+/** The words of a text, a number kept together with the unit after it ("22 %", "150 ms", "3 TB"). */
+function words(text: string): string[] {
+  return text
+    .replace(UNIT, '$1\u00a0$2')
+    .split(/[ \t\n]+/)
+    .filter((w) => w !== '');
+}
+
+/** A paragraph with a first-line prefix and a hanging indent for the rest, every line within `width`. */
+export function hanging(first: string, text: string, width: number, indent = first.length): string[] {
+  const [head = '', ...rest] = wrap(text, Math.max(20, width - Math.max(first.length, indent)));
+  const tail = rest.length > 0 ? wrap(rest.join(' '), Math.max(20, width - indent)) : [];
+  return [`${first.padEnd(indent)}${head}`, ...tail.map((l) => `${' '.repeat(indent)}${l}`)];
+}
+
+const longestWord = (cell: string, breakable = Infinity) =>
+  Math.max(0, ...words(cell).map((w) => (/\d/.test(w) ? w.length : Math.min(w.length, breakable))));
+
+/**
+ * Column widths (cli-table3's, padding included) that fit `width` with the borders: every column gets its
+ * longest word, and what is left goes to the columns that want more, in proportion to what they want.
+ */
+export function fitColumns(cells: readonly (readonly string[])[], width: number): number[] {
+  const count = cells[0]?.length ?? 0;
+  const columns = [...Array(count).keys()];
+  const want = columns.map((c) => Math.max(...cells.map((row) => row[c]!.length)) + 2);
+  const room = width - (count + 1);
+  let need = columns.map((c) => Math.max(...cells.map((row) => longestWord(row[c]!))) + 2);
+  // Still too wide: a word without a digit may be broken (a number never is).
+  if (need.reduce((a, b) => a + b, 0) > room)
+    need = columns.map((c) => Math.max(...cells.map((row) => longestWord(row[c]!, 8))) + 2);
+  if (want.reduce((a, b) => a + b, 0) <= room) return want;
+  const spare = Math.max(0, room - need.reduce((a, b) => a + b, 0));
+  const extra = columns.map((c) => want[c]! - need[c]!);
+  const extraTotal = extra.reduce((a, b) => a + b, 0);
+  const widths = columns.map((c) => need[c]! + Math.floor((spare * extra[c]!) / Math.max(1, extraTotal)));
+  // Hand out what rounding left, one column at a time, to the columns still short of what they want.
+  let left = room - widths.reduce((a, b) => a + b, 0);
+  for (let c = 0; left > 0 && c < count; c++) {
+    const give = Math.min(left, want[c]! - widths[c]!);
+    widths[c]! += give;
+    left -= give;
+  }
+  return widths;
+}
+
+const COMPACT = { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' };
+const ASCII = {
+  top: '-',
+  'top-mid': '+',
+  'top-left': '+',
+  'top-right': '+',
+  bottom: '-',
+  'bottom-mid': '+',
+  'bottom-left': '+',
+  'bottom-right': '+',
+  left: '|',
+  right: '|',
+  middle: '|',
+  ...COMPACT,
+};
+
+export type Align = 'left' | 'right';
+
+/** A table sized to the screen: columns shrink and wrap at word boundaries, numbers are never cut. */
+export function fitTable(
+  head: string[],
+  rows: string[][],
+  opts: { screen: Screen; color: boolean; align?: Align[] },
+): string {
+  const widths = fitColumns([head, ...rows], opts.screen.width);
+  const fit = (row: string[]) => row.map((cell, i) => wrap(cell, widths[i]! - 2).join('\n'));
+  const table = new Table({
+    head: fit(head),
+    colWidths: widths,
+    colAligns: opts.align ?? head.map(() => 'left'),
+    style: { head: opts.color ? ['cyan'] : [], border: opts.color ? ['grey'] : [] },
+    chars: opts.screen.ascii ? ASCII : COMPACT,
+  });
+  for (const row of rows) table.push(fit(row));
+  return table.toString();
+}
