@@ -6,8 +6,94 @@ import { SCHEMA_BASE_URL, type ExportContext, type ExportFile } from './types.js
 const RULE_TEXT = (r: { metric: string; operator: string; threshold: number; forMinutes: number | null }) =>
   `${r.metric} ${r.operator} ${r.threshold}${r.forMinutes ? ` for ${r.forMinutes} min` : ''}`;
 
-export function architectureDocument(plan: PlanDocument, ctx: ExportContext): Architecture {
+type Spec = Architecture['spec'];
+
+function regions(plan: PlanDocument): Spec['regions'] {
   const lb = plan.loadBalancing;
+  return plan.availability.regions.map((r) => ({
+    name: r.code,
+    share: r.share,
+    role: r.role,
+    zones: plan.availability.zones,
+    compute: {
+      instanceType: plan.compute.instanceType,
+      vcpus: plan.compute.vcpus,
+      memoryGb: plan.compute.memoryGb,
+      instances: r.instances,
+    },
+    loadBalancer: lb.configuration
+      ? {
+          service: lb.configuration.provider.service,
+          algorithm: lb.strategy,
+          setting: lb.configuration.provider.setting,
+        }
+      : null,
+    database: r.database,
+  }));
+}
+
+function dataTier(plan: PlanDocument): Pick<Spec, 'database' | 'cache' | 'cdn' | 'queue'> {
+  const db = plan.database;
+  const cache = plan.cache;
+  return {
+    database: {
+      engine: 'postgresql',
+      service: db.service,
+      instanceType: db.instanceType,
+      deployment: db.deployment,
+      shards: db.shards,
+      readReplicasPerShard: db.readReplicasPerShard,
+      storageGb: db.storageGb,
+    },
+    cache: cache
+      ? {
+          engine: 'redis',
+          service: cache.service,
+          nodeType: cache.nodeType,
+          shards: cache.shards,
+          replicasPerShard: cache.replicasPerShard,
+        }
+      : null,
+    cdn: plan.cdn ? { service: plan.cdn.service, offloadShare: plan.cdn.offloadShare } : null,
+    queue: plan.queue ? { service: plan.queue.service } : null,
+  };
+}
+
+function traffic(plan: PlanDocument): Pick<Spec, 'loadBalancing' | 'healthCheck' | 'autoscaling'> {
+  const lb = plan.loadBalancing;
+  const h = plan.healthCheck;
+  const a = plan.autoscaling;
+  return {
+    loadBalancing: {
+      strategy: lb.strategy,
+      nginx: lb.configuration?.nginx ?? null,
+      haproxy: lb.configuration?.haproxy ?? null,
+    },
+    healthCheck: {
+      path: h.path,
+      intervalSeconds: h.intervalSeconds,
+      timeoutSeconds: h.timeoutSeconds,
+      healthyThreshold: h.healthyThreshold,
+      unhealthyThreshold: h.unhealthyThreshold,
+      checks: h.checks,
+    },
+    autoscaling: a
+      ? {
+          minInstances: a.minInstances,
+          maxInstances: a.maxInstances,
+          targetCpuPercent: a.targetCpuPercent,
+          scaleOutStep: a.scaleOut.adjustment,
+          scaleInStep: Math.abs(a.scaleIn.adjustment),
+          scaleOutWhen: a.scaleOut.when.map(RULE_TEXT),
+          scaleInWhen: a.scaleIn.when.map(RULE_TEXT),
+          cooldownSeconds: a.cooldownSeconds,
+        }
+      : null,
+  };
+}
+
+export function architectureDocument(plan: PlanDocument, ctx: ExportContext): Architecture {
+  const p = plan.cost.pricing;
   const doc: Architecture = {
     apiVersion: 'capacity-plan/v1',
     kind: 'Architecture',
@@ -16,83 +102,16 @@ export function architectureDocument(plan: PlanDocument, ctx: ExportContext): Ar
       generator: `capacity-plan ${ctx.version}`,
       users: plan.input.users,
       profile: plan.input.profile,
-      pricing: {
-        provider: plan.cost.pricing.provider,
-        region: plan.cost.pricing.region,
-        date: plan.cost.pricing.date,
-        catalog: plan.cost.pricing.catalog,
-      },
+      pricing: { provider: p.provider, region: p.region, date: p.date, catalog: p.catalog },
     },
     spec: {
       tier: plan.tier.id,
       scaling: plan.tier.scaling,
       topology: plan.availability.topology,
-      regions: plan.availability.regions.map((r) => ({
-        name: r.code,
-        share: r.share,
-        role: r.role,
-        zones: plan.availability.zones,
-        compute: {
-          instanceType: plan.compute.instanceType,
-          vcpus: plan.compute.vcpus,
-          memoryGb: plan.compute.memoryGb,
-          instances: r.instances,
-        },
-        loadBalancer: lb.configuration
-          ? {
-              service: lb.configuration.provider.service,
-              algorithm: lb.strategy,
-              setting: lb.configuration.provider.setting,
-            }
-          : null,
-        database: r.database,
-      })),
+      regions: regions(plan),
       routing: plan.availability.routing,
-      database: {
-        engine: 'postgresql',
-        service: plan.database.service,
-        instanceType: plan.database.instanceType,
-        deployment: plan.database.deployment,
-        shards: plan.database.shards,
-        readReplicasPerShard: plan.database.readReplicasPerShard,
-        storageGb: plan.database.storageGb,
-      },
-      cache: plan.cache
-        ? {
-            engine: 'redis',
-            service: plan.cache.service,
-            nodeType: plan.cache.nodeType,
-            shards: plan.cache.shards,
-            replicasPerShard: plan.cache.replicasPerShard,
-          }
-        : null,
-      cdn: plan.cdn ? { service: plan.cdn.service, offloadShare: plan.cdn.offloadShare } : null,
-      queue: plan.queue ? { service: plan.queue.service } : null,
-      loadBalancing: {
-        strategy: lb.strategy,
-        nginx: lb.configuration?.nginx ?? null,
-        haproxy: lb.configuration?.haproxy ?? null,
-      },
-      healthCheck: {
-        path: plan.healthCheck.path,
-        intervalSeconds: plan.healthCheck.intervalSeconds,
-        timeoutSeconds: plan.healthCheck.timeoutSeconds,
-        healthyThreshold: plan.healthCheck.healthyThreshold,
-        unhealthyThreshold: plan.healthCheck.unhealthyThreshold,
-        checks: plan.healthCheck.checks,
-      },
-      autoscaling: plan.autoscaling
-        ? {
-            minInstances: plan.autoscaling.minInstances,
-            maxInstances: plan.autoscaling.maxInstances,
-            targetCpuPercent: plan.autoscaling.targetCpuPercent,
-            scaleOutStep: plan.autoscaling.scaleOut.adjustment,
-            scaleInStep: Math.abs(plan.autoscaling.scaleIn.adjustment),
-            scaleOutWhen: plan.autoscaling.scaleOut.when.map(RULE_TEXT),
-            scaleInWhen: plan.autoscaling.scaleIn.when.map(RULE_TEXT),
-            cooldownSeconds: plan.autoscaling.cooldownSeconds,
-          }
-        : null,
+      ...dataTier(plan),
+      ...traffic(plan),
       deployment: { strategy: plan.deployment.strategy, extraMonthlyCost: plan.deployment.extraMonthlyCost },
       availability: {
         target: plan.availability.target,

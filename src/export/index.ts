@@ -6,15 +6,9 @@ import { exportInfracostUsage } from './infracost-usage.js';
 import { exportKubernetes } from './kubernetes.js';
 import type { ExportContext, ExportFile } from './types.js';
 
-export const EXPORT_TARGETS = [
-  'architecture',
-  'kubernetes',
-  'compose',
-  'infracost-usage',
-  'cloudformation',
-  'all',
-] as const;
-export type ExportTarget = (typeof EXPORT_TARGETS)[number];
+import { TARGET_PROVIDERS, type ExportTarget } from './targets.js';
+
+export { EXPORT_TARGETS, type ExportTarget } from './targets.js';
 type Provider = PlanDocument['cost']['pricing']['provider'];
 
 interface Exporter {
@@ -29,7 +23,7 @@ const EXPORTERS: Record<Exclude<ExportTarget, 'all'>, Exporter> = {
   kubernetes: { folder: 'kubernetes', run: exportKubernetes },
   compose: { folder: 'compose', run: exportCompose },
   'infracost-usage': { folder: '', run: exportInfracostUsage },
-  cloudformation: { folder: 'cloudformation', providers: ['aws'], run: exportCloudFormation },
+  cloudformation: { folder: 'cloudformation', providers: TARGET_PROVIDERS.cloudformation, run: exportCloudFormation },
 };
 
 /** The providers a target supports, or null when it supports every provider. */

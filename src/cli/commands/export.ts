@@ -1,4 +1,5 @@
 import { Command, Option } from 'commander';
+import { EXPORT_TARGETS } from '../../export/targets.js';
 import { buildPlan } from '../../core/plan.js';
 import { VERSION } from '../../version.js';
 import { loadCatalogs, today } from '../catalogs.js';
@@ -8,8 +9,6 @@ import type { Io } from '../io.js';
 import { addPlanOptions } from '../plan-options.js';
 import { writeFiles } from '../write-files.js';
 import { checkOutputFolder, createFolders } from './export-output.js';
-
-const TARGETS = ['architecture', 'kubernetes', 'compose', 'infracost-usage', 'cloudformation', 'all'] as const;
 
 /** The plan options without the two export does not take: its formats are the targets' own. */
 function addExportOptions(command: Command): Command {
@@ -39,7 +38,7 @@ Examples:
   $ capacity-plan export all --users 1.5M --name shop -o infra/deploy --mkdir --force
   $ capacity-plan export all --users 50k --dry-run`,
     )
-    .argument('<target>', `one of ${TARGETS.join(', ')}`)
+    .argument('<target>', `one of ${EXPORT_TARGETS.join(', ')}`)
     .addHelpText(
       'after',
       `
@@ -54,8 +53,8 @@ written unless every file can be). The paths written go to stderr. cloudformatio
 Exit codes: 0 ok · 1 unexpected failure · 2 bad usage, bad input or an existing file · 3 budget gate failed`,
     );
   addExportOptions(command).action(async (target: string) => {
-    if (!(TARGETS as readonly string[]).includes(target))
-      throw usageError(`unknown export target "${target}": expected one of ${TARGETS.join(', ')}`);
+    if (!(EXPORT_TARGETS as readonly string[]).includes(target))
+      throw usageError(`unknown export target "${target}": expected one of ${EXPORT_TARGETS.join(', ')}`);
     const opts = command.opts<{
       output?: string;
       force?: boolean;
@@ -69,7 +68,7 @@ Exit codes: 0 ok · 1 unexpected failure · 2 bad usage, bad input or an existin
     const input = await collectInput(command, io.cwd, io.env);
     const plan = buildPlan(input, loadCatalogs(io.env), { today: today(io.env) });
     const { exportFiles, skippedTargets, targetProviders } = await import('../../export/index.js');
-    const chosen = target as (typeof TARGETS)[number];
+    const chosen = target as (typeof EXPORT_TARGETS)[number];
     const provider = plan.cost.pricing.provider;
     const supported = chosen === 'all' ? null : targetProviders(chosen);
     if (supported && !supported.includes(provider))

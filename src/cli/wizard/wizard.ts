@@ -4,6 +4,7 @@ import { PlanInputError } from '../../core/input-error.js';
 import { usageError } from '../exit-error.js';
 import type { Io } from '../io.js';
 import type { ExportFile } from '../../export/types.js';
+import { EXPORT_TARGETS, TARGET_LABELS, targetSupports } from '../../export/targets.js';
 import type { Prompter } from './prompter.js';
 import { answersFile, askFileName } from './save-answers.js';
 import { askQuestions } from './questions.js';
@@ -63,11 +64,10 @@ async function offerExport(deps: WizardDeps, raw: RawInput): Promise<void> {
     default: 'none',
     choices: [
       { name: 'No', value: 'none' },
-      { name: 'Architecture YAML', value: 'architecture' },
-      { name: 'Kubernetes manifests', value: 'kubernetes' },
-      { name: 'docker compose + nginx', value: 'compose' },
-      { name: 'Infracost usage file', value: 'infracost-usage' },
-      { name: 'All of them', value: 'all' },
+      ...EXPORT_TARGETS.filter((t) => targetSupports(t, String(raw.provider ?? 'aws'))).map((t) => ({
+        name: TARGET_LABELS[t],
+        value: t,
+      })),
     ],
   });
   if (target === 'none') return;
