@@ -7,6 +7,7 @@ import { bundledCatalogs } from '../pricing/bundled.js';
 import { catalogSchema, type Catalog } from '../pricing/catalog-schema.js';
 import { describeCatalogProblem } from '../pricing/catalog-problem.js';
 import { EXIT, ExitError } from './exit-error.js';
+import { todayFrom } from '../core/today.js';
 
 /** Where `pricing update` keeps refreshed catalogs: $XDG_DATA_HOME/capacity-plan/pricing (default ~/.local/share/…). */
 export function pricingDir(env: Record<string, string | undefined>): string {
@@ -52,4 +53,17 @@ export function loadCatalogs(env: Record<string, string | undefined>): Catalogs 
   return out;
 }
 
-export { todayFrom as today } from '../core/today.js';
+/** Today, or the day SOURCE_DATE_EPOCH names: a value that is no date (past year 9999, negative, text) is exit 2. */
+export function today(env: Record<string, string | undefined>): string {
+  const text = env.SOURCE_DATE_EPOCH;
+  if (text !== undefined && text !== '') {
+    const epoch = Number(text);
+    if (!/^\s*\d+\s*$/.test(text) || !(epoch <= MAX_EPOCH))
+      throw new ExitError(
+        EXIT.usage,
+        `SOURCE_DATE_EPOCH: expected whole seconds since 1970 from 0 to ${MAX_EPOCH} (year 9999), not "${text.slice(0, 40)}"`,
+      );
+  }
+  return todayFrom(env);
+}
+const MAX_EPOCH = 253_402_300_799;

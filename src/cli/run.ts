@@ -56,7 +56,7 @@ Examples:
     .configureOutput({
       writeOut: (s) => io.stdout.write(s),
       writeErr: (s) => io.stderr.write(s),
-      outputError: (s, write) => write(s),
+      outputError: (s, write) => write(errorLine(s)),
     })
     .addHelpText(
       'after',
@@ -87,12 +87,19 @@ Examples:
     command
       .exitOverride()
       .configureHelp(HELP)
-      .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
+      .configureOutput({
+        writeOut: (s) => io.stdout.write(s),
+        writeErr: (s) => io.stderr.write(s),
+        outputError: (s, write) => write(errorLine(s)),
+      });
     command.commands.forEach(configure);
   };
   program.commands.forEach(configure);
 
   try {
+    const typed = argv.find((a) => !a.startsWith('-'));
+    const known = [...program.commands.map((c) => c.name()), 'help'];
+    if (typed !== undefined && !known.includes(typed)) throw new ExitError(EXIT.usage, unknownCommand(typed, known));
     await program.parseAsync([...argv], { from: 'user' });
     debug = program.opts().debug === true;
     return EXIT.ok;
@@ -113,26 +120,41 @@ function report(error: unknown, io: Io, debug: boolean): number {
     return EXIT.usage;
   }
   if (error instanceof ExitError) {
-    io.stderr.write(`capacity-plan: ${error.message}\n`);
+    io.stderr.write(`${PREFIX}${oneLine(error.message)}\n`);
     return error.exitCode;
   }
   if (error instanceof PlanInputError) {
-    io.stderr.write(`capacity-plan: ${flagName(error.field)}: ${error.message}\n`);
+    io.stderr.write(`${PREFIX}${flagName(error.field)}: ${oneLine(error.message)}\n`);
     return EXIT.usage;
   }
   if (error instanceof z.ZodError) {
     const issue = error.issues[0];
     io.stderr.write(
-      `capacity-plan: ${issue ? `${issue.path.map(String).join('.')}: ${issue.message}` : 'invalid input'}\n`,
+      `${PREFIX}${oneLine(issue ? `${issue.path.map(String).join('.')}: ${issue.message}` : 'invalid input')}\n`,
     );
     return EXIT.usage;
   }
   const message = error instanceof Error ? error.message : String(error);
   io.stderr.write(
-    `capacity-plan: unexpected error: ${message.split('\n')[0]}${debug ? '' : ' (run with --debug for details)'}\n`,
+    `${PREFIX}unexpected error: ${oneLine(message.split('\n')[0]!)}${debug ? '' : ' (run with --debug for details)'}\n`,
   );
   if (debug && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
   return EXIT.failure;
+}
+
+const PREFIX = 'capacity-plan: ';
+
+/** A message as one printable line: line breaks become spaces, other control characters (escapes from a file name) are shown as \\xNN. */
+export function oneLine(text: string): string {
+  return text
+    .replace(/\s*[\r\n]+\s*/g, ' ')
+    .replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`)
+    .trim();
+}
+
+/** Commander's "error: unknown option '--usrs'\n(Did you mean --users?)" as one line with our prefix. */
+function errorLine(text: string): string {
+  return `${PREFIX}${oneLine(text.replace(/^error: /, ''))}\n`;
 }
 
 function unknownCommand(typed: string, known: string[]): string {

@@ -1,8 +1,9 @@
 import { Command } from 'commander';
-import { buildPlan } from '../../core/plan.js';
 import type { PlanDocument } from '../../core/plan-document.js';
 import { collectInput } from '../collect-input.js';
-import { EXIT, ExitError, usageError } from '../exit-error.js';
+import { usageError } from '../exit-error.js';
+import { budgetFailure } from '../gates.js';
+import { planChecked } from '../plan-checked.js';
 import { colorEnabled, type Io } from '../io.js';
 import { loadCatalogs, today } from '../catalogs.js';
 import { addPlanOptions } from '../plan-options.js';
@@ -33,7 +34,7 @@ Exit codes: 0 ok · 1 unexpected failure · 2 bad usage or input · 3 budget gat
   addPlanOptions(command).action(async () => {
     const format = chooseFormat(command.opts());
     const input = await collectInput(command, io.cwd, io.env);
-    const plan = buildPlan(input, loadCatalogs(io.env), { today: today(io.env) });
+    const plan = planChecked(input, loadCatalogs(io.env), { today: today(io.env) });
     const g = global();
     const output: string | undefined = command.opts().output;
     const text = await render(plan, format, {
@@ -81,13 +82,9 @@ export async function render(
   }
 }
 
+/** Exit 3 when the expected monthly cost is over the budget, or is not a finite number (fails closed). */
 function budgetGate(plan: PlanDocument, max: number | undefined): void {
   if (max === undefined) return;
-  const expected = plan.cost.monthly.expected;
-  if (expected > max) {
-    throw new ExitError(
-      EXIT.gate,
-      `budget gate failed: the expected $${expected.toFixed(2)}/month is over --max-monthly-cost $${max.toFixed(2)}`,
-    );
-  }
+  const failure = budgetFailure(plan.cost.monthly.expected, max, 'the expected', '--max-monthly-cost');
+  if (failure) throw failure;
 }
