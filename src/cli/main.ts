@@ -1,13 +1,35 @@
 import { run } from './run.js';
+import { removePendingTemps } from './pending-temps.js';
+import { EXIT } from './exit-error.js';
 
-// A reader that closes early (`| head`) is not an error.
+const say = (line: string) => {
+  try {
+    process.stderr.write(`capacity-plan: ${line}\n`);
+  } catch {
+    // stderr itself is gone: the exit code still tells
+  }
+};
+
+// A reader that closes early (`| head`) is not an error; a full disk (`> /dev/full`) is one line, exit 2.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code === 'EPIPE') process.exit(0);
-  throw error;
+  if (error.code === 'EPIPE') process.exit(EXIT.ok);
+  say(
+    `cannot write to stdout: ${error.code === 'ENOSPC' ? 'no space left on the device' : error.message} (${error.code ?? 'error'})`,
+  );
+  process.exit(EXIT.usage);
 });
+process.stderr.on('error', () => process.exit(process.exitCode ?? EXIT.failure));
 process.on('SIGINT', () => {
-  process.stderr.write('\ncapacity-plan: interrupted\n');
-  process.exit(130);
+  removePendingTemps();
+  if (process.stderr.isTTY) process.stderr.write('\n'); // after the terminal's ^C
+  say('interrupted');
+  process.exit(EXIT.interrupted);
+});
+// The last resort: one line, never a stack trace or a dump of the bundled source.
+process.on('uncaughtException', (error: NodeJS.ErrnoException) => {
+  removePendingTemps();
+  say(`unexpected error: ${String(error?.message ?? error).split('\n')[0]}`);
+  process.exit(EXIT.failure);
 });
 
 const code = await run(process.argv.slice(2), {
