@@ -3,6 +3,7 @@ import { inputSchema } from '../../core/input.js';
 import { planSchema, type PlanDocument } from '../../core/plan-schema.js';
 import { loadCatalogs, today } from '../catalogs.js';
 import { describeIssue, readInputFile } from '../collect-input.js';
+import { MAX_PLAN_BYTES } from '../read-bounded-file.js';
 import { usageError } from '../exit-error.js';
 import { budgetFailure, gateLimit, increaseFailure } from '../gates.js';
 import { planChecked } from '../plan-checked.js';
@@ -13,7 +14,7 @@ import { PlanInputError } from '../../core/input-error.js';
 
 /** A side of the diff: a plan document (JSON or YAML with schemaVersion) or an input file, planned now. */
 async function load(file: string, io: Io): Promise<PlanDocument> {
-  const raw = await readInputFile(file, io.cwd);
+  const raw = await readInputFile(file, io.cwd, MAX_PLAN_BYTES, file);
   if ('schemaVersion' in raw) {
     const parsed = planSchema.safeParse(raw);
     if (!parsed.success) {
