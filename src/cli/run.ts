@@ -12,6 +12,7 @@ import { startWizard, wizardCommand } from './commands/wizard.js';
 import { flagName } from './plan-options.js';
 import { EXIT, ExitError } from './exit-error.js';
 import { colorEnabled, type Io } from './io.js';
+import { oneLine } from './one-line.js';
 
 /** Help that keeps hand-laid-out examples as written, and lists each command by its first line. */
 const HELP: Partial<Help> = {
@@ -143,14 +144,6 @@ function report(error: unknown, io: Io, debug: boolean): number {
 }
 
 const PREFIX = 'capacity-plan: ';
-
-/** A message as one printable line: line breaks become spaces, other control characters (escapes from a file name) are shown as \\xNN. */
-export function oneLine(text: string): string {
-  return text
-    .replace(/\s*[\r\n]+\s*/g, ' ')
-    .replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`)
-    .trim();
-}
 
 /** Commander's "error: unknown option '--usrs'\n(Did you mean --users?)" as one line with our prefix. */
 function errorLine(text: string): string {
