@@ -30,7 +30,7 @@ async function load(file: string, io: Io): Promise<PlanDocument> {
   const parsed = inputSchema.safeParse(raw);
   if (!parsed.success) throw usageError(describeIssue(parsed.error, new Map(), file, 'file'));
   try {
-    return planChecked(parsed.data, loadCatalogs(io.env, io.stderr), { today: today(io.env) });
+    return await planChecked(parsed.data, loadCatalogs(io.env, io.stderr), { today: today(io.env) });
   } catch (error) {
     if (error instanceof PlanInputError) throw usageError(`${file}: ${error.field}: ${error.message}`);
     throw error;

@@ -44,7 +44,7 @@ Exit codes: 0 ok · 1 unexpected failure · 2 bad usage, bad input or an existin
     if (opts.format !== undefined || opts.json)
       throw usageError('--format does not apply to export: each target has its own file format');
     const input = await collectInput(command, io.cwd, io.env);
-    const plan = planChecked(input, loadCatalogs(io.env, io.stderr), { today: today(io.env) });
+    const plan = await planChecked(input, loadCatalogs(io.env, io.stderr), { today: today(io.env) });
     const { exportFiles } = await import('../../export/index.js');
     const files = exportFiles(target as (typeof TARGETS)[number], plan, { name: input.name, version: VERSION });
     const dir = opts.output ?? '.';

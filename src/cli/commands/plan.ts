@@ -34,7 +34,7 @@ Exit codes: 0 ok · 1 unexpected failure · 2 bad usage or input · 3 budget gat
   addPlanOptions(command).action(async () => {
     const format = chooseFormat(command.opts());
     const input = await collectInput(command, io.cwd, io.env);
-    const plan = planChecked(input, loadCatalogs(io.env, io.stderr), { today: today(io.env) });
+    const plan = await planChecked(input, loadCatalogs(io.env, io.stderr), { today: today(io.env) });
     const g = global();
     const output: string | undefined = command.opts().output;
     const text = await render(plan, format, {
