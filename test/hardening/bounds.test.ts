@@ -52,7 +52,16 @@ describe('every input has a documented range, the same for flags, environment an
     const r = await cli(['plan', '--users', '10B', '--profile', 'saas', '--peak-factor', '50', '--no-simulate']);
     oneLine(r);
     expect(r.err).toMatch(/--users: .*over the planner's maximum of 10,000,000/);
-    const slow = await cli(['plan', '--users', '10B', '--service-time', '5000', '--latency-target', '600000', '--no-simulate']);
+    const slow = await cli([
+      'plan',
+      '--users',
+      '10B',
+      '--service-time',
+      '5000',
+      '--latency-target',
+      '600000',
+      '--no-simulate',
+    ]);
     oneLine(slow);
     expect(slow.err).toMatch(/--service-time: .*over the planner's maximum/);
     expect(Date.now() - start).toBeLessThan(10_000);
@@ -66,7 +75,9 @@ describe('every input has a documented range, the same for flags, environment an
 
   it('SOURCE_DATE_EPOCH out of range is exit 2, not a RangeError', async () => {
     for (const value of ['99999999999999', '-5', '1e400', 'soon']) {
-      const r = await cli(['plan', '--users', '5k', '--no-simulate'], { env: { NO_COLOR: '1', SOURCE_DATE_EPOCH: value } });
+      const r = await cli(['plan', '--users', '5k', '--no-simulate'], {
+        env: { NO_COLOR: '1', SOURCE_DATE_EPOCH: value },
+      });
       oneLine(r);
       expect(r.err).toMatch(/SOURCE_DATE_EPOCH: expected whole seconds since 1970/);
     }
@@ -105,7 +116,9 @@ describe('gates cannot be fooled', () => {
       ...['--max-monthly-cost', '1', '--no-simulate'],
     ]);
     oneLine(r);
-    expect(r.err).toMatch(/--payload-kb: the plan's demand\.egressGbPerMonth would be 6\.08e\+15, past the planner's limit of 1\.00e\+15/);
+    expect(r.err).toMatch(
+      /--payload-kb: the plan's demand\.egressGbPerMonth would be 6\.08e\+15, past the planner's limit of 1\.00e\+15/,
+    );
   });
 
   it('the budget fails closed: NaN, Infinity and an over-budget figure all fail; equal passes', () => {
@@ -121,7 +134,9 @@ describe('gates cannot be fooled', () => {
     expect(increasePercent(0, 10)).toBe(Number.POSITIVE_INFINITY);
     expect(increasePercent(-5, 10)).toBe(Number.POSITIVE_INFINITY);
     expect(increasePercent(100, 50)).toBe(-50);
-    expect(increaseFailure(0, 10, 10)?.message).toMatch(/rises from \$0\.00 to \$10\.00 \(no percentage of a base of \$0\.00\)/);
+    expect(increaseFailure(0, 10, 10)?.message).toMatch(
+      /rises from \$0\.00 to \$10\.00 \(no percentage of a base of \$0\.00\)/,
+    );
     expect(increaseFailure(0, 0, 0)).toBeNull();
     expect(increaseFailure(100, 95, -10)?.message).toMatch(/rises -5 %, more than --max-increase -10 %/);
     expect(increaseFailure(100, 85, -10)).toBeNull();

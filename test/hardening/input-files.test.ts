@@ -33,7 +33,10 @@ describe('input files', () => {
     one(r);
     expect(r.err).toMatch(/keys\.yaml: line 40002: k7 is given twice/);
     expect(r.ms).toBeLessThan(8000);
-    const json = JSON.stringify(Object.fromEntries(Array.from({ length: 40_000 }, (_, i) => [`k${i}`, i]))).replace(/}$/, ',"k7":1}');
+    const json = JSON.stringify(Object.fromEntries(Array.from({ length: 40_000 }, (_, i) => [`k${i}`, i]))).replace(
+      /}$/,
+      ',"k7":1}',
+    );
     const j = await planFile('keys.json', json);
     one(j);
     expect(j.err).toBe('capacity-plan: keys.json: k7 is given twice\n');
@@ -47,7 +50,11 @@ describe('input files', () => {
   });
 
   it('an alias bomb is exit 2 naming the aliases, not exit 1', async () => {
-    const bomb = ['a: &a [x,x,x,x,x,x,x,x,x,x]', ...'bcdefg'.split('').map((k, i) => `${k}: &${k} [${Array(10).fill(`*${'abcdefg'[i]}`).join(',')}]`), 'users: 5'].join('\n');
+    const bomb = [
+      'a: &a [x,x,x,x,x,x,x,x,x,x]',
+      ...'bcdefg'.split('').map((k, i) => `${k}: &${k} [${Array(10).fill(`*${'abcdefg'[i]}`).join(',')}]`),
+      'users: 5',
+    ].join('\n');
     const r = await planFile('bomb.yaml', bomb);
     one(r);
     expect(r.err).toMatch(/bomb\.yaml: too many aliases/);
@@ -78,9 +85,14 @@ describe('input files', () => {
   it('deep nesting and unknown keys are one short line', async () => {
     const deep = await planFile('deep.yaml', `users: 5\nx: ${'['.repeat(20_000)}${']'.repeat(20_000)}\n`);
     one(deep);
-    const many = await planFile('many.yaml', `users: 5\n${Array.from({ length: 5000 }, (_, i) => `z${i}: 1`).join('\n')}\n`);
+    const many = await planFile(
+      'many.yaml',
+      `users: 5\n${Array.from({ length: 5000 }, (_, i) => `z${i}: 1`).join('\n')}\n`,
+    );
     one(many);
-    expect(many.err).toBe('capacity-plan: many.yaml: unknown field "z0", "z1", "z2" and 4997 more (the keys are the flag names in camelCase, e.g. users, dauRatio, availability)\n');
+    expect(many.err).toBe(
+      'capacity-plan: many.yaml: unknown field "z0", "z1", "z2" and 4997 more (the keys are the flag names in camelCase, e.g. users, dauRatio, availability)\n',
+    );
   });
 
   it('a plan JSON given to diff is capped in size too (8 MB), refused before it is read', async () => {

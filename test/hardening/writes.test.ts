@@ -1,5 +1,16 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -9,7 +20,10 @@ import { cli } from '../helpers.js';
 const bin = resolve('bin/capacity-plan.js');
 const fresh = () => mkdtempSync(join(tmpdir(), 'cp-writes-'));
 const plan = (dir: string, ...more: string[]) => cli(['plan', '--users', '5k', '--no-simulate', ...more], { cwd: dir });
-const leftovers = (dir: string) => readdirSync(dir, { recursive: true }).map(String).filter((f) => f.endsWith('.tmp'));
+const leftovers = (dir: string) =>
+  readdirSync(dir, { recursive: true })
+    .map(String)
+    .filter((f) => f.endsWith('.tmp'));
 
 describe('-o never replaces what is not a regular file', () => {
   it('/dev/null and /dev/full are written through, never renamed over (and /dev/full is exit 2, one line)', async () => {
@@ -31,7 +45,10 @@ describe('-o never replaces what is not a regular file', () => {
     spawnSync('mkfifo', [join(dir, 'pipe')]);
     mkdirSync(join(dir, 'folder'));
     const fifo = await plan(dir, '-o', 'pipe', '--force');
-    expect([fifo.code, fifo.err]).toEqual([2, 'capacity-plan: pipe is a FIFO (named pipe): redirect the output into it instead (> fifo)\n']);
+    expect([fifo.code, fifo.err]).toEqual([
+      2,
+      'capacity-plan: pipe is a FIFO (named pipe): redirect the output into it instead (> fifo)\n',
+    ]);
     expect(lstatSync(join(dir, 'pipe')).isFIFO()).toBe(true);
     const folder = await plan(dir, '-o', 'folder', '--force');
     expect([folder.code, folder.err]).toEqual([2, 'capacity-plan: folder is a folder, not a file\n']);
@@ -42,7 +59,10 @@ describe('-o never replaces what is not a regular file', () => {
     const dir = fresh();
     symlinkSync('target.txt', join(dir, 'link'));
     const r = await plan(dir, '-o', 'link');
-    expect([r.code, r.err]).toEqual([2, 'capacity-plan: link already exists (a symbolic link to a missing file): pass --force to replace it\n']);
+    expect([r.code, r.err]).toEqual([
+      2,
+      'capacity-plan: link already exists (a symbolic link to a missing file): pass --force to replace it\n',
+    ]);
     expect(existsSync(join(dir, 'target.txt'))).toBe(false);
     expect((await plan(dir, '-o', 'link', '--force')).code).toBe(0);
     expect(readlinkSync(join(dir, 'link'))).toBe('target.txt');
@@ -63,15 +83,23 @@ describe('-o never replaces what is not a regular file', () => {
     const dir = fresh();
     writeFileSync(join(dir, 'plan.txt'), 'x');
     const exists = await plan(dir, '-o', 'plan.txt');
-    expect([exists.code, exists.err]).toEqual([2, 'capacity-plan: plan.txt already exists: pass --force to replace it\n']);
+    expect([exists.code, exists.err]).toEqual([
+      2,
+      'capacity-plan: plan.txt already exists: pass --force to replace it\n',
+    ]);
     const notdir = await plan(dir, '-o', 'plan.txt/inner.txt');
     expect(notdir.code).toBe(2);
-    expect(notdir.err).toMatch(/^capacity-plan: plan\.txt\/inner\.txt: cannot write: a part of the path is a file, not a folder \(ENOTDIR\)\n$/);
+    expect(notdir.err).toMatch(
+      /^capacity-plan: plan\.txt\/inner\.txt: cannot write: a part of the path is a file, not a folder \(ENOTDIR\)\n$/,
+    );
   });
 
   it('every write error code we name is exit 2 with one line (EACCES cannot be provoked as root, so it is mapped here)', () => {
     for (const code of ['EACCES', 'EPERM', 'ENOSPC', 'EISDIR', 'EEXIST', 'EPIPE', 'EROFS', 'ENOTDIR']) {
-      const e = writeFailure('out.json', Object.assign(new Error('x'), { code })) as { exitCode: number; message: string };
+      const e = writeFailure('out.json', Object.assign(new Error('x'), { code })) as {
+        exitCode: number;
+        message: string;
+      };
       expect(e.exitCode).toBe(2);
       expect(e.message).toMatch(new RegExp(`^out\\.json: cannot write: .* \\(${code}\\)$`));
     }
@@ -87,7 +115,9 @@ describe('export is all or nothing, inside the real output folder', () => {
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/^capacity-plan: cannot write out\/compose\/.*: out\/compose is a file, not a folder\n$/);
     expect(readdirSync(join(dir, 'out'))).toEqual(['compose']);
-    const forced = await cli(['export', 'all', '--users', '50k', '--no-simulate', '-o', 'out', '--force'], { cwd: dir });
+    const forced = await cli(['export', 'all', '--users', '50k', '--no-simulate', '-o', 'out', '--force'], {
+      cwd: dir,
+    });
     expect(forced.code).toBe(2);
     expect(readdirSync(join(dir, 'out'))).toEqual(['compose']);
   });
@@ -99,7 +129,9 @@ describe('export is all or nothing, inside the real output folder', () => {
     symlinkSync(outside, join(dir, 'out', 'kubernetes'));
     const r = await cli(['export', 'all', '--users', '50k', '--no-simulate', '-o', 'out', '--force'], { cwd: dir });
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/^capacity-plan: refusing to write out\/kubernetes\/.*: out\/kubernetes is a symbolic link leading outside out\n$/);
+    expect(r.err).toMatch(
+      /^capacity-plan: refusing to write out\/kubernetes\/.*: out\/kubernetes is a symbolic link leading outside out\n$/,
+    );
     expect(readdirSync(outside)).toEqual([]);
     expect(readdirSync(join(dir, 'out'))).toEqual(['kubernetes']);
   });
@@ -117,7 +149,10 @@ describe('export is all or nothing, inside the real output folder', () => {
 
 describe('stdout that fails (the built binary)', () => {
   it('plan > /dev/full is one line and exit 2, no source dump', () => {
-    const r = spawnSync(`node ${bin} plan --users 5k --no-simulate > /dev/full`, { shell: '/bin/sh', encoding: 'utf8' });
+    const r = spawnSync(`node ${bin} plan --users 5k --no-simulate > /dev/full`, {
+      shell: '/bin/sh',
+      encoding: 'utf8',
+    });
     expect(r.status).toBe(2);
     expect(r.stderr).toBe('capacity-plan: cannot write to stdout: no space left on the device (ENOSPC)\n');
   });
