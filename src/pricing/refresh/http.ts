@@ -3,7 +3,7 @@ import { limitedBody } from './body-limits.js';
 import { redact, splitCredentials } from './redact.js';
 import { RefreshError } from './refresh-error.js';
 import { retryDelay } from './retry-after.js';
-import { session, type RefreshSession } from './session.js';
+import { loadUndici, session, type RefreshSession } from './session.js';
 
 export { redact } from './redact.js';
 
@@ -63,7 +63,7 @@ function follow(from: string, location: string, s: RefreshSession, hops: number)
  */
 export async function get(url: string, opts: FetchOptions = {}): Promise<Download> {
   const s = session();
-  const { request } = await import('undici');
+  const { request } = await loadUndici();
   const idleMs = opts.timeoutMs ?? s.idleMs;
   let current = url;
   for (let attempt = 0, hops = 0; ; ) {

@@ -58,6 +58,12 @@ export async function proxyDispatcher(env: Record<string, string | undefined>): 
   const httpProxy = pick('HTTP_PROXY');
   const httpsProxy = pick('HTTPS_PROXY');
   if (!httpProxy && !httpsProxy) return undefined;
-  const { EnvHttpProxyAgent } = await import('undici');
+  const { EnvHttpProxyAgent } = await loadUndici();
   return new EnvHttpProxyAgent({ httpProxy, httpsProxy, noProxy: pick('NO_PROXY') ?? '' });
+}
+
+/** undici, whether loaded as an ES module (Node, tsx) or as the CommonJS default a bundle makes of it. */
+export async function loadUndici(): Promise<typeof import('undici')> {
+  const loaded = (await import('undici')) as typeof import('undici') & { default?: typeof import('undici') };
+  return typeof loaded.request === 'function' ? loaded : loaded.default!;
 }

@@ -1,0 +1,139 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { awsRoutes, serve } from '../pricing/fixtures.js';
+
+const bin = resolve('bin/capacity-plan.js');
+const closers: (() => void)[] = [];
+afterEach(() => closers.splice(0).forEach((c) => c()));
+beforeAll(() => {
+  if (!existsSync('dist/cli.js')) throw new Error('build first: npm run build');
+});
+
+/**
+ * Starts the built binary, waits until `ready()` holds (or `afterMs`), sends SIGINT and measures how long
+ * the process takes to exit.
+ */
+async function interrupt(
+  args: string[],
+  opts: { env?: Record<string, string>; cwd?: string; ready?: () => boolean; afterMs: number },
+) {
+  const child = spawn(process.execPath, [bin, ...args], {
+    cwd: opts.cwd,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, NO_COLOR: '1', ...opts.env },
+  });
+  let err = '';
+  let out = '';
+  child.stderr.on('data', (d) => (err += d));
+  child.stdout.on('data', (d) => (out += d));
+  const exited = new Promise<{ code: number | null; at: number }>((r) =>
+    child.on('exit', (code) => r({ code, at: Date.now() })),
+  );
+  const t0 = Date.now();
+  while (Date.now() - t0 < 10_000 && !(opts.ready?.() ?? true)) await new Promise((r) => setTimeout(r, 20));
+  await new Promise((r) => setTimeout(r, opts.afterMs));
+  expect(child.exitCode, `exited before the signal: ${err}`).toBeNull();
+  const sent = Date.now();
+  child.kill('SIGINT');
+  const { code, at } = await exited;
+  return { code, ms: at - sent, err, out };
+}
+
+describe('Ctrl-C: exit 130, one line, within 200 ms, nothing half-written', () => {
+  it('during a refresh against a slow mirror (a byte a second), the lock and any staged file are removed', async () => {
+    const s = await serve((_q, res) => {
+      res.writeHead(200);
+      const t = setInterval(() => (res.destroyed ? clearInterval(t) : res.write(' ')), 1000);
+      closers.push(() => clearInterval(t));
+      return true;
+    });
+    closers.push(() => {
+      s.server.closeAllConnections();
+      s.server.close();
+    });
+    const data = mkdtempSync(join(tmpdir(), 'cp-sigint-'));
+    const r = await interrupt(['pricing', 'update', 'aws', '--endpoint', s.url, '--timeout', '30', '-q'], {
+      env: { XDG_DATA_HOME: data },
+      ready: () => s.hits.length > 0,
+      afterMs: 300,
+    });
+    expect(r.code).toBe(130);
+    expect(r.err).toBe('capacity-plan: interrupted\n');
+    expect(r.ms).toBeLessThan(200);
+    expect(readdirSync(join(data, 'capacity-plan', 'pricing'))).toEqual([]);
+  });
+
+  it('during the longest plan the limits allow (10B users, every provider, 120 months, 99.999 %)', async () => {
+    const args = [
+      'plan',
+      '--users',
+      '10B',
+      '--provider',
+      'all',
+      '--growth',
+      '1',
+      '--months',
+      '120',
+      '--availability',
+      '99.999',
+    ];
+    const r = await interrupt([...args, '--no-simulate', '--json'], { afterMs: 700 });
+    expect(r.code).toBe(130);
+    expect(r.err).toBe('capacity-plan: interrupted\n');
+    expect(r.out).toBe('');
+    expect(r.ms).toBeLessThan(200);
+  });
+
+  it('during a plan whose balancer simulation is long (1B users, saas)', async () => {
+    const r = await interrupt(['plan', '--users', '1B', '--profile', 'saas'], { afterMs: 700 });
+    expect(r.code).toBe(130);
+    expect(r.err).toBe('capacity-plan: interrupted\n');
+    expect(r.ms).toBeLessThan(200);
+  });
+
+  it('during an export: the output folder gets no file, whole or half', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cp-sigint-export-'));
+    const r = await interrupt(
+      [
+        'export',
+        'all',
+        '--users',
+        '10B',
+        '--provider',
+        'all',
+        '--growth',
+        '1',
+        '--months',
+        '120',
+        '-o',
+        'out',
+        '--no-simulate',
+      ],
+      { cwd: dir, afterMs: 700 },
+    );
+    expect(r.code).toBe(130);
+    expect(r.err).toBe('capacity-plan: interrupted\n');
+    expect(r.ms).toBeLessThan(200);
+    expect(existsSync(join(dir, 'out')) ? readdirSync(join(dir, 'out'), { recursive: true }) : []).toEqual([]);
+  });
+});
+
+describe('the built binary refreshes', () => {
+  it('pricing update against a local mirror works from the bundle (undici loaded as the bundle makes it)', async () => {
+    const s = await serve(awsRoutes());
+    closers.push(() => s.server.close());
+    const data = mkdtempSync(join(tmpdir(), 'cp-bin-update-'));
+    const child = spawn(process.execPath, [bin, 'pricing', 'update', 'aws', '--endpoint', s.url, '-q'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, NO_COLOR: '1', XDG_DATA_HOME: data },
+    });
+    let err = '';
+    child.stderr.on('data', (d) => (err += d));
+    const code = await new Promise((r) => child.on('exit', r));
+    expect(err).toMatch(/^updated \d+ aws prices for us-east-1/);
+    expect(code).toBe(0);
+  });
+});
