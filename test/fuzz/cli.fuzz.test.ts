@@ -56,7 +56,7 @@ describe('fuzzing the CLI in process: every run ends in 0, 2 or 3, and a failure
         holds(['plan', '--no-simulate', ...(env.CAPACITY_PLAN_USERS ? [] : ['--users', '5k'])], env),
       ),
       {
-        numRuns: runs(0.2),
+        numRuns: runs(0.25),
       },
     );
   });
