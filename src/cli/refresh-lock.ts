@@ -2,6 +2,7 @@ import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 
 import { dirname } from 'node:path';
 import { EXIT, ExitError } from './exit-error.js';
 import { trackTemp, untrackTemp } from './pending-temps.js';
+import { writeFailure } from './write-error.js';
 
 const alive = (pid: number) => {
   try {
@@ -19,6 +20,14 @@ const alive = (pid: number) => {
  */
 export function takeLock(catalogPath: string, provider: string): () => void {
   const path = `${catalogPath}.lock`;
+  try {
+    return lock(path, provider);
+  } catch (error) {
+    throw writeFailure(path, error);
+  }
+}
+
+function lock(path: string, provider: string): () => void {
   mkdirSync(dirname(path), { recursive: true });
   for (let tries = 0; tries < 2; tries++) {
     try {

@@ -181,14 +181,16 @@ export const otherArgv: fc.Arbitrary<string[]> = fc.oneof(
   fc
     .tuple(fc.constantFrom('architecture', 'kubernetes', 'compose', 'all', 'nginx'), numberText)
     .map(([t, n]) => ['export', t, '--users', n, '--dry-run', '--no-simulate']),
-  fc.constantFrom(
-    ['schema', 'input'],
-    ['schema', 'nothing'],
-    ['--version'],
-    ['--help'],
-    ['plan', '--help'],
-    ['--no-color', 'plan'],
-  ),
+  fc
+    .constantFrom(
+      ['schema', 'input'],
+      ['schema', 'nothing'],
+      ['--version'],
+      ['--help'],
+      ['plan', '--help'],
+      ['--no-color', 'plan'],
+    )
+    .map((argv): string[] => [...argv]),
 );
 
 /** CAPACITY_PLAN_* variables (and SOURCE_DATE_EPOCH) with fuzzed values. */

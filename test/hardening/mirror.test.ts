@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -325,6 +325,11 @@ describe('catalogs on disk and concurrent updates', () => {
     expect(r.code).toBe(0);
     expect(r.err).toMatch(/^capacity-plan: warning: .*aws\.json is a device, not a regular file/);
     expect(Date.now() - t0).toBeLessThan(3000);
+    // And an update puts a regular file in its place (never writing through the link into the device).
+    const s = await start(awsRoutes());
+    expect((await update(e, s.url)).code).toBe(0);
+    expect(lstatSync(catalogFile(e, 'aws')).isFile()).toBe(true);
+    expect((await cli(['plan', '--users', '50k', '--no-simulate'], { env: e })).err).toBe('');
   });
 
   it('verify fails a catalog a plan cannot use (no compute, no regions) and says what is missing', async () => {

@@ -1,3 +1,4 @@
+import { lstatSync, rmSync } from 'node:fs';
 import type { Command } from 'commander';
 import { PROVIDERS, type Provider } from '../../core/input.js';
 import { bundledCatalogs } from '../../pricing/bundled.js';
@@ -101,6 +102,7 @@ async function update(name: string, opts: UpdateOptions, io: Io, global: () => {
       io,
       accept: opts.acceptChanges === true,
     });
+    replaceOwnFile(path);
     writeFileAtomic(path, `${JSON.stringify(next, null, 2)}\n`, { force: true, cwd: io.cwd });
     io.stderr.write(
       `updated ${found.size} ${p} prices for ${region} (${next.refreshed!.kept} kept their previous source and date); catalog written to ${path}\n`,
@@ -115,6 +117,12 @@ async function update(name: string, opts: UpdateOptions, io: Io, global: () => {
   } finally {
     release();
   }
+}
+
+/** The refreshed catalog is ours: a symlink or device left in its place is removed (never written through). */
+function replaceOwnFile(path: string): void {
+  const st = lstatSync(path, { throwIfNoEntry: false });
+  if (st && !st.isFile() && !st.isDirectory()) rmSync(path, { force: true });
 }
 
 async function fetchPrices(
