@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { linkSync, mkdirSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdirSync, renameSync, rmSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { usageError } from './exit-error.js';
 import { trackTemp, untrackTemp } from './pending-temps.js';
@@ -44,6 +44,11 @@ export function commit(temp: string, target: string, replace: boolean): void {
   }
 }
 
+/** Every byte to an open descriptor (a write may take only part). */
+function writeAll(fd: number, bytes: Buffer): void {
+  for (let at = 0; at < bytes.length;) at += writeSync(fd, bytes, at);
+}
+
 /**
  * Writes a file so that a reader never sees it half-written: through a temporary file in the same folder,
  * renamed into place. An existing file (or a dangling symbolic link) is only replaced with force; a
@@ -57,7 +62,8 @@ export function writeFileAtomic(path: string, content: string, opts: { force: bo
     const kind = classifyTarget(target);
     if (kind.kind === 'refuse') throw usageError(`${path} ${kind.reason}`);
     if (kind.kind === 'through') {
-      writeFileSync(kind.real, content, { flag: 'a' });
+      if (kind.fd === undefined) writeFileSync(kind.real, content, { flag: 'a' });
+      else writeAll(kind.fd, Buffer.from(content));
       return target;
     }
     if (!opts.force && (kind.kind === 'file' || kind.link))

@@ -8,7 +8,7 @@ export type WriteTarget =
   /** A regular file at `real`: replaced only with --force, atomically, in its own folder. */
   | { kind: 'file'; real: string; link: boolean }
   /** A character device or one of the process's own streams (/dev/null, /dev/stdout): written into, never replaced. */
-  | { kind: 'through'; real: string }
+  | { kind: 'through'; real: string; fd?: number }
   /** A folder, a FIFO, a socket, a block device: refused with this reason. */
   | { kind: 'refuse'; reason: string };
 
@@ -35,13 +35,30 @@ function followLinks(path: string): string {
   throw Object.assign(new Error(`${path}: too many symbolic links`), { code: 'ELOOP' });
 }
 
+/**
+ * The descriptor a stream path names when it is this process's own (/dev/stdout is 1, /dev/fd/3 is 3):
+ * written to directly, since a socket (a pipe from a parent process) cannot be opened by its path.
+ */
+function ownFd(path: string): number | undefined {
+  if (path === '/dev/stdout') return 1;
+  if (path === '/dev/stderr') return 2;
+  const m = /^\/(?:dev|proc\/(self|\d+))\/fd\/(\d+)$/.exec(path);
+  if (!m || (m[1] !== undefined && m[1] !== 'self' && Number(m[1]) !== process.pid)) return undefined;
+  return Number(m[2]);
+}
+
+const through = (real: string): WriteTarget => {
+  const fd = ownFd(real);
+  return fd === undefined ? { kind: 'through', real } : { kind: 'through', real, fd };
+};
+
 export function classifyTarget(target: string): WriteTarget {
-  if (OWN_STREAM.test(target)) return { kind: 'through', real: target };
+  if (OWN_STREAM.test(target)) return through(target);
   const first = lstatOrNull(target);
   if (!first) return { kind: 'missing', real: target, link: false };
   const link = first.isSymbolicLink();
   const real = link ? followLinks(target) : target;
-  if (OWN_STREAM.test(real)) return { kind: 'through', real };
+  if (OWN_STREAM.test(real)) return through(real);
   let st: Stats;
   try {
     st = statSync(real);

@@ -84,6 +84,23 @@ describe('every input has a documented range, the same for flags, environment an
   });
 });
 
+describe('usage errors are one line with one prefix', () => {
+  it('an unknown command typed before options suggests the command, not "unknown option"', async () => {
+    const r = await cli(['plna', '--users', '5k']);
+    oneLine(r);
+    expect(r.err).toBe('capacity-plan: unknown command "plna" (did you mean plan?): see `capacity-plan --help`\n');
+  });
+
+  it("commander's own errors carry our prefix and stay on one line", async () => {
+    const typo = await cli(['plan', '--usrs', '5']);
+    oneLine(typo);
+    expect(typo.err).toBe("capacity-plan: unknown option '--usrs' (Did you mean --users?)\n");
+    const missing = await cli(['plan', '--users']);
+    oneLine(missing);
+    expect(missing.err).toBe("capacity-plan: option '--users <n>' argument missing\n");
+  });
+});
+
 describe('the fleet search ends for every double', () => {
   it('smallest() terminates and answers null past its limit, whatever the start', () => {
     const never = () => false;

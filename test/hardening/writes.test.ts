@@ -166,4 +166,30 @@ describe('stdout that fails (the built binary)', () => {
     expect(r.stdout.trim()).toBe('0');
     expect(r.stderr).toBe('');
   });
+
+  it('-o /dev/stdout writes into the process stdout (a pipe here), never replacing it', () => {
+    const r = spawnSync(
+      process.execPath,
+      [bin, 'plan', '--users', '5k', '--no-simulate', '--json', '-o', '/dev/stdout', '--force'],
+      {
+        encoding: 'utf8',
+        env: { ...process.env, NO_COLOR: '1' },
+      },
+    );
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).schemaVersion).toBe(1);
+    expect(r.stderr).toBe('wrote /dev/stdout\n');
+  });
+
+  it('-o into a pipe whose reader is gone is EPIPE: exit 2, one line', () => {
+    const r = spawnSync(
+      `node ${bin} plan --users 5k --no-simulate -o /dev/stdout --force | true; echo "\${PIPESTATUS[0]}"`,
+      {
+        shell: '/bin/bash',
+        encoding: 'utf8',
+      },
+    );
+    expect(r.stdout.trim()).toBe('2');
+    expect(r.stderr).toBe('capacity-plan: /dev/stdout: cannot write: the reader closed the pipe (EPIPE)\n');
+  });
 });
