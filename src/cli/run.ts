@@ -54,11 +54,7 @@ Examples:
     .option('--debug', 'print stack traces of unexpected errors')
     .showSuggestionAfterError(true)
     .exitOverride()
-    .configureOutput({
-      writeOut: (s) => io.stdout.write(s),
-      writeErr: (s) => io.stderr.write(s),
-      outputError: (s, write) => write(errorLine(s)),
-    })
+    .configureOutput(output(io))
     .addHelpText(
       'after',
       `\nExit codes: 0 ok · 1 unexpected failure · 2 bad usage or input · 3 a gate failed (budget) · 130 interrupted`,
@@ -85,22 +81,13 @@ Examples:
   program.addCommand(schemaCommand(io));
   program.configureHelp(HELP);
   const configure = (command: Command) => {
-    command
-      .exitOverride()
-      .configureHelp(HELP)
-      .configureOutput({
-        writeOut: (s) => io.stdout.write(s),
-        writeErr: (s) => io.stderr.write(s),
-        outputError: (s, write) => write(errorLine(s)),
-      });
+    command.exitOverride().configureHelp(HELP).configureOutput(output(io));
     command.commands.forEach(configure);
   };
   program.commands.forEach(configure);
 
   try {
-    const typed = argv.find((a) => !a.startsWith('-'));
-    const known = [...program.commands.map((c) => c.name()), 'help'];
-    if (typed !== undefined && !known.includes(typed)) throw new ExitError(EXIT.usage, unknownCommand(typed, known));
+    checkCommand(argv, program);
     await program.parseAsync([...argv], { from: 'user' });
     debug = program.opts().debug === true;
     return EXIT.ok;
@@ -145,9 +132,23 @@ function report(error: unknown, io: Io, debug: boolean): number {
 
 const PREFIX = 'capacity-plan: ';
 
+/** Where commander writes: help to stdout, its errors as one line with our prefix to stderr. */
+const output = (io: Io) => ({
+  writeOut: (s: string) => void io.stdout.write(s),
+  writeErr: (s: string) => void io.stderr.write(s),
+  outputError: (s: string, write: (s: string) => void) => write(errorLine(s)),
+});
+
 /** Commander's "error: unknown option '--usrs'\n(Did you mean --users?)" as one line with our prefix. */
 function errorLine(text: string): string {
   return `${PREFIX}${oneLine(text.replace(/^error: /, ''))}\n`;
+}
+
+/** The global options take no value, so the first word is the command: an unknown one is named before its options are. */
+function checkCommand(argv: readonly string[], program: Command): void {
+  const typed = argv.find((a) => !a.startsWith('-'));
+  const known = [...program.commands.map((c) => c.name()), 'help'];
+  if (typed !== undefined && !known.includes(typed)) throw new ExitError(EXIT.usage, unknownCommand(typed, known));
 }
 
 function unknownCommand(typed: string, known: string[]): string {
