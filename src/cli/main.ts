@@ -3,9 +3,9 @@ import { EXIT } from './exit-error.js';
 import { removePendingTemps } from './pending-temps.js';
 
 if (isMainThread) await main();
-else if ((workerData as { job?: string } | null)?.job === 'plan') {
-  const { runPlanJob } = await import('./plan-worker.js');
-  await runPlanJob(workerData, (reply) => parentPort!.postMessage(reply));
+else if ((workerData as { job?: string } | null)?.job === 'plan-server') {
+  const { servePlans } = await import('./plan-worker.js');
+  await servePlans(parentPort!);
 }
 
 async function main(): Promise<void> {
@@ -39,11 +39,15 @@ async function main(): Promise<void> {
     process.exit(EXIT.failure);
   });
 
+  // Commands that plan get a planning thread, started now so it loads while the command line is read.
+  const argv = process.argv.slice(2);
+  if (['plan', 'export', 'diff'].includes(argv.find((a) => !a.startsWith('-')) ?? '') && !argv.includes('--help')) {
+    const { setOffThreadPlanner } = await import('./plan-checked.js');
+    const { workerPlanner } = await import('./plan-worker.js');
+    setOffThreadPlanner(workerPlanner(new URL(import.meta.url)));
+  }
   const { run } = await import('./run.js');
-  const { setOffThreadPlanner } = await import('./plan-checked.js');
-  const { workerPlanner } = await import('./plan-worker.js');
-  setOffThreadPlanner(workerPlanner(new URL(import.meta.url)));
-  const code = await run(process.argv.slice(2), {
+  const code = await run(argv, {
     stdout: process.stdout,
     stderr: process.stderr,
     env: process.env,

@@ -10,33 +10,44 @@ type Reply = { ok: PlanDocument } | { error: { name: string; message: string; fi
 
 /**
  * Plans in a worker thread started from `script` (the CLI bundle itself), so the main thread stays free
- * for the SIGINT handler however long the plan takes; the worker ends with the process on Ctrl-C.
+ * for the SIGINT handler however long the plan takes; the worker ends with the process on Ctrl-C. The
+ * worker is started at once and loads the planner while the main thread parses the command line; it
+ * does not keep the process alive until a plan is asked of it.
  */
-export const workerPlanner =
-  (script: URL): OffThreadPlanner =>
-  (...args) =>
+export function workerPlanner(script: URL): OffThreadPlanner {
+  let worker: Worker | null = new Worker(script, { workerData: { job: 'plan-server' }, stdout: false, stderr: false });
+  worker.unref();
+  worker.on('error', () => undefined);
+  return (...args) =>
     new Promise((resolve, reject) => {
-      const worker = new Worker(script, {
-        workerData: { job: 'plan', args } satisfies PlanJob,
-        stdout: false,
-        stderr: false,
-      });
-      worker.once('message', (reply: Reply) => {
+      const w = worker ?? new Worker(script, { workerData: { job: 'plan-server' }, stdout: false, stderr: false });
+      worker = null;
+      w.ref();
+      w.once('message', (reply: Reply) => {
         if ('ok' in reply) resolve(reply.ok);
         else reject(revive(reply.error));
-        void worker.terminate();
+        void w.terminate();
       });
-      worker.once('error', reject);
-      worker.once('exit', (code) => reject(new Error(`the planning thread stopped (exit ${code})`)));
+      w.once('error', reject);
+      w.once('exit', (code) => reject(new Error(`the planning thread stopped (exit ${code})`)));
+      w.postMessage({ job: 'plan', args } satisfies PlanJob);
     });
+}
 
-/** The worker's side: build the plan, post it (or the error) back. */
-export async function runPlanJob(job: PlanJob, post: (reply: Reply) => void): Promise<void> {
+/** The worker's side: load the planner now, then build the one plan asked for and post it (or the error) back. */
+export async function servePlans(port: {
+  once(event: 'message', listener: (job: PlanJob) => void): unknown;
+  postMessage(reply: Reply): void;
+}): Promise<void> {
   const { buildPlan } = await import('../core/plan.js');
-  try {
-    post({ ok: buildPlan(...job.args) });
-  } catch (error) {
-    const e = error as Error & { field?: string };
-    post({ error: { name: e.name, message: e.message, ...(typeof e.field === 'string' ? { field: e.field } : {}) } });
-  }
+  port.once('message', (job) => {
+    try {
+      port.postMessage({ ok: buildPlan(...job.args) });
+    } catch (error) {
+      const e = error as Error & { field?: string };
+      port.postMessage({
+        error: { name: e.name, message: e.message, ...(typeof e.field === 'string' ? { field: e.field } : {}) },
+      });
+    }
+  });
 }
