@@ -1,9 +1,9 @@
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import type * as z from 'zod';
 import { inputSchema, type PlanInput } from '../core/input.js';
 import { usageError } from './exit-error.js';
+import { MAX_INPUT_BYTES, readBoundedFile } from './read-bounded-file.js';
 import { envName, flagName, PLAN_OPTIONS } from './plan-options.js';
 
 type Source = 'flag' | 'env' | 'file';
@@ -74,7 +74,8 @@ export function describeIssue(
 ): string {
   const issue = error.issues[0]!;
   if (issue.code === 'unrecognized_keys') {
-    const keys = issue.keys.map((k) => `"${k}"`).join(', ');
+    const shown = issue.keys.slice(0, 3).map((k) => `"${k.length > 40 ? `${k.slice(0, 40)}…` : k}"`);
+    const keys = `${shown.join(', ')}${issue.keys.length > 3 ? ` and ${issue.keys.length - 3} more` : ''}`;
     return `${file ?? 'input'}: unknown field ${keys} (the keys are the flag names in camelCase, e.g. users, dauRatio, availability)`;
   }
   const key = String(issue.path[0] ?? '');
@@ -93,16 +94,13 @@ export function naming(key: string, source: Source | undefined, file: string | u
 }
 
 /** Reads a YAML (or JSON) file into an object with camelCase keys, or fails with one line naming the file. */
-export async function readInputFile(file: string, cwd: string): Promise<Record<string, unknown>> {
-  let text: string;
-  try {
-    text = await readFile(resolve(cwd, file), 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw usageError(
-      `--input ${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : `cannot be read (${code ?? 'error'})`}`,
-    );
-  }
+export async function readInputFile(
+  file: string,
+  cwd: string,
+  maxBytes = MAX_INPUT_BYTES,
+  shown = `--input ${file}`,
+): Promise<Record<string, unknown>> {
+  const text = readBoundedFile(resolve(cwd, file), shown, maxBytes);
   const { parseYamlFile } = await import('./parse-yaml-file.js');
   const data = parseYamlFile(text, file);
   if (data === null || data === undefined) return {};
@@ -111,8 +109,9 @@ export async function readInputFile(file: string, cwd: string): Promise<Record<s
   const out: Record<string, unknown> = {};
   for (const [rawKey, value] of Object.entries(data as Record<string, unknown>)) {
     const key = rawKey.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
-    if (key in out) throw usageError(`${file}: ${rawKey} is given twice (as ${key} too)`);
-    out[key] = value;
+    if (Object.hasOwn(out, key)) throw usageError(`${file}: ${rawKey} is given twice (as ${key} too)`);
+    // An own property even for "__proto__", so it is reported as an unknown field, never taken as a prototype.
+    Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
   }
   return out;
 }

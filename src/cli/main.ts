@@ -1,20 +1,58 @@
-import { run } from './run.js';
+import { isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { EXIT } from './exit-error.js';
+import { removePendingTemps } from './pending-temps.js';
 
-// A reader that closes early (`| head`) is not an error.
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code === 'EPIPE') process.exit(0);
-  throw error;
-});
-process.on('SIGINT', () => {
-  process.stderr.write('\ncapacity-plan: interrupted\n');
-  process.exit(130);
-});
+if (isMainThread) await main();
+else if ((workerData as { job?: string } | null)?.job === 'plan-server') {
+  const { servePlans } = await import('./plan-worker.js');
+  await servePlans(parentPort!);
+}
 
-const code = await run(process.argv.slice(2), {
-  stdout: process.stdout,
-  stderr: process.stderr,
-  env: process.env,
-  stdinIsTTY: process.stdin.isTTY === true,
-  cwd: process.cwd(),
-});
-process.exitCode = code;
+async function main(): Promise<void> {
+  const say = (line: string) => {
+    try {
+      process.stderr.write(`capacity-plan: ${line}\n`);
+    } catch {
+      // stderr itself is gone: the exit code still tells
+    }
+  };
+
+  // A reader that closes early (`| head`) is not an error; a full disk (`> /dev/full`) is one line, exit 2.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(EXIT.ok);
+    say(
+      `cannot write to stdout: ${error.code === 'ENOSPC' ? 'no space left on the device' : error.message} (${error.code ?? 'error'})`,
+    );
+    process.exit(EXIT.usage);
+  });
+  process.stderr.on('error', () => process.exit(process.exitCode ?? EXIT.failure));
+  process.on('SIGINT', () => {
+    removePendingTemps();
+    if (process.stderr.isTTY) process.stderr.write('\n'); // after the terminal's ^C
+    say('interrupted');
+    process.exit(EXIT.interrupted);
+  });
+  // The last resort: one line, never a stack trace or a dump of the bundled source.
+  process.on('uncaughtException', (error: NodeJS.ErrnoException) => {
+    removePendingTemps();
+    say(`unexpected error: ${String(error?.message ?? error).split('\n')[0]}`);
+    process.exit(EXIT.failure);
+  });
+
+  // Commands that plan get a planning thread, started now so it loads while the command line is read.
+  const argv = process.argv.slice(2);
+  if (['plan', 'export', 'diff'].includes(argv.find((a) => !a.startsWith('-')) ?? '') && !argv.includes('--help')) {
+    const { setOffThreadPlanner } = await import('./plan-checked.js');
+    const { workerPlanner } = await import('./plan-worker.js');
+    setOffThreadPlanner(workerPlanner(new URL(import.meta.url)));
+  }
+  const { run } = await import('./run.js');
+  const code = await run(argv, {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    env: process.env,
+    stdinIsTTY: process.stdin.isTTY === true,
+    cwd: process.cwd(),
+  });
+  process.exitCode = code;
+}

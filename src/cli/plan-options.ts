@@ -115,7 +115,10 @@ export function addPlanOptions(command: Command): Command {
   }
   return command
     .addOption(
-      new Option('--input <file>', 'plan-as-code YAML (capacity-plan.yaml); flags and environment override it'),
+      new Option(
+        '--input <file>',
+        'plan-as-code YAML or JSON (capacity-plan.yaml, a regular file of at most 1 MB); flags and environment override it',
+      ),
     )
     .addOption(
       new Option(

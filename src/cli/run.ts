@@ -13,6 +13,7 @@ import { startWizard, wizardCommand } from './commands/wizard.js';
 import { flagName } from './plan-options.js';
 import { EXIT, ExitError } from './exit-error.js';
 import { colorEnabled, type Io } from './io.js';
+import { oneLine } from './one-line.js';
 
 /** Help that keeps hand-laid-out examples as written, and lists each command by its first line. */
 const HELP: Partial<Help> = {
@@ -54,11 +55,7 @@ Examples:
     .option('--debug', 'print stack traces of unexpected errors')
     .showSuggestionAfterError(true)
     .exitOverride()
-    .configureOutput({
-      writeOut: (s) => io.stdout.write(s),
-      writeErr: (s) => io.stderr.write(s),
-      outputError: (s, write) => write(s),
-    })
+    .configureOutput(output(io))
     .addHelpText(
       'after',
       `\nExit codes: 0 ok · 1 unexpected failure · 2 bad usage or input · 3 a gate failed (budget) · 130 interrupted`,
@@ -86,15 +83,13 @@ Examples:
   program.addCommand(calibrateCommand(io, global));
   program.configureHelp(HELP);
   const configure = (command: Command) => {
-    command
-      .exitOverride()
-      .configureHelp(HELP)
-      .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
+    command.exitOverride().configureHelp(HELP).configureOutput(output(io));
     command.commands.forEach(configure);
   };
   program.commands.forEach(configure);
 
   try {
+    checkCommand(argv, program);
     await program.parseAsync([...argv], { from: 'user' });
     debug = program.opts().debug === true;
     return EXIT.ok;
@@ -115,26 +110,47 @@ function report(error: unknown, io: Io, debug: boolean): number {
     return EXIT.usage;
   }
   if (error instanceof ExitError) {
-    io.stderr.write(`capacity-plan: ${error.message}\n`);
+    io.stderr.write(`${PREFIX}${oneLine(error.message)}\n`);
     return error.exitCode;
   }
   if (error instanceof PlanInputError) {
-    io.stderr.write(`capacity-plan: ${flagName(error.field)}: ${error.message}\n`);
+    io.stderr.write(`${PREFIX}${flagName(error.field)}: ${oneLine(error.message)}\n`);
     return EXIT.usage;
   }
   if (error instanceof z.ZodError) {
     const issue = error.issues[0];
     io.stderr.write(
-      `capacity-plan: ${issue ? `${issue.path.map(String).join('.')}: ${issue.message}` : 'invalid input'}\n`,
+      `${PREFIX}${oneLine(issue ? `${issue.path.map(String).join('.')}: ${issue.message}` : 'invalid input')}\n`,
     );
     return EXIT.usage;
   }
   const message = error instanceof Error ? error.message : String(error);
   io.stderr.write(
-    `capacity-plan: unexpected error: ${message.split('\n')[0]}${debug ? '' : ' (run with --debug for details)'}\n`,
+    `${PREFIX}unexpected error: ${oneLine(message.split('\n')[0]!)}${debug ? '' : ' (run with --debug for details)'}\n`,
   );
   if (debug && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
   return EXIT.failure;
+}
+
+const PREFIX = 'capacity-plan: ';
+
+/** Where commander writes: help to stdout, its errors as one line with our prefix to stderr. */
+const output = (io: Io) => ({
+  writeOut: (s: string) => void io.stdout.write(s),
+  writeErr: (s: string) => void io.stderr.write(s),
+  outputError: (s: string, write: (s: string) => void) => write(errorLine(s)),
+});
+
+/** Commander's "error: unknown option '--usrs'\n(Did you mean --users?)" as one line with our prefix. */
+function errorLine(text: string): string {
+  return `${PREFIX}${oneLine(text.replace(/^error: /, ''))}\n`;
+}
+
+/** The global options take no value, so the first word is the command: an unknown one is named before its options are. */
+function checkCommand(argv: readonly string[], program: Command): void {
+  const typed = argv.find((a) => !a.startsWith('-'));
+  const known = [...program.commands.map((c) => c.name()), 'help'];
+  if (typed !== undefined && !known.includes(typed)) throw new ExitError(EXIT.usage, unknownCommand(typed, known));
 }
 
 function unknownCommand(typed: string, known: string[]): string {

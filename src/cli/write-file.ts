@@ -1,29 +1,79 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdirSync, renameSync, rmSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { usageError } from './exit-error.js';
+import { trackTemp, untrackTemp } from './pending-temps.js';
+import { writeFailure } from './write-error.js';
+import { classifyTarget } from './write-target.js';
 
-/**
- * Writes through a temporary file in the same folder and renames it into place, so a reader never sees a
- * half-written file. An existing file is only replaced with force.
- */
-export function writeFileAtomic(
-  path: string,
-  content: string,
-  opts: { force: boolean; cwd: string; flag?: string },
-): string {
-  const target = resolve(opts.cwd, path);
-  if (existsSync(target) && !opts.force) {
-    throw usageError(`${path} already exists: pass --force to replace it`);
-  }
-  mkdirSync(dirname(target), { recursive: true });
-  const temp = `${target}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+/** A temporary name beside `target`, in the same folder so the final rename is atomic. */
+export const tempBeside = (target: string) =>
+  resolve(dirname(target), `.${target.split('/').pop()}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+
+/** Writes `content` to a new temporary file beside `target` (tracked, so Ctrl-C removes it); returns its path. */
+export function stage(target: string, content: string): string {
+  const temp = tempBeside(target);
+  trackTemp(temp);
   try {
-    writeFileSync(temp, content, { flag: 'wx' });
-    renameSync(temp, target);
+    writeFileSync(temp, content, { flag: 'wx', mode: 0o644 });
   } catch (error) {
     rmSync(temp, { force: true });
+    untrackTemp(temp);
     throw error;
   }
-  return target;
+  return temp;
+}
+
+/** Puts a staged file in place: a hard link when nothing may be replaced (EEXIST is then atomic), else a rename. */
+export function commit(temp: string, target: string, replace: boolean): void {
+  try {
+    if (replace) renameSync(temp, target);
+    else {
+      try {
+        linkSync(temp, target);
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP') throw error;
+        renameSync(temp, target); // a file system without hard links; the path was checked missing just before
+      }
+      unlinkSync(temp);
+    }
+  } finally {
+    rmSync(temp, { force: true });
+    untrackTemp(temp);
+  }
+}
+
+/** Every byte to an open descriptor (a write may take only part). */
+function writeAll(fd: number, bytes: Buffer): void {
+  for (let at = 0; at < bytes.length;) at += writeSync(fd, bytes, at);
+}
+
+/**
+ * Writes a file so that a reader never sees it half-written: through a temporary file in the same folder,
+ * renamed into place. An existing file (or a dangling symbolic link) is only replaced with force; a
+ * symbolic link is followed and the file it names is replaced, the link kept. A character device or the
+ * process's own stream (/dev/null, /dev/stdout) is written into, never replaced; a folder, a FIFO or a
+ * socket is refused. Every failure is exit 2 with one line.
+ */
+export function writeFileAtomic(path: string, content: string, opts: { force: boolean; cwd: string }): string {
+  const target = resolve(opts.cwd, path);
+  try {
+    const kind = classifyTarget(target);
+    if (kind.kind === 'refuse') throw usageError(`${path} ${kind.reason}`);
+    if (kind.kind === 'through') {
+      if (kind.fd === undefined) writeFileSync(kind.real, content, { flag: 'a' });
+      else writeAll(kind.fd, Buffer.from(content));
+      return target;
+    }
+    if (!opts.force && (kind.kind === 'file' || kind.link))
+      throw usageError(
+        `${path} already exists${kind.kind === 'missing' ? ' (a symbolic link to a missing file)' : ''}: pass --force to replace it`,
+      );
+    mkdirSync(dirname(kind.real), { recursive: true });
+    commit(stage(kind.real, content), kind.real, kind.kind === 'file');
+    return target;
+  } catch (error) {
+    throw writeFailure(path, error);
+  }
 }

@@ -1,8 +1,15 @@
 import type { CatalogItem } from '../pricing/catalog-schema.js';
+import { PlanInputError } from './input-error.js';
 import { responsePercentile } from './queueing.js';
 
 /** The scaling guide's scale-out line: a fleet sized so that peak CPU stays at or below it. */
 export const SCALE_OUT_CPU = 0.7;
+
+/**
+ * The planner's maximum: a fleet needing more than this many vCPUs at the scale-out line is not planned
+ * (it is exit 2 naming the input). It bounds every count below, whatever instance type is tried.
+ */
+export const MAX_FLEET_VCPUS = 10_000_000;
 
 export type SizingBound = 'latency' | 'scale-out line' | 'zone failure' | 'minimum';
 
@@ -82,12 +89,33 @@ function serversForZoneLoss(needed: number, zones: number): number {
   return n;
 }
 
+/** A load the planner can size: finite, and within its maximum fleet; otherwise exit 2 naming what drove it. */
+function checkLoad(load: Load, offered: number): void {
+  const field = load.serviceTimeMs > 1000 ? 'serviceTime' : 'users';
+  if (!Number.isFinite(offered) || offered < 0)
+    throw new PlanInputError(
+      field,
+      `the peak load (${load.rps} requests/s × ${load.serviceTimeMs} ms) is not a number the planner can size`,
+    );
+  if (offered / SCALE_OUT_CPU > MAX_FLEET_VCPUS)
+    throw new PlanInputError(
+      field,
+      `the peak of ${load.rps.toPrecision(3)} requests/s × ${load.serviceTimeMs} ms of CPU needs ${(offered / SCALE_OUT_CPU).toPrecision(3)} vCPUs, over the planner's maximum of ${MAX_FLEET_VCPUS.toLocaleString('en-US')}: lower users, requestsPerUser, peakFactor or serviceTime`,
+    );
+}
+
 /** Servers each constraint needs at a load: the fleet is the largest of them. */
 function needsAt(instance: CatalogItem, load: Load, zones: number, minServers: number): Record<SizingBound, number> {
   const k = instance.vcpus ?? 1;
   const offered = load.rps * (load.serviceTimeMs / 1000);
+  checkLoad(load, offered);
   const ceiling = Math.min(SCALE_OUT_CPU, instance.baselineCpu ?? SCALE_OUT_CPU);
   const latency = offered === 0 ? 1 : serversForLatency(k, offered, load);
+  if (!Number.isFinite(latency))
+    throw new PlanInputError(
+      'latencyTarget',
+      `a p95 target of ${load.latencyTargetMs} ms cannot be met by any fleet the planner allows`,
+    );
   return {
     latency,
     'scale-out line': Math.max(1, Math.ceil(offered / (k * ceiling) - 1e-9)),

@@ -19,7 +19,9 @@ const ratio = (what: string) =>
       .min(0, `must be ${what} between 0 and 1`)
       .max(1, `must be ${what} between 0 and 1`),
   );
-const positive = (what: string) => humane(number(what).positive(`must be greater than 0`).finite());
+/** A number within a documented range: the upper bound is checked first, so 1e32 reads "must be at most …". */
+const within = (what: string, min: number, max: number, maxText = String(max)) =>
+  humane(number(what).max(max, `must be at most ${maxText}`).min(min, `must be at least ${min}`));
 
 const flag = z.preprocess(
   (value) => {
@@ -54,7 +56,10 @@ const regionsSchema = z.preprocess(
   z
     .array(
       z.strictObject({
-        region: z.string().regex(REGION_CODE, 'expected a region code such as us-east-1'),
+        region: z
+          .string()
+          .max(64, 'must be at most 64 characters')
+          .regex(REGION_CODE, 'expected a region code such as us-east-1'),
         share: humane(
           number('a percentage, as in us-east-1=60')
             .gt(0, 'each share must be above 0')
@@ -64,6 +69,7 @@ const regionsSchema = z.preprocess(
       { error: 'expected region=share pairs, as in us-east-1=60,eu-west-1=40' },
     )
     .min(1, 'expected at least one region=share pair')
+    .max(50, 'at most 50 regions')
     .superRefine((list, ctx) => {
       const seen = new Set<string>();
       for (const { region } of list) {
@@ -89,30 +95,36 @@ export const inputSchema = z.strictObject({
     .default('app'),
   users: humane(
     number('a user count such as 50000, 250k or 1.5M')
-      .int('must be a whole number of users')
+      .max(10_000_000_000, 'must be at most 10B')
       .min(1, 'must be at least 1')
-      .max(10_000_000_000, 'must be at most 10B'),
+      .int('must be a whole number of users'),
   ),
   profile: z.enum(PROFILE_NAMES, { error: `expected one of ${PROFILE_NAMES.join(', ')}` }).default('web-app'),
   dauRatio: ratio('a share').optional(),
-  requestsPerUser: positive('requests per daily user').optional(),
+  requestsPerUser: within('requests per daily user', 0.001, 1_000_000, '1M').optional(),
   peakFactor: humane(
     number('a factor of 1 or more')
       .min(1, 'must be at least 1 (peak cannot be below the average)')
       .max(50, 'must be at most 50'),
   ).optional(),
   readRatio: ratio('a share').optional(),
-  serviceTime: positive('milliseconds').optional(),
-  payloadKb: positive('kilobytes').optional(),
-  storagePerUserMb: humane(number('megabytes').min(0, 'cannot be negative')).optional(),
-  latencyTarget: positive('milliseconds').optional(),
+  serviceTime: within('milliseconds', 0.001, 60_000).optional(),
+  payloadKb: within('kilobytes', 0.001, 1_000_000, '1000000 (1 GB)').optional(),
+  storagePerUserMb: humane(
+    number('megabytes').max(1_000_000, 'must be at most 1000000 (1 TB)').min(0, 'cannot be negative'),
+  ).optional(),
+  latencyTarget: within('milliseconds', 1, 600_000).optional(),
   availability: humane(
     number('a percentage such as 99.9')
       .min(90, 'must be at least 90')
       .lt(100, 'must be below 100 (no design is never down)'),
   ).optional(),
   provider: providerField({ all: true }).default('aws'),
-  region: z.string().regex(REGION_CODE, 'expected a region code such as us-east-1').optional(),
+  region: z
+    .string()
+    .max(64, 'must be at most 64 characters')
+    .regex(REGION_CODE, 'expected a region code such as us-east-1')
+    .optional(),
   regions: regionsSchema.optional(),
   dataResidency: flag.default(false),
   stateful: flag.default(false),
@@ -134,7 +146,9 @@ export const inputSchema = z.strictObject({
   commitment: z.enum(COMMITMENTS, { error: 'expected on-demand, 1y or 3y' }).default('on-demand'),
   spot: ratio('a share of the fleet').default(0),
   discount: humane(number('a percentage').min(0, 'cannot be negative').lt(100, 'must be below 100')).default(0),
-  maxMonthlyCost: positive('US dollars').optional(),
+  maxMonthlyCost: humane(
+    number('US dollars').max(1e12, 'must be at most 1e12').positive('must be greater than 0'),
+  ).optional(),
   simulate: flag.default(true),
 });
 

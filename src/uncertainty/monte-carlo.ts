@@ -55,3 +55,26 @@ export function runSamples<T>(
     }
   });
 }
+
+/**
+ * runSamples in slices, awaiting `pause` between them (the CLI passes a turn of the event loop), so a
+ * thousand plans never hold the thread long enough to keep Ctrl-C from being answered. Same outcomes.
+ */
+export async function runSamplesInSlices<T>(
+  draws: readonly Draw[],
+  evaluate: (values: Record<string, number>) => T,
+  isRefusal: (error: unknown) => boolean,
+  pause: () => Promise<void>,
+  sliceMs = 20,
+): Promise<Outcome<T>[]> {
+  const out: Outcome<T>[] = [];
+  let started = performance.now();
+  for (let i = 0; i < draws.length; i++) {
+    out.push(...runSamples([draws[i]!], evaluate, isRefusal));
+    if (performance.now() - started > sliceMs) {
+      await pause();
+      started = performance.now();
+    }
+  }
+  return out;
+}

@@ -4,7 +4,7 @@ import { buildPlan, type Catalogs, type PlanOptions } from '../core/plan.js';
 import { round } from '../core/round.js';
 import { TIER_IDS } from '../core/tiers.js';
 import type { Extracted } from './extract.js';
-import { drawSamples, runSamples } from './monte-carlo.js';
+import { drawSamples, runSamples, runSamplesInSlices } from './monte-carlo.js';
 import { indexAtRank, percentile } from './percentile.js';
 import { recommend, type Scenario } from './recommend.js';
 import {
@@ -26,16 +26,19 @@ export const METHOD =
  * A plan over ranges: the seeded Monte Carlo through the planner, then a full plan of the recommended
  * design (the p90 scenario unless the budget rules it out) carrying the `uncertainty` section. Pure.
  */
-export function planWithRanges(
+export async function planWithRanges(
   x: Extracted,
   catalogs: Catalogs,
-  opts: PlanOptions & { validate?: Validate } = {},
-): { plan: PlanDocument; input: PlanInput } {
+  opts: PlanOptions & { validate?: Validate; pause?: () => Promise<void> } = {},
+): Promise<{ plan: PlanDocument; input: PlanInput }> {
   const validate = opts.validate ?? validateWithSchema;
   const baseInput = validate(x.base);
   const planSample = samplePlanner(catalogs, validate);
   const draws = drawSamples(x.ranges, x.samples, x.seed);
-  const outcomes = runSamples(draws, (values) => planSample({ ...x.base, ...values }), isPlannerRefusal);
+  const evaluate = (values: Record<string, number>) => planSample({ ...x.base, ...values });
+  const outcomes = opts.pause
+    ? await runSamplesInSlices(draws, evaluate, isPlannerRefusal, opts.pause)
+    : runSamples(draws, evaluate, isPlannerRefusal);
   const ok = outcomes.filter((o): o is typeof o & { result: SampleResult } => o.result !== null);
   if (ok.length === 0) planSample({ ...x.base, ...draws[0]!.values }); // rethrows the planner's own refusal
   const results = ok.map((o) => o.result);

@@ -177,7 +177,7 @@ describe('--input files and the environment', () => {
     ['users: [1, 2\n', /in\.yaml: line \d+: not valid YAML/],
     ['- users\n', /in\.yaml: expected a mapping/],
     ['profile: saas\n', /in\.yaml: users is missing/],
-    ['users: 1\nusers: 2\n', /in\.yaml.*not valid YAML/],
+    ['users: 1\nusers: 2\n', /in\.yaml: line 2: users is given twice/],
   ])('a bad file %j is exit 2 naming the field', async (text, message) => {
     const d = dir();
     writeFileSync(join(d, 'in.yaml'), text);

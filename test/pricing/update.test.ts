@@ -213,9 +213,11 @@ describe('pricing list, show and verify', () => {
     const v = await cli(['pricing', 'verify'], { env: e });
     expect(v.code).toBe(1);
     expect(v.out).toMatch(/regions\.us-east-1\.items\.0\.price/);
-    const plan = await cli(['plan', '--users', '5000'], { env: e });
-    expect(plan.code).toBe(1);
-    expect(plan.err).toMatch(/is not a valid price catalog .*regions\.us-east-1\.items\.0\.price/);
+    // A plan still works: one warning naming the problem, and the bundled prices for that provider.
+    const plan = await cli(['plan', '--users', '5000', '--json'], { env: e });
+    expect(plan.code).toBe(0);
+    expect(plan.err).toMatch(/^capacity-plan: warning: .*is not a valid price catalog .*regions\.us-east-1\.items\.0\.price.*using the bundled aws prices\n$/);
+    expect(JSON.parse(plan.out).cost.pricing.catalog).toBe('bundled');
   });
   it('a catalog over 90 days old is a warning in every plan', async () => {
     const r = await cli(['plan', '--users', '50k', '--provider', 'gcp', '--json'], { env: { ...env(), SOURCE_DATE_EPOCH: String(Date.parse('2026-12-31') / 1000) } });

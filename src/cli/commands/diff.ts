@@ -1,18 +1,20 @@
 import { Command } from 'commander';
 import { inputSchema } from '../../core/input.js';
-import { buildPlan } from '../../core/plan.js';
 import { planSchema, type PlanDocument } from '../../core/plan-schema.js';
 import { loadCatalogs, today } from '../catalogs.js';
 import { describeIssue, readInputFile } from '../collect-input.js';
-import { EXIT, ExitError, usageError } from '../exit-error.js';
+import { MAX_PLAN_BYTES } from '../read-bounded-file.js';
+import { usageError } from '../exit-error.js';
+import { budgetFailure, gateLimit, increaseFailure } from '../gates.js';
+import { planChecked } from '../plan-checked.js';
+import { badFigures } from '../plan-figures.js';
 import { colorEnabled, type Io } from '../io.js';
 import { writeFileAtomic } from '../write-file.js';
-import { parseHumaneNumber } from '../../core/humane-number.js';
 import { PlanInputError } from '../../core/input-error.js';
 
 /** A side of the diff: a plan document (JSON or YAML with schemaVersion) or an input file, planned now. */
 async function load(file: string, io: Io): Promise<PlanDocument> {
-  const raw = await readInputFile(file, io.cwd);
+  const raw = await readInputFile(file, io.cwd, MAX_PLAN_BYTES, file);
   if ('schemaVersion' in raw) {
     const parsed = planSchema.safeParse(raw);
     if (!parsed.success) {
@@ -21,12 +23,14 @@ async function load(file: string, io: Io): Promise<PlanDocument> {
         `${file}: not a plan document of this version (${issue.path.join('.') || 'document'}: ${issue.message})`,
       );
     }
+    const bad = badFigures(parsed.data)[0];
+    if (bad) throw usageError(`${file}: ${bad.path} is ${bad.value}, not a figure a plan can hold`);
     return parsed.data;
   }
   const parsed = inputSchema.safeParse(raw);
   if (!parsed.success) throw usageError(describeIssue(parsed.error, new Map(), file, 'file'));
   try {
-    return buildPlan(parsed.data, loadCatalogs(io.env), { today: today(io.env) });
+    return await planChecked(parsed.data, loadCatalogs(io.env, io.stderr), { today: today(io.env) });
   } catch (error) {
     if (error instanceof PlanInputError) throw usageError(`${file}: ${error.field}: ${error.message}`);
     throw error;
@@ -64,14 +68,8 @@ Examples:
       const format = o.json ? 'json' : (o.format ?? 'table');
       if (!['table', 'json', 'markdown'].includes(format))
         throw usageError(`--format: expected one of table, json, markdown, not "${format}"`);
-      const gate = (flag: string, text: string | undefined) => {
-        if (text === undefined) return undefined;
-        const n = parseHumaneNumber(text);
-        if (!Number.isFinite(n) || n < 0) throw usageError(`${flag}: expected a number of 0 or more, not "${text}"`);
-        return n;
-      };
-      const maxIncrease = gate('--max-increase', o.maxIncrease);
-      const maxMonthly = gate('--max-monthly-cost', o.maxMonthlyCost);
+      const maxIncrease = gateLimit('--max-increase', o.maxIncrease, -100, 1e6);
+      const maxMonthly = gateLimit('--max-monthly-cost', o.maxMonthlyCost, 0, 1e12);
       const [base, head] = [await load(baseFile, io), await load(headFile, io)];
       const { diffPlans } = await import('../../core/plan-diff.js');
       const diff = diffPlans(base, head);
@@ -88,18 +86,14 @@ Examples:
               });
       if (o.output) writeFileAtomic(o.output, text, { force: o.force === true, cwd: io.cwd });
       else io.stdout.write(text);
-      if (maxIncrease !== undefined && diff.cost.percent !== null && diff.cost.percent > maxIncrease) {
-        throw new ExitError(
-          EXIT.gate,
-          `cost gate failed: the expected monthly cost rises ${diff.cost.percent} %, more than --max-increase ${maxIncrease} %`,
-        );
-      }
-      if (maxMonthly !== undefined && head.cost.monthly.expected > maxMonthly) {
-        throw new ExitError(
-          EXIT.gate,
-          `budget gate failed: ${headFile} expects $${head.cost.monthly.expected.toFixed(2)}/month, over --max-monthly-cost $${maxMonthly.toFixed(2)}`,
-        );
-      }
+      const failure =
+        (maxIncrease === undefined
+          ? null
+          : increaseFailure(base.cost.monthly.expected, head.cost.monthly.expected, maxIncrease)) ??
+        (maxMonthly === undefined
+          ? null
+          : budgetFailure(head.cost.monthly.expected, maxMonthly, `${headFile} expects`, '--max-monthly-cost'));
+      if (failure) throw failure;
     });
   return command;
 }

@@ -1,6 +1,6 @@
 import { Command, Option } from 'commander';
 import { EXPORT_TARGETS } from '../../export/targets.js';
-import { buildPlan } from '../../core/plan.js';
+import { planChecked } from '../plan-checked.js';
 import { VERSION } from '../../version.js';
 import { loadCatalogs, today } from '../catalogs.js';
 import { collectInput } from '../collect-input.js';
@@ -66,7 +66,7 @@ Exit codes: 0 ok · 1 unexpected failure · 2 bad usage, bad input or an existin
     if (opts.format !== undefined || opts.json)
       throw usageError('--format does not apply to export: each target has its own file format');
     const input = await collectInput(command, io.cwd, io.env);
-    const plan = buildPlan(input, loadCatalogs(io.env), { today: today(io.env) });
+    const plan = await planChecked(input, loadCatalogs(io.env, io.stderr), { today: today(io.env) });
     const { exportFiles, skippedTargets, targetProviders } = await import('../../export/index.js');
     const chosen = target as (typeof EXPORT_TARGETS)[number];
     const provider = plan.cost.pricing.provider;

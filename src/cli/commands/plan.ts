@@ -1,5 +1,4 @@
 import { Command } from 'commander';
-import { buildPlan } from '../../core/plan.js';
 import type { PlanDocument } from '../../core/plan-document.js';
 import type { PlanInput } from '../../core/input.js';
 import { collectRawInput, naming, validateRaw } from '../collect-input.js';
@@ -7,6 +6,7 @@ import { extractRanges } from '../../uncertainty/extract.js';
 import { RangeInputError } from '../../uncertainty/range.js';
 import { EXIT, ExitError, usageError } from '../exit-error.js';
 import { asciiOnly, colorEnabled, outputWidth, type Io } from '../io.js';
+import { planChecked } from '../plan-checked.js';
 import { loadCatalogs, today } from '../catalogs.js';
 import { addPlanOptions, addRangeOptions, envName } from '../plan-options.js';
 import { usd } from '../../render/format.js';
@@ -69,10 +69,12 @@ async function planOrRangePlan(command: Command, io: Io): Promise<{ plan: PlanDo
     const x = extractRanges(raw.merged);
     if (x.ranges.length === 0) {
       const input = validateRaw(raw, x.base);
-      return { plan: buildPlan(input, loadCatalogs(io.env), opts), input };
+      return { plan: await planChecked(input, loadCatalogs(io.env, io.stderr), opts), input };
     }
     const { planWithRanges } = await import('../../uncertainty/range-plan.js');
-    return planWithRanges(x, loadCatalogs(io.env), { ...opts, validate: (r) => validateRaw(raw, r) });
+    // Between slices of samples the event loop turns, so Ctrl-C is answered at once.
+    const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
+    return planWithRanges(x, loadCatalogs(io.env, io.stderr), { ...opts, validate: (r) => validateRaw(raw, r), pause });
   } catch (error) {
     if (!(error instanceof RangeInputError)) throw error;
     throw usageError(`${naming(error.field, raw.sources.get(error.field), raw.file)}: ${error.message}`);
@@ -115,11 +117,11 @@ export async function render(
   }
 }
 
-/** Exit 3 when the expected cost is over the budget, naming where the budget came from. */
+/** Exit 3 when the expected cost is over the budget (or not a finite number: fails closed), naming the budget's source. */
 function budgetGate(plan: PlanDocument, max: number | undefined, command: Command, env: Io['env']): void {
   if (max === undefined) return;
   const expected = plan.cost.monthly.expected;
-  if (expected <= max) return;
+  if (Number.isFinite(expected) && expected <= max) return;
   const file: unknown = command.opts().input;
   const from =
     command.getOptionValueSource('maxMonthlyCost') === 'cli'
@@ -129,6 +131,6 @@ function budgetGate(plan: PlanDocument, max: number | undefined, command: Comman
         : `maxMonthlyCost in ${typeof file === 'string' ? file : 'the input file'}`;
   throw new ExitError(
     EXIT.gate,
-    `budget gate failed: the expected ${usd(expected, 2)}/month is over the budget of ${usd(max, 2)} (${from})`,
+    `budget gate failed: the expected ${Number.isFinite(expected) ? usd(expected, 2) : `$${expected}`}/month is over the budget of ${usd(max, 2)} (${from})`,
   );
 }

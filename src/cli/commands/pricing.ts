@@ -1,14 +1,15 @@
 import { homeRegion } from '../../pricing/home-region.js';
 import { Command } from 'commander';
-import { isProvider, providerIds, providerList, providerPack, type Provider } from '../../providers/registry.js';
+import { isProvider, providerIds, providerList, type Provider } from '../../providers/registry.js';
 import { STALE_AFTER_DAYS } from '../../core/plan.js';
 import { bundledCatalogs } from '../../pricing/bundled.js';
 import { catalogSchema, type Catalog, type CatalogItem } from '../../pricing/catalog-schema.js';
 import { describeCatalogProblem } from '../../pricing/catalog-problem.js';
-import { pricingDir, readRefreshed, refreshedPath, today } from '../catalogs.js';
+import { pricingDir, readRefreshed, refreshedOrWarn, refreshedPath, today } from '../catalogs.js';
+import { catalogProblems } from '../catalog-checks.js';
+import { addUpdate } from './pricing-update.js';
 import { EXIT, ExitError, usageError } from '../exit-error.js';
 import type { Io } from '../io.js';
-import { writeFileAtomic } from '../write-file.js';
 
 const provider = (name: string): Provider => {
   if (!isProvider(name)) throw usageError(`unknown provider "${name}": expected ${providerList()}`);
@@ -18,7 +19,7 @@ const ageDays = (date: string, now: string) => Math.floor((Date.parse(now) - Dat
 
 /** The catalog in use for a provider and where it came from. */
 function inUse(io: Io, p: Provider): { catalog: Catalog; origin: string } {
-  const refreshed = readRefreshed(io.env, p);
+  const refreshed = refreshedOrWarn(io.env, p, (line) => void io.stderr.write(line));
   return refreshed
     ? { catalog: refreshed, origin: `refreshed ${refreshed.refreshed?.at ?? ''} (${refreshedPath(io.env, p)})` }
     : { catalog: bundledCatalogs()[p]!, origin: 'bundled' };
@@ -147,7 +148,7 @@ Examples:
   pricing
     .command('verify')
     .description(
-      `check every catalog: schema, units, stale dates, recalled prices
+      `check every catalog: schema, what a plan needs (regions, compute, database, every priced item), plausible prices, units, stale dates, recalled prices
 
 Examples:
   $ capacity-plan pricing verify`,
@@ -177,78 +178,17 @@ Examples:
           const wrongUnits = items.filter((i) => KIND_UNITS[i.kind] && !KIND_UNITS[i.kind]!.includes(i.unit));
           const age = ageDays(c.date, now);
           const recalled = items.filter((i) => i.confidence === 'U').length;
-          if (wrongUnits.length > 0) broken++;
+          const problems = catalogProblems(c, bundledCatalogs()[p]);
+          const bad = wrongUnits.length > 0 || problems.length > 0;
+          if (bad) broken++;
           io.stdout.write(
-            `${wrongUnits.length > 0 ? '✗' : age > STALE_AFTER_DAYS ? '!' : '✓'} ${p} ${label}: ${items.length} prices, schema valid; ${wrongUnits.length > 0 ? `wrong units: ${wrongUnits.map((i) => `${i.id} (${i.kind} in ${i.unit})`).join(', ')}` : 'units valid'}; prices of ${c.date} (${age} days${age > STALE_AFTER_DAYS ? `, older than ${STALE_AFTER_DAYS}: refresh with \`capacity-plan pricing update ${p}\`` : ''}); ${recalled} recalled (U)\n`,
+            `${bad ? '✗' : age > STALE_AFTER_DAYS ? '!' : '✓'} ${p} ${label}: ${items.length} prices, schema valid; ${problems.length > 0 ? `cannot price a plan: ${problems.join('; ')}; ` : 'what a plan needs is there; '}${wrongUnits.length > 0 ? `wrong units: ${wrongUnits.map((i) => `${i.id} (${i.kind} in ${i.unit})`).join(', ')}` : 'units valid'}; prices of ${c.date} (${age} days${age > STALE_AFTER_DAYS ? `, older than ${STALE_AFTER_DAYS}: refresh with \`capacity-plan pricing update ${p}\`` : ''}); ${recalled} recalled (U)\n`,
           );
         }
       }
       if (broken > 0) throw new ExitError(EXIT.failure, `${broken} catalog problem${broken === 1 ? '' : 's'}`);
     });
 
-  pricing
-    .command('update')
-    .description(
-      `refresh a provider's prices from its public price API; the result replaces the catalog in use only when it is whole and valid
-
-Examples:
-  $ capacity-plan pricing update aws
-  $ capacity-plan pricing update aws --region eu-west-1
-  $ capacity-plan pricing update azure --endpoint https://prices.example.internal
-  $ GOOGLE_API_KEY=… capacity-plan pricing update gcp`,
-    )
-    .addHelpText(
-      'after',
-      '\nExit codes: 0 updated · 1 the download or the data failed (the previous catalog is kept) · 2 bad usage, or no GCP API key',
-    )
-    .argument('<provider>', providerIds().join(' | '))
-    .option('--region <code>', "the region to refresh (default: the catalog's home region)")
-    .option('--endpoint <url>', "the API's base URL (mirrors, tests)")
-    .option('--api-key <key>', 'GCP only: an API key for the Cloud Billing Catalog API (or GOOGLE_API_KEY)')
-    .option('--timeout <seconds>', 'give up when no data arrives for this long (default: 60)')
-    .action(async (name: string, opts: { region?: string; endpoint?: string; apiKey?: string; timeout?: string }) => {
-      const p = provider(name);
-      const timeout = opts.timeout === undefined ? 60 : Number(opts.timeout);
-      if (!Number.isFinite(timeout) || timeout <= 0)
-        throw usageError(`--timeout: expected a number of seconds above 0, not "${opts.timeout}"`);
-      if (opts.endpoint !== undefined && !/^https?:\/\/[^\s]+$/.test(opts.endpoint))
-        throw usageError(`--endpoint: expected an http(s) URL, not "${opts.endpoint}"`);
-      const base = readRefreshed(io.env, p) ?? bundledCatalogs()[p]!;
-      const region = opts.region ?? homeRegion(base);
-      if (!/^[a-z0-9-]+$/.test(region))
-        throw usageError(`--region: expected a region code such as ${homeRegion(base)}`);
-      const { progressReporter } = await import('../../pricing/refresh/progress.js');
-      const { applyRefresh } = await import('../../pricing/refresh/apply.js');
-      const { RefreshError } = await import('../../pricing/refresh/refresh-error.js');
-      const progress = progressReporter(io.stderr, global().quiet);
-      const idleMs = timeout * 1000;
-      try {
-        const { refresher } = providerPack(p);
-        const endpoint = opts.endpoint ?? refresher.endpoint;
-        const apiKey = opts.apiKey ?? (refresher.apiKeyEnv ? io.env[refresher.apiKeyEnv] : undefined);
-        const refresh = await refresher.load();
-        const { found, buying } = await refresh(base, { endpoint, region, idleMs, progress, apiKey });
-        if (found.size === 0)
-          throw new RefreshError(
-            `the ${p} price API answered but no price in it matched the catalog: nothing to update`,
-          );
-        const next = applyRefresh(base, region, found, { today: today(io.env), endpoint, buying });
-        const checked = catalogSchema.safeParse(next);
-        if (!checked.success)
-          throw new RefreshError(`the refreshed catalog is not valid (${describeCatalogProblem(checked.error)})`);
-        const path = refreshedPath(io.env, p);
-        writeFileAtomic(path, `${JSON.stringify(checked.data, null, 2)}\n`, { force: true, cwd: io.cwd });
-        io.stderr.write(
-          `updated ${found.size} ${p} prices for ${region} (${next.refreshed!.kept} kept their previous source and date); catalog written to ${path}\n`,
-        );
-      } catch (error) {
-        if (error instanceof RefreshError)
-          throw new ExitError(
-            error.exitCode,
-            `pricing update ${p} failed, the previous catalog is unchanged: ${error.message}`,
-          );
-        throw error;
-      }
-    });
+  addUpdate(pricing, io, global);
   return pricing;
 }

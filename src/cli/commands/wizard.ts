@@ -40,7 +40,7 @@ export async function startWizard(io: Io, g: { color: boolean; noInput: boolean 
   const prompter =
     io.prompter ??
     (await import('../wizard/inquirer-prompter.js')).inquirerPrompter({ input: process.stdin, output: process.stderr });
-  const catalogs = loadCatalogs(io.env);
+  const catalogs = loadCatalogs(io.env, io.stderr);
   const filesFor = (target: string, raw: RawInput) => {
     const input = inputSchema.parse(raw);
     return exportFiles(

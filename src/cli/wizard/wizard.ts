@@ -97,7 +97,10 @@ async function planAnswers(raw: RawInput, deps: WizardDeps) {
     const x = extractRanges(raw as Record<string, unknown>);
     if (x.ranges.length > 0) {
       const { planWithRanges } = await import('../../uncertainty/range-plan.js');
-      return planWithRanges(x, deps.catalogs, { today: deps.today });
+      return planWithRanges(x, deps.catalogs, {
+        today: deps.today,
+        pause: () => new Promise<void>((resolve) => setImmediate(resolve)),
+      });
     }
     const input = inputSchema.parse(raw);
     return { plan: buildPlan(input, deps.catalogs, { today: deps.today }), input };

@@ -33,6 +33,9 @@ const OPEN_ARRAY = 91;
 const CLOSE_ARRAY = 93;
 const COLON = 58;
 const COMMA = 44;
+/** The longest product or term object (real ones are a few kilobytes) and the longest outer key kept. */
+const MAX_OBJECT_CHARS = 4_000_000;
+const MAX_KEY_CHARS = 65_536;
 
 /**
  * Streams one AWS offer file (hundreds of megabytes for EC2), keeping only the products `match` accepts
@@ -60,6 +63,14 @@ export async function scanAwsOffer<K>(
   let captureDepth = 0;
   let captureKind: 'product' | 'term' | null = null;
   let captured: string[] = [];
+  let capturedChars = 0;
+  let stringChars = 0;
+  const keep = (parts: string[], text: string, kept: number, max: number, what: string) => {
+    if (kept + text.length > max)
+      throw new RefreshError(`the offer file holds ${what} longer than ${max.toLocaleString('en-US')} characters`);
+    parts.push(text);
+    return kept + text.length;
+  };
 
   const finishCapture = (text: string) => {
     let value: unknown;
@@ -109,6 +120,7 @@ export async function scanAwsOffer<K>(
           inString = true;
           if (!captureKind && depth <= 3) {
             stringParts = [];
+            stringChars = 0;
             stringFrom = i + 1;
           }
           break;
@@ -129,6 +141,7 @@ export async function scanAwsOffer<K>(
             if (captureKind) {
               captureDepth = depth;
               captured = [];
+              capturedChars = 0;
               captureFrom = i;
             }
           }
@@ -136,9 +149,10 @@ export async function scanAwsOffer<K>(
         case CLOSE_OBJECT:
         case CLOSE_ARRAY:
           if (captureKind && depth === captureDepth) {
-            captured.push(text.slice(captureFrom, i + 1));
+            keep(captured, text.slice(captureFrom, i + 1), capturedChars, MAX_OBJECT_CHARS, 'an object');
             finishCapture(captured.join(''));
             captured = [];
+            capturedChars = 0;
             captureKind = null;
             captureFrom = -1;
           }
@@ -147,8 +161,10 @@ export async function scanAwsOffer<K>(
           break;
       }
     }
-    if (captureKind && captureFrom >= 0) captured.push(text.slice(captureFrom));
-    if (stringParts && stringFrom >= 0) stringParts.push(text.slice(stringFrom));
+    if (captureKind && captureFrom >= 0)
+      capturedChars = keep(captured, text.slice(captureFrom), capturedChars, MAX_OBJECT_CHARS, 'an object');
+    if (stringParts && stringFrom >= 0)
+      stringChars = keep(stringParts, text.slice(stringFrom), stringChars, MAX_KEY_CHARS, 'a key');
   };
 
   try {

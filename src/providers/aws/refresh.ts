@@ -5,6 +5,7 @@ import { itemKey, type RefreshedPrice } from '../../pricing/refresh/apply.js';
 import { scanAwsOffer, type AwsPriceDimension, type AwsProduct } from './offer-stream.js';
 import { getJson, under } from '../../pricing/refresh/http.js';
 import { RefreshError } from '../../pricing/refresh/refresh-error.js';
+import { decimalPrice } from '../../pricing/refresh/sanity.js';
 import { openStream } from '../../pricing/refresh/stream.js';
 import type { Progress } from '../../pricing/refresh/progress.js';
 import { groupDigits } from '../../core/group-digits.js';
@@ -93,13 +94,18 @@ const UNITS: Record<string, string[]> = {
 
 /** The on-demand USD price of a product in the catalog's unit (the first tier of a tiered price). */
 function priceOf(dimensions: AwsPriceDimension[], item: CatalogItem): number | null {
-  const usable = dimensions.filter(
-    (d) => (UNITS[item.unit] ?? []).includes(d.unit) && d.pricePerUnit.USD !== undefined,
+  const usable = (Array.isArray(dimensions) ? dimensions : []).filter(
+    (d) =>
+      typeof d?.unit === 'string' && (UNITS[item.unit] ?? []).includes(d.unit) && d.pricePerUnit?.USD !== undefined,
   );
   const first = usable.find((d) => (d.beginRange ?? '0') === '0') ?? usable[0];
   if (!first) return null;
-  const price = Number(first.pricePerUnit.USD);
-  if (!Number.isFinite(price) || price < 0) return null;
+  // Strictly a decimal ("0.0416"): "0x10", "1e9" or " 5" is no price.
+  const price = decimalPrice(first.pricePerUnit.USD);
+  if (price === null)
+    throw new RefreshError(
+      `the price "${String(first.pricePerUnit.USD).slice(0, 30)}" of ${item.id} is not a decimal number`,
+    );
   // The Price List prices I/O per request; the catalog per million.
   return item.unit === 'million requests' ? price * 1e6 : price;
 }
@@ -126,10 +132,12 @@ export async function refreshAws(
   const found = new Map<string, RefreshedPrice>();
   for (const [offer, match] of Object.entries(matchers(items))) {
     const entry = index.offers[offer];
-    if (!entry?.currentRegionIndexUrl) throw new RefreshError(`index.json lists no region index for ${offer}`);
+    if (typeof entry?.currentRegionIndexUrl !== 'string')
+      throw new RefreshError(`index.json lists no region index for ${offer}`);
     const regions = await getJson<RegionIndex>(url(entry.currentRegionIndexUrl), { timeoutMs: opts.idleMs });
     const target = regions?.regions?.[opts.region];
-    if (!target) throw new RefreshError(`${offer} has no prices for region ${opts.region}`);
+    if (typeof target?.currentVersionUrl !== 'string')
+      throw new RefreshError(`${offer} has no prices for region ${opts.region}`);
     const task = opts.progress.start(`${offer} ${opts.region}`);
     const stream = await openStream(url(target.currentVersionUrl), { idleMs: opts.idleMs, onLength: task.total });
     const scan = await scanAwsOffer(stream, (p) => match(p, opts.region), task.advance);

@@ -104,6 +104,34 @@ function queries(items: readonly CatalogItem[], region: string): Query[] {
   return out;
 }
 
+const TEXT_FIELDS = [
+  'currencyCode',
+  'armRegionName',
+  'armSkuName',
+  'skuName',
+  'productName',
+  'meterName',
+  'unitOfMeasure',
+  'type',
+] as const;
+
+/** A row with the fields the refresh reads, of the types it reads them as: prices finite numbers, names text. */
+function wellFormed(row: unknown): row is RetailItem {
+  if (typeof row !== 'object' || row === null) return false;
+  const r = row as Record<string, unknown>;
+  if (!TEXT_FIELDS.every((f) => typeof r[f] === 'string')) return false;
+  if (typeof r.retailPrice !== 'number' || !Number.isFinite(r.retailPrice)) return false;
+  const plans = r.savingsPlan;
+  return (
+    plans === undefined ||
+    plans === null ||
+    (Array.isArray(plans) &&
+      plans.every(
+        (p) => typeof p?.term === 'string' && typeof p.retailPrice === 'number' && Number.isFinite(p.retailPrice),
+      ))
+  );
+}
+
 /** Follows NextPageLink to the end, backing off on HTTP 429. */
 async function allRows(first: string, endpoint: string, fetchOpts: FetchOptions): Promise<RetailItem[]> {
   const rows: RetailItem[] = [];
@@ -113,7 +141,15 @@ async function allRows(first: string, endpoint: string, fetchOpts: FetchOptions)
     const body: RetailPage = await getJson<RetailPage>(next, fetchOpts);
     if (!Array.isArray(body?.Items))
       throw new RefreshError(`${next}: no "Items" list: not the Azure Retail Prices API`);
-    rows.push(...body.Items);
+    const bad = body.Items.findIndex((row) => !wellFormed(row));
+    if (bad >= 0)
+      throw new RefreshError(
+        `row ${bad + 1} of page ${page + 1} is malformed (a price that is not a number, or a missing name): not the Azure Retail Prices API`,
+      );
+    for (const row of body.Items) rows.push(row);
+    if (rows.length > 1_000_000) throw new RefreshError('the Retail Prices API returned over 1,000,000 rows');
+    if (body.NextPageLink != null && typeof body.NextPageLink !== 'string')
+      throw new RefreshError('a NextPageLink that is not a URL: not the Azure Retail Prices API');
     next = body.NextPageLink ? rebase(body.NextPageLink, endpoint, API_PATH) : null;
   }
   return rows;

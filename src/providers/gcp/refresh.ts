@@ -25,12 +25,28 @@ interface SkuPage {
   nextPageToken?: string;
 }
 
-/** units + nanos / 1e9 of the first tier. */
+/** units + nanos / 1e9 of the first tier; a rate written any other way (a string of nanos, "0x10" units) fails. */
 function skuPrice(sku: Sku): number | null {
   const rate = sku.pricingInfo?.[0]?.pricingExpression?.tieredRates?.[0];
-  if (!rate || rate.unitPrice.currencyCode !== 'USD') return null;
-  return Number(rate.unitPrice.units ?? 0) + (rate.unitPrice.nanos ?? 0) / 1e9;
+  if (!rate || typeof rate !== 'object' || rate.unitPrice?.currencyCode !== 'USD') return null;
+  const units = rate.unitPrice.units ?? '0';
+  const nanos = rate.unitPrice.nanos ?? 0;
+  if (typeof units !== 'string' || !/^\d{1,12}$/.test(units) || !Number.isInteger(nanos) || nanos < 0 || nanos >= 1e9)
+    throw new RefreshError(
+      `the SKU "${String(sku.description).slice(0, 60)}" has a malformed price (units ${JSON.stringify(units).slice(0, 20)}, nanos ${JSON.stringify(nanos).slice(0, 20)})`,
+    );
+  return Number(units) + nanos / 1e9;
 }
+
+/** A SKU with the fields the refresh reads, of the types it reads them as (a mirror may send anything). */
+const wellFormed = (s: unknown): s is Sku =>
+  typeof s === 'object' &&
+  s !== null &&
+  typeof (s as Sku).description === 'string' &&
+  typeof (s as Sku).category === 'object' &&
+  (s as Sku).category !== null &&
+  Array.isArray((s as Sku).serviceRegions) &&
+  Array.isArray((s as Sku).pricingInfo);
 
 async function allSkus(endpoint: string, service: string, key: string, idleMs: number): Promise<Sku[]> {
   const out: Sku[] = [];
@@ -41,8 +57,16 @@ async function allSkus(endpoint: string, service: string, key: string, idleMs: n
     const body = await getJson<SkuPage>(url, { timeoutMs: idleMs });
     if (!Array.isArray(body?.skus))
       throw new RefreshError(`service ${service}: no "skus" list: not the Cloud Billing Catalog API`);
-    out.push(...body.skus);
+    const bad = body.skus.findIndex((sku) => !wellFormed(sku));
+    if (bad >= 0)
+      throw new RefreshError(
+        `service ${service}: SKU ${bad + 1} of page ${page + 1} is malformed: not the Cloud Billing Catalog API`,
+      );
+    for (const sku of body.skus) out.push(sku);
+    if (out.length > 1_000_000) throw new RefreshError(`service ${service}: over 1,000,000 SKUs`);
     if (!body.nextPageToken) return out;
+    if (typeof body.nextPageToken !== 'string')
+      throw new RefreshError(`service ${service}: a nextPageToken that is not text`);
     token = body.nextPageToken;
   }
 }

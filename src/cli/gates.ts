@@ -1,0 +1,45 @@
+import { parseHumaneNumber } from '../core/humane-number.js';
+import { EXIT, ExitError, usageError } from './exit-error.js';
+
+const money = (n: number) => (Number.isFinite(n) ? `$${n.toFixed(2)}` : `$${String(n)}`);
+
+/** A number a gate flag may hold, within [min, max]; anything else is exit 2 naming the flag. */
+export function gateLimit(flag: string, text: string | undefined, min: number, max: number): number | undefined {
+  if (text === undefined) return undefined;
+  const n = parseHumaneNumber(text);
+  if (!Number.isFinite(n) || n < min || n > max)
+    throw usageError(`${flag}: expected a number from ${min} to ${max}, not "${text}"`);
+  return n;
+}
+
+/** Fails closed: a cost that is not a finite number never passes a budget. */
+export function budgetFailure(expected: number, max: number, what: string, flag: string): ExitError | null {
+  if (Number.isFinite(expected) && Number.isFinite(max) && expected <= max) return null;
+  return new ExitError(
+    EXIT.gate,
+    `budget gate failed: ${what} ${money(expected)}/month${what.startsWith('the ') ? ' is' : ','} over ${flag} ${money(max)}`,
+  );
+}
+
+/**
+ * The rise from base to head in percent of the base's size. A base of 0 (or below) has no percentage:
+ * any rise from it is an unbounded one, no change is 0 %, a fall is an unbounded fall.
+ */
+export function increasePercent(base: number, head: number): number {
+  if (!Number.isFinite(base) || !Number.isFinite(head)) return Number.NaN;
+  if (base > 0) return ((head - base) / base) * 100;
+  if (head === base) return 0;
+  return head > base ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY;
+}
+
+/** The --max-increase gate: fails when the rise passes the limit, and when the rise is not a number. */
+export function increaseFailure(base: number, head: number, limit: number): ExitError | null {
+  const percent = increasePercent(base, head);
+  if (!Number.isNaN(percent) && percent <= limit) return null;
+  const rise = Number.isNaN(percent)
+    ? `the expected monthly cost is not a number (${money(base)} → ${money(head)})`
+    : Number.isFinite(percent)
+      ? `the expected monthly cost rises ${Number(percent.toFixed(1))} %`
+      : `the expected monthly cost rises from ${money(base)} to ${money(head)} (no percentage of a base of ${money(base)})`;
+  return new ExitError(EXIT.gate, `cost gate failed: ${rise}, more than --max-increase ${limit} %`);
+}
