@@ -108,13 +108,13 @@ export class SimulationRun {
       else if (kind === 2) work = -(services.next() < sc ? sb : sa) * Math.log(services.next());
       else work = this.o.service.sample(services);
       work /= speeds[s]!;
-      // FCFS with c workers: the request starts when the earliest worker is free.
+      // FCFS with c workers: the request starts when the earliest worker is free. Each server's workers
+      // are a min-heap of the times they come free (the earliest at its root), so c = 1024 costs log c.
       const base = s * c;
-      let w = base;
-      for (let j = base + 1; j < base + c; j++) if (workerFree[j]! < workerFree[w]!) w = j;
-      const free = workerFree[w]!;
+      const free = workerFree[base]!;
       const finish = (free > t ? free : t) + work;
-      workerFree[w] = finish;
+      if (c === 1) workerFree[base] = finish;
+      else replaceEarliest(workerFree, base, c, finish);
       const inSystem = ++inflight[s]!;
       if (levels !== null) levels.up(s, inSystem - 1);
       heap.push(finish, s);
@@ -227,4 +227,18 @@ export class SimulationRun {
       imbalance,
     };
   }
+}
+
+/** Replaces the root of the min-heap workerFree[base, base + c) by a later time and restores the order. */
+function replaceEarliest(heap: Float64Array, base: number, c: number, time: number): void {
+  let i = 0;
+  for (;;) {
+    let child = 2 * i + 1;
+    if (child >= c) break;
+    if (child + 1 < c && heap[base + child + 1]! < heap[base + child]!) child++;
+    if (heap[base + child]! >= time) break;
+    heap[base + i] = heap[base + child]!;
+    i = child;
+  }
+  heap[base + i] = time;
 }
