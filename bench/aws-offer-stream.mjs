@@ -152,7 +152,8 @@ let result = {};
 if (${JSON.stringify(mode)} === 'read') { let bytes = 0; for await (const chunk of stream) bytes += chunk.length; result = { bytes }; }
 else { const scan = await scanAwsOffer(stream, match); result = { products: scan.productsSeen, matched: scan.matched.size, priced: scan.onDemand.size }; }
 const seconds = (performance.now() - start) / 1000;
-console.log(JSON.stringify({ seconds, ...result, maxRssMb: process.resourceUsage().maxRSS / 1024 }));
+const usage = process.resourceUsage();
+console.log(JSON.stringify({ seconds, cpu: (usage.userCPUTime + usage.systemCPUTime) / 1e6, ...result, maxRssMb: usage.maxRSS / 1024 }));
 `;
 async function measure(mode) {
   const child = spawn(process.execPath, ['--input-type=module', '-e', reader(mode)], {
@@ -164,6 +165,7 @@ async function measure(mode) {
   child.stderr.on('data', (c) => (err += c));
   const [code] = await once(child, 'exit');
   if (code !== 0) throw new Error(err);
+  if (process.env.BENCH_DEBUG) console.error(mode, out.trim());
   return JSON.parse(out);
 }
 const results = { read: [], scan: [] };

@@ -18,26 +18,33 @@ export function stringEnd(text: string, from: number): number {
 }
 
 /**
- * The index of the brace that closes the object, counting braces outside strings and jumping over each
- * string with indexOf; −1 when the text ends first (`o` then says where to carry on).
+ * Everything up to the next brace outside a string: runs of other characters and whole strings. Matched
+ * natively by the regular-expression engine, it replaces a loop over every character in JavaScript.
+ */
+const UP_TO_BRACE = /(?:[^{}"]+|"[^"\\]*(?:\\.[^"\\]*)*")*/y;
+
+/**
+ * The index of the brace that closes the object, counting braces outside strings; −1 when the text ends
+ * first (`o` then says where to carry on: never inside a string).
  */
 export function findObjectEnd(text: string, o: ObjectScan): number {
   let depth = o.depth;
+  let i = o.at;
   const length = text.length;
-  for (let i = o.at; i < length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 34) {
-      const end = stringEnd(text, i + 1);
-      if (end < 0) {
-        o.at = i;
-        o.depth = depth;
-        return -1;
-      }
-      i = end;
-    } else if (c === 123) depth++;
-    else if (c === 125 && --depth === 0) return i;
+  for (;;) {
+    UP_TO_BRACE.lastIndex = i;
+    UP_TO_BRACE.test(text);
+    const next = UP_TO_BRACE.lastIndex;
+    const c = next < length ? text.charCodeAt(next) : -1;
+    if (c === 123) depth++;
+    else if (c === 125) {
+      if (--depth === 0) return next;
+    } else {
+      // The text ends, perhaps inside a string: carry on from the last brace seen (strings re-read).
+      o.at = i;
+      o.depth = depth;
+      return -1;
+    }
+    i = next + 1;
   }
-  o.at = length;
-  o.depth = depth;
-  return -1;
 }
