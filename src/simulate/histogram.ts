@@ -4,6 +4,8 @@ const view = new Float64Array(1);
 const words = new Uint32Array(view.buffer);
 /** Index of the high 32 bits of a double in `words` (little- or big-endian machines alike). */
 const HIGH = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 1 : 0;
+/** Values added with a logarithm before the tables pay for themselves (building them costs ~13,000). */
+const TABLE_AFTER = 50_000;
 
 /**
  * A log-bucketed histogram: constant memory whatever the run length, percentiles within 0.5 % (each
@@ -16,9 +18,10 @@ const HIGH = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 1 : 0;
 export class Histogram {
   private readonly counts: Float64Array;
   private readonly last: number;
-  private readonly start: Int32Array;
-  private readonly bounds: Float64Array;
-  private readonly firstKey: number;
+  // The lookup tables, built on the first add past TABLE_AFTER (a short run is cheaper without them).
+  private start: Int32Array | null = null;
+  private bounds: Float64Array | null = null;
+  private firstKey = 0;
   count = 0;
   sum = 0;
   max = 0;
@@ -26,22 +29,28 @@ export class Histogram {
   constructor(maxValue = 1e6) {
     this.counts = new Float64Array(Math.ceil(Math.log(maxValue / MIN_VALUE) / Math.log(1.01)) + 2);
     this.last = this.counts.length - 1;
-    const tables = bucketTables();
-    this.start = tables.start;
-    this.bounds = tables.bounds;
-    this.firstKey = tables.firstKey;
   }
 
   add(value: number): void {
     this.count++;
     this.sum += value;
     if (value > this.max) this.max = value;
+    if (this.start === null) {
+      if (this.count < TABLE_AFTER) {
+        this.counts[slowBucket(value, this.last)]!++;
+        return;
+      }
+      const tables = bucketTables();
+      this.start = tables.start;
+      this.bounds = tables.bounds;
+      this.firstKey = tables.firstKey;
+    }
     view[0] = value;
     const key = (words[HIGH]! >>> 12) - this.firstKey;
     let i: number;
     if (key >= 0 && key < this.start.length) {
       i = this.start[key]!;
-      const bounds = this.bounds;
+      const bounds = this.bounds!;
       while (value >= bounds[i + 1]!) i++;
       if (i > this.last) i = this.last;
     } else i = slowBucket(value, this.last);
