@@ -6,6 +6,9 @@ import { clientMap, zipfCdf } from './clients.js';
 import type { SimulationOptions, SimStrategy, StrategyResult } from './simulate.js';
 import { SIM_STRATEGIES } from './strategies.js';
 
+/** 2⁻³²: Rng.next() is (nextInt32() >>> 0) + 1 times this, inlined where the hot loop needs it. */
+const U32 = 2.3283064365386963e-10;
+
 /**
  * One strategy's run as a state machine: `step(k)` simulates the next k requests, so a caller can run it
  * all at once or in slices that let the event loop breathe. Arrivals and service times come from their
@@ -93,8 +96,8 @@ export class SimulationRun {
     let maxQueue = this.maxQueue;
     for (let r = this.done; r < end; r++) {
       const rate = curve === null ? rateBase : rateBase * curve[Math.floor((r * curve.length) / total)]!;
-      t += -Math.log(arrivals.next()) / rate;
-      while (heap.size > 0 && heap.peekTime() <= t) {
+      t += -Math.log(((arrivals.nextInt32() >>> 0) + 1) * U32) / rate;
+      while (heap.size > 0 && heap.times[0]! <= t) {
         const gone = heap.peekServer();
         heap.pop();
         const load = inflight[gone]!--;
@@ -103,7 +106,7 @@ export class SimulationRun {
       const s = this.choose();
       // The service time, sampled inline (a call returning a double would allocate it on the heap).
       let work: number;
-      if (kind === 0) work = -sa * Math.log(services.next());
+      if (kind === 0) work = -sa * Math.log(((services.nextInt32() >>> 0) + 1) * U32);
       else if (kind === 1) work = Math.exp(sa + sb * services.normal());
       else if (kind === 2) work = -(services.next() < sc ? sb : sa) * Math.log(services.next());
       else work = this.o.service.sample(services);

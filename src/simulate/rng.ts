@@ -34,8 +34,11 @@ export class Rng {
     return ((this.nextInt32() >>> 0) + 1) * 2.3283064365386963e-10;
   }
 
-  /** The next output as a signed 32-bit integer (small enough for V8 to inline, and never boxed). */
-  private nextInt32(): number {
+  /**
+   * The next output as a signed 32-bit integer: small enough for V8 to inline, and never boxed on the heap
+   * (a call that returns a double allocates one when it is not inlined). `(x >>> 0) + 1) · 2⁻³²` is next().
+   */
+  nextInt32(): number {
     const a = this.a;
     const b = this.b;
     const c = this.c ^ a;
