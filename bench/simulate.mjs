@@ -14,8 +14,10 @@ const servers = 16;
 const requests = 2_000_000;
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
+/** Requests per second of wall time and of CPU time (on a shared machine the second is steadier). */
 function inProcess(strategy) {
   const start = process.hrtime.bigint();
+  const cpu = process.cpuUsage();
   runSimulation({
     speeds: Array(servers).fill(1),
     concurrency: 1,
@@ -30,7 +32,8 @@ function inProcess(strategy) {
     clients: 10_000,
     clientSkew: 0.6,
   });
-  return requests / (Number(process.hrtime.bigint() - start) / 1e9);
+  const used = process.cpuUsage(cpu);
+  return [requests / (Number(process.hrtime.bigint() - start) / 1e9), requests / ((used.user + used.system) / 1e6)];
 }
 
 console.log(
@@ -39,9 +42,11 @@ console.log(
 for (const strategy of ['least-connections', ...SIM_STRATEGIES.filter((s) => s !== 'least-connections')]) {
   const n = strategy === 'least-connections' ? runs : 3;
   const rates = Array.from({ length: n }, () => inProcess(strategy));
-  const goal = strategy === 'least-connections' ? `   target ≥ 5 M/s ${median(rates) >= 5e6 ? 'ok' : 'MISSED'}` : '';
+  const wallRate = median(rates.map((r) => r[0]));
+  const cpuRate = median(rates.map((r) => r[1]));
+  const goal = strategy === 'least-connections' ? `   target ≥ 5 M/s ${wallRate >= 5e6 ? 'ok' : 'MISSED'}` : '';
   console.log(
-    `  in process  ${strategy.padEnd(18)} ${(median(rates) / 1e6).toFixed(2).padStart(6)} M requests/s (median of ${n})${goal}`,
+    `  in process  ${strategy.padEnd(18)} ${(wallRate / 1e6).toFixed(2).padStart(6)} M requests/s (${(cpuRate / 1e6).toFixed(2)} per CPU second; median of ${n})${goal}`,
   );
 }
 
