@@ -33,3 +33,15 @@ describe('the simulation behind the balancer pick has a fixed budget whatever th
     expect(mixed.results[0]!.imbalance).toBeLessThan(1.05);
   });
 });
+
+describe('a simulation already run in this process is remembered', () => {
+  it('the same fleet again gives equal figures, in objects of its own', () => {
+    const first = balancerEvidence('least-connections', { ...fleet(40), utilization: 0.61 })!;
+    const again = balancerEvidence('least-connections', { ...fleet(40), utilization: 0.61 })!;
+    expect(again).toEqual(first);
+    again.results[0]!.p99Ms = -1;
+    expect(balancerEvidence('least-connections', { ...fleet(40), utilization: 0.61 })!.results[0]!.p99Ms).toBe(
+      first.results[0]!.p99Ms,
+    );
+  });
+});
