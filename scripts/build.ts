@@ -62,6 +62,9 @@ await build({
   outfile: 'dist/cli.cjs',
   minify: true,
   plugins: [entryWithoutTopLevelAwait],
+  // import.meta.url is the bundle's own file (a worker thread started from it runs the same file).
+  define: { 'import.meta.url': '__cpImportMetaUrl' },
+  banner: { js: "'use strict';\nvar __cpImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
 });
 
 const bin = (args: string[], env: Record<string, string> = {}) =>
