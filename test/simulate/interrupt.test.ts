@@ -36,7 +36,10 @@ async function interrupt(args: string[]): Promise<{ code: number | null; ms: num
   }
   const sent = performance.now();
   child.kill('SIGINT');
+  // A child that ignores the signal must not outlive the test.
+  const stop = setTimeout(() => child.kill('SIGKILL'), 5000);
   const code = await exited;
+  clearTimeout(stop);
   return { code, ms: performance.now() - sent, stderr };
 }
 
