@@ -1,14 +1,19 @@
-// Streams a generated AWS EC2 offer file of the real shape (decoy products included) and prints the
-// time and the peak memory of the process that reads it. The reader runs in its own process so its
-// peak RSS is its own.
-//   node bench/aws-offer-stream.mjs [megabytes]      (default 500)
-import { spawnSync } from 'node:child_process';
-import { createWriteStream, existsSync, statSync } from 'node:fs';
+// Streams a generated AWS EC2 offer file of the real shape (decoy products included) from 127.0.0.1 through
+// the refreshers' HTTP client (openStream), and prints, as medians of interleaved runs: the time `node`
+// needs just to read the file through that client, the time `pricing update aws`'s scanner needs on the
+// same stream, their ratio, and the peak memory of each. Each reader runs in its own process so its peak
+// RSS is its own.
+//   node bench/aws-offer-stream.mjs [megabytes] [runs]      (default 500 MB, 10 runs)
+import { spawn } from 'node:child_process';
+import { createReadStream, createWriteStream, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
+import { build } from 'esbuild';
 
 const megabytes = Number(process.argv[2] ?? 500);
+const runs = Math.max(1, Number(process.argv[3] ?? 10));
 const file = join(tmpdir(), `capacity-plan-aws-offer-${megabytes}mb.json`);
 const FAMILIES = ['m7i', 'c7i', 'r7i', 'm6i', 't3', 'm7g', 'x2idn', 'p5'];
 const SIZES = ['large', 'xlarge', '2xlarge', '4xlarge', '8xlarge', '12xlarge', '16xlarge', 'metal'];
@@ -114,18 +119,68 @@ async function generate() {
 
 await generate();
 const size = statSync(file).size;
-const reader = `
-import { createReadStream } from 'node:fs';
-import { scanAwsOffer } from '${new URL('../dist/index.js', import.meta.url).href}';
+
+// The HTTP client and the scanner, from the sources, in one small bundle the readers import.
+const work = mkdtempSync(join(tmpdir(), 'capacity-plan-offer-bench-'));
+await build({
+  stdin: {
+    contents: `export { openStream } from './src/pricing/refresh/stream.ts';
+export { scanAwsOffer } from './src/providers/aws/offer-stream.ts';`,
+    resolveDir: process.cwd(),
+    loader: 'ts',
+  },
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  outfile: join(work, 'offer.mjs'),
+  logLevel: 'warning',
+});
+const server = createServer((req, res) => {
+  res.writeHead(200, { 'content-type': 'application/json', 'content-length': size });
+  createReadStream(file, { highWaterMark: 1 << 16 }).pipe(res);
+});
+server.listen(0, '127.0.0.1');
+await once(server, 'listening');
+const url = `http://127.0.0.1:${server.address().port}/offer.json`;
+
+const reader = (mode) => `
+import { openStream, scanAwsOffer } from ${JSON.stringify(join(work, 'offer.mjs'))};
 const match = (p) => p.productFamily === 'Compute Instance' && p.attributes.regionCode === 'us-east-1' && p.attributes.operatingSystem === 'Linux' && p.attributes.tenancy === 'Shared' && p.attributes.preInstalledSw === 'NA' && p.attributes.licenseModel === 'No License required' && p.attributes.capacitystatus === 'Used' && p.attributes.marketoption === 'OnDemand' && p.attributes.instanceType.startsWith('m7i.') ? p.attributes.instanceType : null;
 const start = performance.now();
-const scan = await scanAwsOffer(createReadStream(${JSON.stringify(file)}, { highWaterMark: 1 << 16 }), match);
+const stream = await openStream(${JSON.stringify(url)}, { idleMs: 60_000 });
+let result = {};
+if (${JSON.stringify(mode)} === 'read') { let bytes = 0; for await (const chunk of stream) bytes += chunk.length; result = { bytes }; }
+else { const scan = await scanAwsOffer(stream, match); result = { products: scan.productsSeen, matched: scan.matched.size, priced: scan.onDemand.size }; }
 const seconds = (performance.now() - start) / 1000;
-console.log(JSON.stringify({ seconds, products: scan.productsSeen, matched: scan.matched.size, priced: scan.onDemand.size, maxRssMb: process.resourceUsage().maxRSS / 1024 }));
+const usage = process.resourceUsage();
+console.log(JSON.stringify({ seconds, cpu: (usage.userCPUTime + usage.systemCPUTime) / 1e6, ...result, maxRssMb: usage.maxRSS / 1024 }));
 `;
-const r = spawnSync(process.execPath, ['--input-type=module', '-e', reader], { encoding: 'utf8' });
-if (r.status !== 0) throw new Error(r.stderr);
-const m = JSON.parse(r.stdout);
+async function measure(mode) {
+  const child = spawn(process.execPath, ['--input-type=module', '-e', reader(mode)], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  let err = '';
+  child.stdout.on('data', (c) => (out += c));
+  child.stderr.on('data', (c) => (err += c));
+  const [code] = await once(child, 'exit');
+  if (code !== 0) throw new Error(err);
+  if (process.env.BENCH_DEBUG) console.error(mode, out.trim());
+  return JSON.parse(out);
+}
+const results = { read: [], scan: [] };
+for (let i = 0; i < runs; i++) for (const mode of ['read', 'scan']) results[mode].push(await measure(mode));
+server.close();
+rmSync(work, { recursive: true, force: true });
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const read = median(results.read.map((r) => r.seconds));
+const scan = median(results.scan.map((r) => r.seconds));
+const rss = (mode) => median(results[mode].map((r) => r.maxRssMb));
+const last = results.scan.at(-1);
 console.log(
-  `AWS offer stream: ${(size / 1e6).toFixed(0)} MB, ${m.products.toLocaleString('en-US')} products (${m.matched} matched, ${m.priced} priced) in ${m.seconds.toFixed(1)} s = ${(size / 1e6 / m.seconds).toFixed(1)} MB/s; peak RSS ${m.maxRssMb.toFixed(0)} MB (node ${process.version})`,
+  `AWS offer file over HTTP from 127.0.0.1: ${(size / 1e6).toFixed(0)} MB, ${last.products.toLocaleString('en-US')} products (${last.matched} matched, ${last.priced} priced), median of ${runs} runs (node ${process.version})`,
+);
+console.log(`  read only (openStream)   ${read.toFixed(2).padStart(6)} s   peak RSS ${rss('read').toFixed(0)} MB`);
+console.log(
+  `  scan (pricing update)    ${scan.toFixed(2).padStart(6)} s   peak RSS ${rss('scan').toFixed(0)} MB   ${(scan / read).toFixed(2)}× reading   target < 2× and < 150 MB ${scan / read < 2 && rss('scan') < 150 ? 'ok' : 'MISSED'}`,
 );

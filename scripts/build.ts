@@ -1,7 +1,13 @@
-// Bundles the CLI into one file (plus lazily loaded chunks) so it starts fast, and builds the library
-// entry with its dependencies left external.
-import { build } from 'esbuild';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+// Bundles the CLI and the library entry, then prepares what makes the command start fast:
+// - dist/cli.cjs: the whole CLI as one CommonJS bundle (bin/capacity-plan.js runs it with a code cache);
+// - dist/cli.cjs.cache: V8's code cache for it, taken after one `plan` has run (so what a plan compiles
+//   is already compiled at the next start);
+// - dist/answers.json: `--version` and `--help` as the CLI prints them, answered by the bin before loading;
+// - dist/cli.js (+ chunks): the same CLI as ES modules, for tools that import it;
+// - dist/index.js: the library entry, its dependencies left external.
+import { build, type Plugin } from 'esbuild';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import pkg from '../package.json' with { type: 'json' };
 import { jsonSchema, SCHEMA_KINDS } from '../src/schema/json-schemas.js';
 
@@ -10,23 +16,68 @@ const common = {
   bundle: true,
   platform: 'node',
   target: 'node20',
-  format: 'esm',
   logLevel: 'warning',
   legalComments: 'none',
 } as const;
+// Bundled CommonJS (cli-table3) calls require(): give the ESM bundle one.
+const requireBanner = {
+  js: "import { createRequire as __cpCreateRequire } from 'node:module'; const require = __cpCreateRequire(import.meta.url);",
+};
 await build({
   ...common,
+  format: 'esm',
   entryPoints: { cli: 'src/cli/main.ts' },
   outdir: 'dist',
   splitting: true,
   chunkNames: 'chunks/[name]-[hash]',
   minify: true,
-  // Bundled CommonJS (cli-table3) calls require(): give the ESM bundle one.
-  banner: {
-    js: "import { createRequire as __cpCreateRequire } from 'node:module'; const require = __cpCreateRequire(import.meta.url);",
-  },
+  banner: requireBanner,
 });
-await build({ ...common, entryPoints: { index: 'src/index.ts' }, outdir: 'dist', packages: 'external' });
+await build({
+  ...common,
+  format: 'esm',
+  entryPoints: { index: 'src/index.ts' },
+  outdir: 'dist',
+  packages: 'external',
+});
+
+/**
+ * CommonJS has no top-level await: the entry's statements after its imports run in an async function
+ * instead (what they await, and in what order, is unchanged).
+ */
+const entryWithoutTopLevelAwait: Plugin = {
+  name: 'entry-without-top-level-await',
+  setup(b) {
+    b.onLoad({ filter: /src[\\/]cli[\\/]main\.ts$/ }, (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      const imports = source.match(/^(?:import\s[^;]*;\s*)*/)![0];
+      return { contents: `${imports}\nvoid (async () => {\n${source.slice(imports.length)}\n})();\n`, loader: 'ts' };
+    });
+  },
+};
+await build({
+  ...common,
+  format: 'cjs',
+  entryPoints: ['src/cli/main.ts'],
+  outfile: 'dist/cli.cjs',
+  minify: true,
+  plugins: [entryWithoutTopLevelAwait],
+  // import.meta.url is the bundle's own file (a worker thread started from it runs the same file).
+  define: { 'import.meta.url': '__cpImportMetaUrl' },
+  banner: { js: "'use strict';\nvar __cpImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+});
+
+const bin = (args: string[], env: Record<string, string> = {}) =>
+  execFileSync(process.execPath, ['bin/capacity-plan.js', ...args], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, NO_COLOR: '1', ...env },
+  });
+writeFileSync(
+  'dist/answers.json',
+  `${JSON.stringify({ version: bin(['--version']).trim(), help: bin(['--help']) })}\n`,
+);
+bin(['plan', '--users', '500k', '--format', 'json'], { CAPACITY_PLAN_WRITE_CODE_CACHE: 'dist/cli.cjs.cache' });
 
 // The JSON Schemas the yaml-language-server lines in written files point at, shipped in the package.
 mkdirSync('schemas', { recursive: true });

@@ -20,6 +20,18 @@ export interface BalancerEvidence {
 const CV = { similar: 0.5, variable: 3 } as const;
 const REQUESTS = 10_000;
 const SEED = 1;
+/**
+ * The simulation's fixed budget: at most this many servers (a slice of a larger fleet, at the fleet's own
+ * utilisation, vCPUs and request durations), REQUESTS measured after a tenth as many warm-up requests, two
+ * strategies. Its cost is the same for 3 servers and for 3,000: 22,000 simulated requests over ≤ 16 servers.
+ */
+const SLICE = 16;
+/**
+ * Simulations already run in this process, by their exact inputs (seeded, so the same inputs give the same
+ * figures): a sweep over many inputs or a growth projection month by month repeats fleets. Bounded.
+ */
+const SIMULATED = new Map<string, BalancerEvidence['results']>();
+const MEMO_SIZE = 1024;
 
 /** What each pick is compared against in the simulation. */
 const RIVAL: Record<Exclude<Strategy, 'none'>, SimStrategy> = {
@@ -30,8 +42,9 @@ const RIVAL: Record<Exclude<Strategy, 'none'>, SimStrategy> = {
 };
 
 /**
- * A short, seeded simulation of the plan's own fleet at its peak: the pick against its closest rival, so
- * the reason shows a number rather than asserting one.
+ * A short, seeded simulation of the plan's own fleet at its peak (or of a 16-server slice of it, when it is
+ * larger): the pick against its closest rival, so the reason shows a number rather than asserting one.
+ * `servers` in the result is the number simulated.
  */
 export function balancerEvidence(
   strategy: Strategy,
@@ -48,34 +61,17 @@ export function balancerEvidence(
   const cv = CV[fleet.durations];
   // Mixed hardware: every other server twice as fast, the case weights exist for.
   const mixed = strategy === 'weighted' && fleet.mixedHardware;
-  const speeds = Array.from({ length: fleet.servers }, (_, i) => (mixed && i % 2 === 1 ? 2 : 1));
+  const simulated = Math.min(fleet.servers, SLICE);
+  const speeds = Array.from({ length: simulated }, (_, i) => (mixed && i % 2 === 1 ? 2 : 1));
   const arrivalRate =
     (fleet.utilization * speeds.reduce((a, b) => a + b, 0) * fleet.vcpus) / (fleet.serviceTimeMs / 1000);
   const picked: SimStrategy = strategy;
   const rival = strategy === 'weighted' && !mixed ? 'least-connections' : RIVAL[strategy];
-  const report = runSimulation({
-    speeds,
-    concurrency: fleet.vcpus,
-    arrivalRate,
-    serviceTimeMs: fleet.serviceTimeMs,
-    distribution: 'lognormal',
-    cv,
-    strategies: [picked, rival],
-    requests: REQUESTS,
-    warmup: REQUESTS / 10,
-    seed: SEED,
-    clients: 10_000,
-    clientSkew: 0.6,
-  });
-  const results = report.strategies.map((r) => ({
-    strategy: r.strategy,
-    meanMs: round(r.meanMs, 1),
-    p95Ms: round(r.p95Ms, 1),
-    p99Ms: round(r.p99Ms, 1),
-    imbalance: round(r.imbalance, 3),
-  }));
+  const results = simulatePair(picked, rival, speeds, fleet.vcpus, arrivalRate, fleet.serviceTimeMs, cv);
   const [a, b] = results as [BalancerEvidence['results'][number], BalancerEvidence['results'][number]];
-  const fleetText = `${fleet.servers} servers × ${fleet.vcpus} vCPU${mixed ? ', every other one twice as fast' : ''} at ${Math.round(fleet.utilization * 100)} % CPU, request durations ${fleet.durations} (CV ${cv})`;
+  const where = simulated < fleet.servers ? `a ${simulated}-server slice of this fleet` : 'this fleet';
+  const budget = simulated < fleet.servers ? ' — a fixed budget whatever the fleet size' : '';
+  const fleetText = `${groupDigits(fleet.servers)} servers × ${fleet.vcpus} vCPU${mixed ? ', every other one twice as fast' : ''} at ${Math.round(fleet.utilization * 100)} % CPU, request durations ${fleet.durations} (CV ${cv})`;
   const verdict =
     strategy === 'weighted' && !mixed
       ? ' — with equal weights, weighted is round robin: its weights carry the canary split, not the load'
@@ -83,7 +79,7 @@ export function balancerEvidence(
         ? ''
         : ` — here ${b.strategy} does better at the tail; the pick stands for the reason above, not for speed`;
   return {
-    servers: fleet.servers,
+    servers: simulated,
     concurrency: fleet.vcpus,
     utilization: round(fleet.utilization, 3),
     distribution: 'lognormal',
@@ -91,6 +87,46 @@ export function balancerEvidence(
     requests: REQUESTS,
     seed: SEED,
     results,
-    summary: `Simulated on this fleet at peak (${fleetText}; ${groupDigits(REQUESTS)} requests, seed ${SEED}): ${a.strategy} p99 ${a.p99Ms} ms vs ${b.p99Ms} ms with ${b.strategy} (p95 ${a.p95Ms} vs ${b.p95Ms} ms)${verdict}`,
+    summary: `Simulated on ${where} at peak (${fleetText}; ${groupDigits(REQUESTS)} requests, seed ${SEED}${budget}): ${a.strategy} p99 ${a.p99Ms} ms vs ${b.p99Ms} ms with ${b.strategy} (p95 ${a.p95Ms} vs ${b.p95Ms} ms)${verdict}`,
   };
+}
+
+/** The two strategies on the same seeded traffic, remembered by their exact inputs; a fresh copy each time. */
+function simulatePair(
+  picked: SimStrategy,
+  rival: SimStrategy,
+  speeds: number[],
+  vcpus: number,
+  arrivalRate: number,
+  serviceTimeMs: number,
+  cv: number,
+): BalancerEvidence['results'] {
+  const key = `${picked} ${rival} ${vcpus} ${arrivalRate} ${serviceTimeMs} ${cv} ${speeds.join(',')}`;
+  let results = SIMULATED.get(key);
+  if (!results) {
+    if (SIMULATED.size >= MEMO_SIZE) SIMULATED.clear();
+    const report = runSimulation({
+      speeds,
+      concurrency: vcpus,
+      arrivalRate,
+      serviceTimeMs,
+      distribution: 'lognormal',
+      cv,
+      strategies: [picked, rival],
+      requests: REQUESTS,
+      warmup: REQUESTS / 10,
+      seed: SEED,
+      clients: 10_000,
+      clientSkew: 0.6,
+    });
+    results = report.strategies.map((r) => ({
+      strategy: r.strategy,
+      meanMs: round(r.meanMs, 1),
+      p95Ms: round(r.p95Ms, 1),
+      p99Ms: round(r.p99Ms, 1),
+      imbalance: round(r.imbalance, 3),
+    }));
+    SIMULATED.set(key, results);
+  }
+  return results.map((r) => ({ ...r }));
 }

@@ -3,7 +3,8 @@
  * they finish. Its size is bounded by the requests in flight, never by the run length.
  */
 export class DepartureHeap {
-  private times: Float64Array;
+  /** times[0] is the earliest (read directly in the hot loop: a method returning a double allocates). */
+  times: Float64Array;
   private servers: Int32Array;
   size = 0;
 

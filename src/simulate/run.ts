@@ -48,6 +48,12 @@ export function utilizationOf(
 
 /** Runs every requested strategy on the same traffic and reports them side by side. */
 export function runSimulation(r: SimulationRequest): SimulationReport {
+  const { options, report } = prepareSimulation(r);
+  return { ...report, strategies: r.strategies.map((s) => simulateStrategy(s, options)) };
+}
+
+/** The simulator's options for a request, and the report around the results still to come. */
+export function prepareSimulation(r: SimulationRequest): { options: SimulationOptions; report: SimulationReport } {
   const service = serviceDistribution(r.distribution, r.serviceTimeMs / 1000, r.cv);
   const { serviceTimeMs: _ms, distribution: _d, cv: _cv, strategies: _s, ...rest } = r;
   const options: SimulationOptions = { ...rest, service };
@@ -64,26 +70,23 @@ export function runSimulation(r: SimulationRequest): SimulationReport {
       randomDispatchMeanMs: s + (erlangC(r.concurrency, perServer) * s) / (r.concurrency - perServer),
     };
   }
-  return {
-    parameters: {
-      servers: r.speeds.length,
-      speeds: r.speeds,
-      concurrency: r.concurrency,
-      arrivalRate: r.arrivalRate,
-      utilization: rho,
-      serviceTimeMs: r.serviceTimeMs,
-      distribution: r.distribution,
-      cv: service.cv,
-      requests: r.requests,
-      warmup: r.warmup,
-      seed: r.seed,
-      clients: r.clients,
-      clientSkew: r.clientSkew,
-      curve: r.curve !== undefined,
-    },
-    strategies: r.strategies.map((s) => simulateStrategy(s, options)),
-    theory,
+  const parameters: SimulationReport['parameters'] = {
+    servers: r.speeds.length,
+    speeds: r.speeds,
+    concurrency: r.concurrency,
+    arrivalRate: r.arrivalRate,
+    utilization: rho,
+    serviceTimeMs: r.serviceTimeMs,
+    distribution: r.distribution,
+    cv: service.cv,
+    requests: r.requests,
+    warmup: r.warmup,
+    seed: r.seed,
+    clients: r.clients,
+    clientSkew: r.clientSkew,
+    curve: r.curve !== undefined,
   };
+  return { options, report: { parameters, strategies: [], theory } };
 }
 
 export { SIM_STRATEGIES };

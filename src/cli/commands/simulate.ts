@@ -4,7 +4,8 @@ import { DAILY_CURVE_NAMES, type DailyCurveName } from '../../core/profiles.js';
 import { dailyCurve } from '../../core/daily-curve.js';
 import { parseHumaneNumber } from '../../core/humane-number.js';
 import { DISTRIBUTIONS } from '../../simulate/distributions.js';
-import { SIM_STRATEGIES, type SimStrategy } from '../../simulate/simulate.js';
+import { SIM_STRATEGIES, type SimStrategy } from '../../simulate/strategies.js';
+import { SIM_LIMITS, simulationEvents } from '../../simulate/limits.js';
 import { colorEnabled, type Io } from '../io.js';
 import { usageError } from '../exit-error.js';
 import { writeFileAtomic } from '../write-file.js';
@@ -15,69 +16,99 @@ const num = (what: string) =>
     z.number({ error: `expected ${what}` }).finite(),
   );
 
-const simulateSchema = z.strictObject({
-  servers: num('a number of servers')
-    .pipe(z.number().int('must be a whole number').min(1, 'must be at least 1').max(10_000, 'must be at most 10000'))
-    .optional(),
-  speeds: z
-    .string()
-    .transform((text) => text.split(',').map((x) => parseHumaneNumber(x)))
-    .pipe(
-      z
-        .array(
-          z
-            .number({ error: 'expected numbers such as 1,1,2' })
-            .finite('expected numbers such as 1,1,2')
-            .positive('every speed must be above 0'),
-        )
-        .min(1)
-        .max(10_000),
-    )
-    .optional(),
-  concurrency: num('requests a server works on at once')
-    .pipe(z.number().int('must be a whole number').min(1, 'must be at least 1').max(1024, 'must be at most 1024'))
-    .default(1),
-  utilization: num('a utilisation such as 0.7').pipe(z.number().gt(0, 'must be above 0')).optional(),
-  rps: num('requests per second').pipe(z.number().gt(0, 'must be above 0')).optional(),
-  serviceTime: num('milliseconds')
-    .pipe(z.number().gt(0, 'must be above 0 (a service time cannot be zero or negative)'))
-    .default(50),
-  distribution: z.enum(DISTRIBUTIONS, { error: `expected one of ${DISTRIBUTIONS.join(', ')}` }).default('exponential'),
-  cv: num('a coefficient of variation such as 3')
-    .pipe(z.number().gt(0, 'must be above 0').max(100, 'must be at most 100'))
-    .default(3),
-  strategy: z
-    .enum(['all', ...SIM_STRATEGIES], { error: `expected all or one of ${SIM_STRATEGIES.join(', ')}` })
-    .default('all'),
-  requests: num('a number of requests')
-    .pipe(
-      z
-        .number()
-        .int('must be a whole number')
-        .min(1000, 'must be at least 1000 (percentiles need a sample)')
-        .max(1e9, 'must be at most 1e9'),
-    )
-    .default(200_000),
-  warmup: num('a number of requests')
-    .pipe(z.number().int('must be a whole number').min(0, 'cannot be negative'))
-    .optional(),
-  seed: num('a whole number').pipe(z.number().int('must be a whole number').min(0, 'cannot be negative')).default(1),
-  clients: num('a number of clients')
-    .pipe(z.number().int('must be a whole number').min(1, 'must be at least 1').max(10_000_000, 'must be at most 10M'))
-    .default(10_000),
-  clientSkew: num('a Zipf exponent such as 0.6')
-    .pipe(z.number().min(0, 'cannot be negative').max(3, 'must be at most 3'))
-    .default(0.6),
-  curve: z.enum(DAILY_CURVE_NAMES, { error: `expected one of ${DAILY_CURVE_NAMES.join(', ')}` }).optional(),
-  peakFactor: num('a factor of 1 or more')
-    .pipe(z.number().min(1, 'must be at least 1').max(20, 'must be at most 20'))
-    .default(3),
-  allowUnstable: z.boolean().default(false),
-  format: z.enum(['table', 'json'], { error: 'expected table or json' }).default('table'),
-  json: z.boolean().optional(),
-  output: z.string().optional(),
-  force: z.boolean().optional(),
-});
+/** Built on first use: other commands never pay for it at start-up. */
+const simulateSchema = memo(() =>
+  z.strictObject({
+    servers: num('a number of servers')
+      .pipe(
+        z
+          .number()
+          .int('must be a whole number')
+          .min(1, 'must be at least 1')
+          .max(SIM_LIMITS.servers, `must be at most ${SIM_LIMITS.servers}`),
+      )
+      .optional(),
+    speeds: z
+      .string()
+      .transform((text) => text.split(',').map((x) => parseHumaneNumber(x)))
+      .pipe(
+        z
+          .array(
+            z
+              .number({ error: 'expected numbers such as 1,1,2' })
+              .finite('expected numbers such as 1,1,2')
+              .positive('every speed must be above 0'),
+          )
+          .min(1)
+          .max(SIM_LIMITS.servers, `at most ${SIM_LIMITS.servers} servers`),
+      )
+      .optional(),
+    concurrency: num('requests a server works on at once')
+      .pipe(
+        z
+          .number()
+          .int('must be a whole number')
+          .min(1, 'must be at least 1')
+          .max(SIM_LIMITS.concurrency, `must be at most ${SIM_LIMITS.concurrency}`),
+      )
+      .default(1),
+    utilization: num('a utilisation such as 0.7').pipe(z.number().gt(0, 'must be above 0')).optional(),
+    rps: num('requests per second').pipe(z.number().gt(0, 'must be above 0')).optional(),
+    serviceTime: num('milliseconds')
+      .pipe(z.number().gt(0, 'must be above 0 (a service time cannot be zero or negative)'))
+      .default(50),
+    distribution: z
+      .enum(DISTRIBUTIONS, { error: `expected one of ${DISTRIBUTIONS.join(', ')}` })
+      .default('exponential'),
+    cv: num('a coefficient of variation such as 3')
+      .pipe(z.number().gt(0, 'must be above 0').max(100, 'must be at most 100'))
+      .default(3),
+    strategy: z
+      .enum(['all', ...SIM_STRATEGIES], { error: `expected all or one of ${SIM_STRATEGIES.join(', ')}` })
+      .default('all'),
+    requests: num('a number of requests')
+      .pipe(
+        z
+          .number()
+          .int('must be a whole number')
+          .min(1000, 'must be at least 1000 (percentiles need a sample)')
+          .max(SIM_LIMITS.requests, 'must be at most 1e8'),
+      )
+      .default(200_000),
+    warmup: num('a number of requests')
+      .pipe(
+        z
+          .number()
+          .int('must be a whole number')
+          .min(0, 'cannot be negative')
+          .max(SIM_LIMITS.warmup, 'must be at most 1e8'),
+      )
+      .optional(),
+    seed: num('a whole number').pipe(z.number().int('must be a whole number').min(0, 'cannot be negative')).default(1),
+    clients: num('a number of clients')
+      .pipe(
+        z.number().int('must be a whole number').min(1, 'must be at least 1').max(10_000_000, 'must be at most 10M'),
+      )
+      .default(10_000),
+    clientSkew: num('a Zipf exponent such as 0.6')
+      .pipe(z.number().min(0, 'cannot be negative').max(3, 'must be at most 3'))
+      .default(0.6),
+    curve: z.enum(DAILY_CURVE_NAMES, { error: `expected one of ${DAILY_CURVE_NAMES.join(', ')}` }).optional(),
+    peakFactor: num('a factor of 1 or more')
+      .pipe(z.number().min(1, 'must be at least 1').max(20, 'must be at most 20'))
+      .default(3),
+    allowUnstable: z.boolean().default(false),
+    format: z.enum(['table', 'json'], { error: 'expected table or json' }).default('table'),
+    json: z.boolean().optional(),
+    output: z.string().optional(),
+    force: z.boolean().optional(),
+  }),
+);
+
+function memo<T>(make: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= make());
+}
 
 const FLAGS: Record<string, string> = {
   serviceTime: '--service-time',
@@ -123,10 +154,11 @@ Examples:
     .option('--force', 'replace an existing output file')
     .addHelpText(
       'after',
-      `\nExit codes: 0 ok · 1 unexpected failure · 2 bad parameters (including utilisation ≥ 1 without --allow-unstable)`,
+      `\nLimits: --servers ≤ ${SIM_LIMITS.servers}, --concurrency ≤ ${SIM_LIMITS.concurrency} and servers × concurrency ≤ ${SIM_LIMITS.workers}; --requests and --warmup ≤ 1e8; (requests + warm-up) × strategies ≤ 1e9 events (a request counts servers ÷ 32 times under weighted, and least connections on mixed speeds). Ctrl-C stops a run.
+Exit codes: 0 ok · 1 unexpected failure · 2 bad parameters (including utilisation ≥ 1 without --allow-unstable)`,
     )
     .action(async () => {
-      const parsed = simulateSchema.safeParse(command.opts());
+      const parsed = simulateSchema().safeParse(command.opts());
       if (!parsed.success) {
         const issue = parsed.error.issues[0]!;
         const key = String(issue.path[0] ?? '');
@@ -149,8 +181,10 @@ Examples:
         );
       }
       const strategies: SimStrategy[] = o.strategy === 'all' ? [...SIM_STRATEGIES] : [o.strategy];
-      const { runSimulation } = await import('../../simulate/run.js');
-      const report = runSimulation({
+      const warmup = o.warmup ?? Math.ceil(o.requests * 0.05);
+      checkBudget(strategies, speeds, o.concurrency, o.requests, warmup);
+      const { runSimulationAsync } = await import('../../simulate/run-async.js');
+      const report = await runSimulationAsync({
         speeds,
         concurrency: o.concurrency,
         arrivalRate,
@@ -159,7 +193,7 @@ Examples:
         cv: o.cv,
         strategies,
         requests: o.requests,
-        warmup: o.warmup ?? Math.ceil(o.requests * 0.05),
+        warmup,
         seed: o.seed,
         clients: o.clients,
         clientSkew: o.clientSkew,
@@ -181,4 +215,25 @@ Examples:
       } else io.stdout.write(text);
     });
   return command;
+}
+
+/** Past the limits a run would take too long or too much memory: exit 2 naming the flag that drives it. */
+function checkBudget(
+  strategies: SimStrategy[],
+  speeds: number[],
+  concurrency: number,
+  requests: number,
+  warmup: number,
+) {
+  const workers = speeds.length * concurrency;
+  if (workers > SIM_LIMITS.workers)
+    throw usageError(
+      `--concurrency: ${speeds.length} servers × ${concurrency} = ${workers} workers is past the limit of ${SIM_LIMITS.workers}: lower --concurrency or --servers`,
+    );
+  const mixedSpeeds = speeds.some((x) => x !== speeds[0]);
+  const events = simulationEvents(strategies, { servers: speeds.length, mixedSpeeds, requests, warmup });
+  if (events > SIM_LIMITS.events)
+    throw usageError(
+      `--requests: this run is ${events.toExponential(2)} events, past the budget of 1e9 ((requests + warm-up) × strategies): lower --requests or --warmup, or pick one --strategy`,
+    );
 }

@@ -1,0 +1,46 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import Module from 'node:module';
+import { resolve } from 'node:path';
+import { Script } from 'node:vm';
+import { describe, expect, it } from 'vitest';
+
+const node = (args: string[]) =>
+  spawnSync(process.execPath, args, {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, NO_COLOR: '1' },
+  });
+const bin = resolve('bin/capacity-plan.js');
+const esm = resolve('dist/cli.js');
+
+describe('the fast start of the built command', () => {
+  it('--version and --help, answered before anything loads, are what the CLI itself prints', () => {
+    for (const flag of ['--version', '-v', '--help', '-h']) {
+      const fast = node([bin, flag]);
+      const full = node([esm, flag]);
+      expect(fast.status).toBe(0);
+      expect(fast.stdout).toBe(full.stdout);
+      expect(fast.stdout.length).toBeGreaterThan(4);
+    }
+  });
+  it('the CommonJS bundle gives the same bytes as the ES module build', () => {
+    for (const args of [
+      ['plan', '--users', '500k', '--format', 'json'],
+      ['pricing', 'show', 'aws'],
+      ['plan', '--users', '-3'],
+    ]) {
+      const fast = node([bin, ...args]);
+      const full = node([esm, ...args]);
+      expect([fast.status, fast.stdout, fast.stderr]).toEqual([full.status, full.stdout, full.stderr]);
+    }
+  });
+  it("V8 accepts the code cache kept beside the bundle (it was made by this Node's V8)", () => {
+    const file = resolve('dist/cli.cjs');
+    const script = new Script(Module.wrap(readFileSync(file, 'utf8')), {
+      filename: file,
+      cachedData: readFileSync(`${file}.cache`),
+    });
+    expect(script.cachedDataRejected).toBe(false);
+  });
+});
