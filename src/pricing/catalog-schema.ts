@@ -121,7 +121,13 @@ export const catalogSchema = z
     slas: z.array(slaSchema).min(1),
     /** Set by `pricing update`: when and from where prices were refreshed, and how many. */
     refreshed: z
-      .strictObject({ at: isoDate, endpoint: z.string(), region: z.string(), updated: z.number().int().nonnegative(), kept: z.number().int().nonnegative() })
+      .strictObject({
+        at: isoDate,
+        endpoint: z.string(),
+        region: z.string(),
+        updated: z.number().int().nonnegative(),
+        kept: z.number().int().nonnegative(),
+      })
       .optional(),
     regions: z.record(
       z.string().regex(/^[a-z0-9-]+$/),

@@ -59,6 +59,14 @@ Examples:
     '\nExit codes: 0 ok · 1 a refresh or a catalog failed (the previous catalog is kept) · 2 bad usage, or a missing API key',
   );
 
+  addList(pricing, io);
+  addShow(pricing, io);
+  addVerify(pricing, io);
+  addUpdate(pricing, io, global);
+  return pricing;
+}
+
+function addList(pricing: Command, io: Io): void {
   pricing
     .command('list')
     .description(
@@ -70,7 +78,9 @@ Examples:
     )
     .addHelpText('after', '\nExit codes: 0 ok · 1 a refreshed catalog is broken · 2 bad usage')
     .option('--format <format>', 'table or json (default: table)')
-    .action((opts: { format?: string }) => {
+    .option('--json', 'same as --format json')
+    .action((given: { format?: string; json?: boolean }) => {
+      const opts = { format: given.json ? 'json' : given.format };
       const now = today(io.env);
       const rows = providerIds().map((p) => {
         const { catalog, origin } = inUse(io, p);
@@ -99,7 +109,9 @@ Examples:
         `\nRefreshed catalogs live in ${pricingDir(io.env)}; \`capacity-plan pricing update <provider>\` makes one.\n`,
       );
     });
+}
 
+function addShow(pricing: Command, io: Io): void {
   pricing
     .command('show')
     .description(
@@ -113,7 +125,9 @@ Examples:
     .argument('<provider>', providerIds().join(' | '))
     .option('--region <code>', 'a region of the catalog (default: its home region)')
     .option('--format <format>', 'table or json (default: table)')
-    .action((name: string, opts: { region?: string; format?: string }) => {
+    .option('--json', 'same as --format json')
+    .action((name: string, given: { region?: string; format?: string; json?: boolean }) => {
+      const opts = { ...given, format: given.json ? 'json' : given.format };
       const { catalog, origin } = inUse(io, provider(name));
       const region = opts.region ?? homeRegion(catalog);
       const entry = catalog.regions[region];
@@ -144,7 +158,9 @@ Examples:
           `${i.confidence}  ${`${i.id}${'variant' in i ? ` (${i.variant})` : ''}`.padEnd(36)} ${i.kind.padEnd(22)} $${String(i.price).padEnd(10)} per ${i.unit.padEnd(16)} ${i.source}\n`,
         );
     });
+}
 
+function addVerify(pricing: Command, io: Io): void {
   pricing
     .command('verify')
     .description(
@@ -188,7 +204,4 @@ Examples:
       }
       if (broken > 0) throw new ExitError(EXIT.failure, `${broken} catalog problem${broken === 1 ? '' : 's'}`);
     });
-
-  addUpdate(pricing, io, global);
-  return pricing;
 }

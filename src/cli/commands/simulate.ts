@@ -16,94 +16,95 @@ const num = (what: string) =>
     z.number({ error: `expected ${what}` }).finite(),
   );
 
+/** The fleet and its traffic: servers, speeds, load, service times and the strategies to compare. */
+const fleetFields = () => ({
+  servers: num('a number of servers')
+    .pipe(
+      z
+        .number()
+        .int('must be a whole number')
+        .min(1, 'must be at least 1')
+        .max(SIM_LIMITS.servers, `must be at most ${SIM_LIMITS.servers}`),
+    )
+    .optional(),
+  speeds: z
+    .string()
+    .transform((text) => text.split(',').map((x) => parseHumaneNumber(x)))
+    .pipe(
+      z
+        .array(
+          z
+            .number({ error: 'expected numbers such as 1,1,2' })
+            .finite('expected numbers such as 1,1,2')
+            .positive('every speed must be above 0'),
+        )
+        .min(1)
+        .max(SIM_LIMITS.servers, `at most ${SIM_LIMITS.servers} servers`),
+    )
+    .optional(),
+  concurrency: num('requests a server works on at once')
+    .pipe(
+      z
+        .number()
+        .int('must be a whole number')
+        .min(1, 'must be at least 1')
+        .max(SIM_LIMITS.concurrency, `must be at most ${SIM_LIMITS.concurrency}`),
+    )
+    .default(1),
+  utilization: num('a utilisation such as 0.7').pipe(z.number().gt(0, 'must be above 0')).optional(),
+  rps: num('requests per second').pipe(z.number().gt(0, 'must be above 0')).optional(),
+  serviceTime: num('milliseconds')
+    .pipe(z.number().gt(0, 'must be above 0 (a service time cannot be zero or negative)'))
+    .default(50),
+  distribution: z.enum(DISTRIBUTIONS, { error: `expected one of ${DISTRIBUTIONS.join(', ')}` }).default('exponential'),
+  cv: num('a coefficient of variation such as 3')
+    .pipe(z.number().gt(0, 'must be above 0').max(100, 'must be at most 100'))
+    .default(3),
+  strategy: z
+    .enum(['all', ...SIM_STRATEGIES], { error: `expected all or one of ${SIM_STRATEGIES.join(', ')}` })
+    .default('all'),
+});
+
+/** How long to run, the client population, the daily curve and the output. */
+const runFields = () => ({
+  requests: num('a number of requests')
+    .pipe(
+      z
+        .number()
+        .int('must be a whole number')
+        .min(1000, 'must be at least 1000 (percentiles need a sample)')
+        .max(SIM_LIMITS.requests, 'must be at most 1e8'),
+    )
+    .default(200_000),
+  warmup: num('a number of requests')
+    .pipe(
+      z
+        .number()
+        .int('must be a whole number')
+        .min(0, 'cannot be negative')
+        .max(SIM_LIMITS.warmup, 'must be at most 1e8'),
+    )
+    .optional(),
+  seed: num('a whole number').pipe(z.number().int('must be a whole number').min(0, 'cannot be negative')).default(1),
+  clients: num('a number of clients')
+    .pipe(z.number().int('must be a whole number').min(1, 'must be at least 1').max(10_000_000, 'must be at most 10M'))
+    .default(10_000),
+  clientSkew: num('a Zipf exponent such as 0.6')
+    .pipe(z.number().min(0, 'cannot be negative').max(3, 'must be at most 3'))
+    .default(0.6),
+  curve: z.enum(DAILY_CURVE_NAMES, { error: `expected one of ${DAILY_CURVE_NAMES.join(', ')}` }).optional(),
+  peakFactor: num('a factor of 1 or more')
+    .pipe(z.number().min(1, 'must be at least 1').max(20, 'must be at most 20'))
+    .default(3),
+  allowUnstable: z.boolean().default(false),
+  format: z.enum(['table', 'json'], { error: 'expected table or json' }).default('table'),
+  json: z.boolean().optional(),
+  output: z.string().optional(),
+  force: z.boolean().optional(),
+});
+
 /** Built on first use: other commands never pay for it at start-up. */
-const simulateSchema = memo(() =>
-  z.strictObject({
-    servers: num('a number of servers')
-      .pipe(
-        z
-          .number()
-          .int('must be a whole number')
-          .min(1, 'must be at least 1')
-          .max(SIM_LIMITS.servers, `must be at most ${SIM_LIMITS.servers}`),
-      )
-      .optional(),
-    speeds: z
-      .string()
-      .transform((text) => text.split(',').map((x) => parseHumaneNumber(x)))
-      .pipe(
-        z
-          .array(
-            z
-              .number({ error: 'expected numbers such as 1,1,2' })
-              .finite('expected numbers such as 1,1,2')
-              .positive('every speed must be above 0'),
-          )
-          .min(1)
-          .max(SIM_LIMITS.servers, `at most ${SIM_LIMITS.servers} servers`),
-      )
-      .optional(),
-    concurrency: num('requests a server works on at once')
-      .pipe(
-        z
-          .number()
-          .int('must be a whole number')
-          .min(1, 'must be at least 1')
-          .max(SIM_LIMITS.concurrency, `must be at most ${SIM_LIMITS.concurrency}`),
-      )
-      .default(1),
-    utilization: num('a utilisation such as 0.7').pipe(z.number().gt(0, 'must be above 0')).optional(),
-    rps: num('requests per second').pipe(z.number().gt(0, 'must be above 0')).optional(),
-    serviceTime: num('milliseconds')
-      .pipe(z.number().gt(0, 'must be above 0 (a service time cannot be zero or negative)'))
-      .default(50),
-    distribution: z
-      .enum(DISTRIBUTIONS, { error: `expected one of ${DISTRIBUTIONS.join(', ')}` })
-      .default('exponential'),
-    cv: num('a coefficient of variation such as 3')
-      .pipe(z.number().gt(0, 'must be above 0').max(100, 'must be at most 100'))
-      .default(3),
-    strategy: z
-      .enum(['all', ...SIM_STRATEGIES], { error: `expected all or one of ${SIM_STRATEGIES.join(', ')}` })
-      .default('all'),
-    requests: num('a number of requests')
-      .pipe(
-        z
-          .number()
-          .int('must be a whole number')
-          .min(1000, 'must be at least 1000 (percentiles need a sample)')
-          .max(SIM_LIMITS.requests, 'must be at most 1e8'),
-      )
-      .default(200_000),
-    warmup: num('a number of requests')
-      .pipe(
-        z
-          .number()
-          .int('must be a whole number')
-          .min(0, 'cannot be negative')
-          .max(SIM_LIMITS.warmup, 'must be at most 1e8'),
-      )
-      .optional(),
-    seed: num('a whole number').pipe(z.number().int('must be a whole number').min(0, 'cannot be negative')).default(1),
-    clients: num('a number of clients')
-      .pipe(
-        z.number().int('must be a whole number').min(1, 'must be at least 1').max(10_000_000, 'must be at most 10M'),
-      )
-      .default(10_000),
-    clientSkew: num('a Zipf exponent such as 0.6')
-      .pipe(z.number().min(0, 'cannot be negative').max(3, 'must be at most 3'))
-      .default(0.6),
-    curve: z.enum(DAILY_CURVE_NAMES, { error: `expected one of ${DAILY_CURVE_NAMES.join(', ')}` }).optional(),
-    peakFactor: num('a factor of 1 or more')
-      .pipe(z.number().min(1, 'must be at least 1').max(20, 'must be at most 20'))
-      .default(3),
-    allowUnstable: z.boolean().default(false),
-    format: z.enum(['table', 'json'], { error: 'expected table or json' }).default('table'),
-    json: z.boolean().optional(),
-    output: z.string().optional(),
-    force: z.boolean().optional(),
-  }),
-);
+const simulateSchema = memo(() => z.strictObject({ ...fleetFields(), ...runFields() }));
 
 function memo<T>(make: () => T): () => T {
   let value: T | undefined;
@@ -118,7 +119,7 @@ const FLAGS: Record<string, string> = {
 };
 
 export function simulateCommand(io: Io, global: () => { color: boolean; quiet: boolean }): Command {
-  const command = new Command('simulate')
+  const command = addSimulateOptions(new Command('simulate'))
     .description(
       `compare load-balancing strategies on a simulated fleet (discrete-event simulation)
 
@@ -128,30 +129,6 @@ Examples:
   $ capacity-plan simulate --speeds 1,1,2,4 --strategy weighted --json
   $ capacity-plan simulate --servers 16 --concurrency 4 --rps 300 --service-time 50 --curve consumer-evening`,
     )
-    .option('--servers <n>', 'servers behind the balancer (default: 8)')
-    .option(
-      '--speeds <list>',
-      'relative speed of each server, e.g. 1,1,2,2 (sets --servers; weighted uses these as weights)',
-    )
-    .option('--concurrency <k>', 'requests each server works on at once, e.g. its vCPUs (default: 1)')
-    .option('--utilization <ρ>', 'offered load ÷ capacity, e.g. 0.7 (default: 0.7)')
-    .option('--rps <r>', 'arrival rate in requests per second (instead of --utilization)')
-    .option('--service-time <ms>', 'mean service time on a speed-1 server (default: 50)')
-    .option('--distribution <name>', `service times: ${DISTRIBUTIONS.join(', ')} (default: exponential)`)
-    .option('--cv <x>', 'coefficient of variation for lognormal (default: 3)')
-    .option('--strategy <name>', `all, or one of ${SIM_STRATEGIES.join(', ')} (default: all)`)
-    .option('--requests <n>', 'measured requests per strategy (default: 200000)')
-    .option('--warmup <n>', 'requests simulated before measuring (default: 5 % of --requests)')
-    .option('--seed <n>', 'random seed: the same seed gives the same results (default: 1)')
-    .option('--clients <n>', 'distinct clients, for IP hash (default: 10000)')
-    .option('--client-skew <s>', 'Zipf exponent of client traffic, 0 = all alike (default: 0.6)')
-    .option('--curve <name>', `follow a daily traffic curve: ${DAILY_CURVE_NAMES.join(', ')}`)
-    .option('--peak-factor <x>', 'busiest hour ÷ average, with --curve (default: 3)')
-    .option('--allow-unstable', 'run even when utilisation is 1 or more (queues then grow without bound)')
-    .option('--format <format>', 'table or json (default: table)')
-    .option('--json', 'same as --format json')
-    .option('-o, --output <file>', 'write the output to a file (atomic; --force to replace)')
-    .option('--force', 'replace an existing output file')
     .addHelpText(
       'after',
       `\nLimits: --servers ≤ ${SIM_LIMITS.servers}, --concurrency ≤ ${SIM_LIMITS.concurrency} and servers × concurrency ≤ ${SIM_LIMITS.workers}; --requests and --warmup ≤ 1e8; (requests + warm-up) × strategies ≤ 1e9 events (a request counts servers ÷ 32 times under weighted, and least connections on mixed speeds). Ctrl-C stops a run.
@@ -236,4 +213,32 @@ function checkBudget(
     throw usageError(
       `--requests: this run is ${events.toExponential(2)} events, past the budget of 1e9 ((requests + warm-up) × strategies): lower --requests or --warmup, or pick one --strategy`,
     );
+}
+
+function addSimulateOptions(command: Command): Command {
+  return command
+    .option('--servers <n>', 'servers behind the balancer (default: 8)')
+    .option(
+      '--speeds <list>',
+      'relative speed of each server, e.g. 1,1,2,2 (sets --servers; weighted uses these as weights)',
+    )
+    .option('--concurrency <k>', 'requests each server works on at once, e.g. its vCPUs (default: 1)')
+    .option('--utilization <ρ>', 'offered load ÷ capacity, e.g. 0.7 (default: 0.7)')
+    .option('--rps <r>', 'arrival rate in requests per second (instead of --utilization)')
+    .option('--service-time <ms>', 'mean service time on a speed-1 server (default: 50)')
+    .option('--distribution <name>', `service times: ${DISTRIBUTIONS.join(', ')} (default: exponential)`)
+    .option('--cv <x>', 'coefficient of variation for lognormal (default: 3)')
+    .option('--strategy <name>', `all, or one of ${SIM_STRATEGIES.join(', ')} (default: all)`)
+    .option('--requests <n>', 'measured requests per strategy (default: 200000)')
+    .option('--warmup <n>', 'requests simulated before measuring (default: 5 % of --requests)')
+    .option('--seed <n>', 'random seed: the same seed gives the same results (default: 1)')
+    .option('--clients <n>', 'distinct clients, for IP hash (default: 10000)')
+    .option('--client-skew <s>', 'Zipf exponent of client traffic, 0 = all alike (default: 0.6)')
+    .option('--curve <name>', `follow a daily traffic curve: ${DAILY_CURVE_NAMES.join(', ')}`)
+    .option('--peak-factor <x>', 'busiest hour ÷ average, with --curve (default: 3)')
+    .option('--allow-unstable', 'run even when utilisation is 1 or more (queues then grow without bound)')
+    .option('--format <format>', 'table or json (default: table)')
+    .option('--json', 'same as --format json')
+    .option('-o, --output <file>', 'write the output to a file (atomic; --force to replace)')
+    .option('--force', 'replace an existing output file');
 }

@@ -55,6 +55,29 @@ function follow(from: string, location: string, s: RefreshSession, hops: number)
   return next.toString();
 }
 
+/** One GET as undici's request takes it: no redirects of its own, idle limits on headers and body. */
+function requestOptions(
+  s: ReturnType<typeof session>,
+  signal: AbortSignal,
+  idleMs: number,
+  authorization: string | undefined,
+) {
+  return {
+    method: 'GET' as const,
+    dispatcher: s.dispatcher,
+    signal,
+    headersTimeout: idleMs,
+    bodyTimeout: idleMs,
+    maxRedirections: 0,
+    headers: {
+      accept: 'application/json',
+      'accept-encoding': 'gzip, deflate, br',
+      'user-agent': 'capacity-plan pricing update',
+      ...(authorization ? { authorization } : {}),
+    },
+  };
+}
+
 /**
  * GET under the run's bounds: an idle limit on the headers and on every gap in the body, a total
  * deadline per request and for the run, size limits before and after decompression, redirects only on
@@ -79,20 +102,7 @@ export async function get(url: string, opts: FetchOptions = {}): Promise<Downloa
     const { url: bare, authorization } = splitCredentials(current);
     let response: Awaited<ReturnType<typeof request>>;
     try {
-      response = await request(bare, {
-        method: 'GET',
-        dispatcher: s.dispatcher,
-        signal: controller.signal,
-        headersTimeout: idleMs,
-        bodyTimeout: idleMs,
-        maxRedirections: 0,
-        headers: {
-          accept: 'application/json',
-          'accept-encoding': 'gzip, deflate, br',
-          'user-agent': 'capacity-plan pricing update',
-          ...(authorization ? { authorization } : {}),
-        },
-      });
+      response = await request(bare, requestOptions(s, controller.signal, idleMs, authorization));
     } catch (error) {
       clearTimeout(timer);
       throw new RefreshError(`${redact(current)}: ${redact(reason(error, () => why))}`);

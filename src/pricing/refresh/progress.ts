@@ -1,6 +1,12 @@
 /** Progress of a long download on stderr: a bar on a terminal, a line per tenth elsewhere. */
 export interface Progress {
-  start(label: string): { total(bytes: number | null): void; advance(bytes: number): void; done(summary: string): void };
+  start(label: string): ProgressTask;
+}
+
+export interface ProgressTask {
+  total(bytes: number | null): void;
+  advance(bytes: number): void;
+  done(summary: string): void;
 }
 
 export function progressReporter(stream: { write(s: string): unknown; isTTY?: boolean }, quiet: boolean): Progress {

@@ -5,7 +5,12 @@ export const MAX_RETRY_AFTER_S = 60;
  * How long to wait before a retry, in ms: Retry-After as seconds or an HTTP date, capped at
  * MAX_RETRY_AFTER_S; without one, doubling from `baseMs`. Never negative, never past Node's timer limit.
  */
-export function retryDelay(header: string | null, attempt: number, baseMs: number, now = Date.now()): { ms: number; capped: boolean } {
+export function retryDelay(
+  header: string | null,
+  attempt: number,
+  baseMs: number,
+  now = Date.now(),
+): { ms: number; capped: boolean } {
   let seconds: number | null = null;
   if (header !== null && header.trim() !== '') {
     const text = header.trim();

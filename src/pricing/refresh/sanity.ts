@@ -62,7 +62,8 @@ export function bigChanges(previous: Catalog, next: Catalog, region: string): st
   for (const item of next.regions[region]?.items ?? []) {
     const old = before.get(`${item.kind}|${item.id}|${item.variant ?? ''}`);
     if (old === undefined || old === item.price) continue;
-    const factor = old === 0 || item.price === 0 ? Number.POSITIVE_INFINITY : Math.max(item.price / old, old / item.price);
+    const factor =
+      old === 0 || item.price === 0 ? Number.POSITIVE_INFINITY : Math.max(item.price / old, old / item.price);
     if (factor > MAX_CHANGE_FACTOR) out.push(`${item.id}${item.variant ? ` (${item.variant})` : ''} $${old} → $${item.price}`);
   }
   return out;

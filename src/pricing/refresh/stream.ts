@@ -6,7 +6,10 @@ import { get } from './http.js';
  * arrives for the idle limit, when it passes the size limit (before or after decompression), or when the
  * run's time limit is over.
  */
-export async function openStream(url: string, opts: { idleMs: number; onLength?: (bytes: number | null) => void }): Promise<Readable> {
+export async function openStream(
+  url: string,
+  opts: { idleMs: number; onLength?: (bytes: number | null) => void },
+): Promise<Readable> {
   const { body, length } = await get(url, { timeoutMs: opts.idleMs });
   opts.onLength?.(length);
   return body;
