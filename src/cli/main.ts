@@ -39,9 +39,15 @@ async function main(): Promise<void> {
     process.exit(EXIT.failure);
   });
 
-  // Commands that plan get a planning thread, started now so it loads while the command line is read.
+  // A plan is bounded (a fixed simulation budget, sizing without search) and answers well within Ctrl-C's
+  // 200 ms; a growth projection plans every month, so it gets a planning thread a signal can interrupt,
+  // started now so it loads while the command line is read. Plans over ranges yield between samples.
   const argv = process.argv.slice(2);
-  if (['plan', 'export', 'diff'].includes(argv.find((a) => !a.startsWith('-')) ?? '') && !argv.includes('--help')) {
+  const command = argv.find((a) => !a.startsWith('-')) ?? '';
+  const mayProject =
+    argv.some((a) => a === '--growth' || a.startsWith('--growth=') || a === '--input' || a.startsWith('--input=')) ||
+    !!process.env.CAPACITY_PLAN_GROWTH;
+  if (['plan', 'export', 'diff'].includes(command) && (command === 'diff' || mayProject) && !argv.includes('--help')) {
     const { setOffThreadPlanner } = await import('./plan-checked.js');
     const { workerPlanner } = await import('./plan-worker.js');
     setOffThreadPlanner(workerPlanner(new URL(import.meta.url)));
