@@ -135,13 +135,20 @@ describe('exit codes and error lines', () => {
     expect(r.err).toMatch(message);
     expect(r.err).not.toMatch(stackTrace);
   });
-  it('a blown budget is exit 3, after printing the plan', async () => {
+  it('a blown budget is exit 3 with one line on stderr and nothing on stdout; -o still writes the plan', async () => {
     const r = await cli(['plan', '--users', '500k', '--max-monthly-cost', '10']);
     expect(r.code).toBe(3);
     expect(r.err).toMatch(
-      /budget gate failed: the expected \$[\d,]+\.\d\d\/month is over the budget of \$10\.00 \(--max-monthly-cost\)/,
+      /^capacity-plan: budget gate failed: the expected \$[\d,]+\.\d\d\/month is over the budget of \$10\.00 \(--max-monthly-cost\)\n$/,
     );
-    expect(r.out).toMatch(/capacity-plan/);
+    expect(r.out).toBe('');
+    const cwd = mkdtempSync(join(tmpdir(), 'cp-gate-'));
+    const f = await cli(
+      ['plan', '--users', '500k', '--max-monthly-cost', '10', '-q', '-o', 'plan.md', '--format', 'markdown'],
+      { cwd },
+    );
+    expect(f.code).toBe(3);
+    expect(readFileSync(join(cwd, 'plan.md'), 'utf8')).toMatch(/### capacity-plan/);
   });
   it('a budget that holds is exit 0', async () => {
     expect((await cli(['plan', '--users', '5000', '--max-monthly-cost', '100000'])).code).toBe(0);

@@ -92,11 +92,14 @@ describe('capacity-plan diff', () => {
     expect(md).toMatch(/^### capacity-plan diff: \$/);
     expect(md).toMatch(/\| cost line \| what \|/);
   });
-  it('gates: --max-increase and --max-monthly-cost are exit 3 after printing the diff', async () => {
+  it('gates: --max-increase and --max-monthly-cost are exit 3 with nothing on stdout (-o still writes the diff)', async () => {
     const d = files();
     const a = await cli(['diff', 'base.yaml', 'head.yaml', '--max-increase', '10'], { cwd: d });
     expect(a.code).toBe(3);
-    expect(a.out).toMatch(/Total expected/);
+    expect(a.out).toBe('');
+    const o = await cli(['diff', 'base.yaml', 'head.yaml', '--max-increase', '10', '-o', 'diff.txt'], { cwd: d });
+    expect(o.code).toBe(3);
+    expect(readFileSync(join(d, 'diff.txt'), 'utf8')).toMatch(/Total expected/);
     expect(a.err).toMatch(/cost gate failed: the expected monthly cost rises [\d.]+ %, more than --max-increase 10 %/);
     expect((await cli(['diff', 'base.yaml', 'head.yaml', '--max-monthly-cost', '100'], { cwd: d })).code).toBe(3);
     expect(

@@ -84,8 +84,6 @@ Examples:
                 ...names,
                 color: !o.output && global().color && colorEnabled(io.stdout, io.env, false),
               });
-      if (o.output) writeFileAtomic(o.output, text, { force: o.force === true, cwd: io.cwd });
-      else io.stdout.write(text);
       const failure =
         (maxIncrease === undefined
           ? null
@@ -93,6 +91,9 @@ Examples:
         (maxMonthly === undefined
           ? null
           : budgetFailure(head.cost.monthly.expected, maxMonthly, `${headFile} expects`, '--max-monthly-cost'));
+      // A failed gate prints nothing on stdout (only its line on stderr); -o still writes the file, for a PR comment.
+      if (o.output) writeFileAtomic(o.output, text, { force: o.force === true, cwd: io.cwd });
+      else if (!failure) io.stdout.write(text);
       if (failure) throw failure;
     });
   return command;

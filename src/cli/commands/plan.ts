@@ -45,13 +45,15 @@ Exit codes: 0 ok · 1 unexpected failure · 2 bad usage or input · 3 budget gat
       width: output ? 100 : outputWidth(io.stdout, io.env),
       ascii: asciiOnly(io.env),
     });
+    const failure = budgetGate(plan, input.maxMonthlyCost, command, io.env);
+    // A failed gate prints nothing on stdout (only its line on stderr); -o still writes the file, for a PR comment.
     if (output) {
       writeFileAtomic(output, text, { force: command.opts().force === true, cwd: io.cwd });
       if (!g.quiet) io.stderr.write(`wrote ${output}\n`);
-    } else {
+    } else if (!failure) {
       io.stdout.write(text);
     }
-    budgetGate(plan, input.maxMonthlyCost, command, io.env);
+    if (failure) throw failure;
   });
   return command;
 }
@@ -118,10 +120,10 @@ export async function render(
 }
 
 /** Exit 3 when the expected cost is over the budget (or not a finite number: fails closed), naming the budget's source. */
-function budgetGate(plan: PlanDocument, max: number | undefined, command: Command, env: Io['env']): void {
-  if (max === undefined) return;
+function budgetGate(plan: PlanDocument, max: number | undefined, command: Command, env: Io['env']): ExitError | null {
+  if (max === undefined) return null;
   const expected = plan.cost.monthly.expected;
-  if (Number.isFinite(expected) && expected <= max) return;
+  if (Number.isFinite(expected) && expected <= max) return null;
   const file: unknown = command.opts().input;
   const from =
     command.getOptionValueSource('maxMonthlyCost') === 'cli'
@@ -129,7 +131,7 @@ function budgetGate(plan: PlanDocument, max: number | undefined, command: Comman
       : env[envName('maxMonthlyCost')]
         ? envName('maxMonthlyCost')
         : `maxMonthlyCost in ${typeof file === 'string' ? file : 'the input file'}`;
-  throw new ExitError(
+  return new ExitError(
     EXIT.gate,
     `budget gate failed: the expected ${Number.isFinite(expected) ? usd(expected, 2) : `$${expected}`}/month is over the budget of ${usd(max, 2)} (${from})`,
   );
