@@ -1,7 +1,9 @@
+import { usd } from '../render/format.js';
 import { parseHumaneNumber } from '../core/humane-number.js';
 import { EXIT, ExitError, usageError } from './exit-error.js';
 
-const money = (n: number) => (Number.isFinite(n) ? `$${n.toFixed(2)}` : `$${String(n)}`);
+/** Money in messages as in the tables: grouped digits, cents (a figure that is no number is shown as it is). */
+const money = (n: number) => (Number.isFinite(n) ? usd(n, 2) : `$${String(n)}`);
 
 /** A number a gate flag may hold, within [min, max]; anything else is exit 2 naming the flag. */
 export function gateLimit(flag: string, text: string | undefined, min: number, max: number): number | undefined {

@@ -16,6 +16,7 @@ export function parseHumaneNumber(text: string): number {
 
 /** "250k", "1.5M" or "99,999": the shortest exact form of a user count, for reasons and tables. */
 export function formatUsers(users: number): string {
+  if (users >= 1e9) return `${Number((users / 1e9).toPrecision(4))}B`;
   if (users >= 1e6 && users % 1e4 === 0) return `${users / 1e6}M`;
   if (users >= 1e3 && users % 100 === 0) return `${users / 1e3}k`;
   return groupDigits(Math.round(users));

@@ -55,6 +55,7 @@ export function renderMarkdown(plan: PlanDocument): string {
         `| ${m.month} | ${num(m.users)} | ${m.tier} | ${m.instances} × ${m.instanceType} | ${usd(m.monthlyCost)} |`,
       );
     for (const x of plan.projection.crossings) out.push('', `- ${x.note}`);
+    if (plan.projection.stopped) out.push('', `- ${plan.projection.stopped}`);
   }
   if (plan.uncertainty) out.push(...uncertaintyMarkdown(plan.uncertainty));
   if (plan.warnings.length > 0) {

@@ -83,5 +83,6 @@ export function growthSection(plan: PlanDocument, x: SectionContext): string[] {
     ...heading(x, `The monthly cost as users grow (${marker} a tier change)`),
     ...growthChart(plan, x.screen),
     ...p.crossings.flatMap((c) => hanging(`  ${marker} `, c.note, x.screen.width).map((l) => x.c.yellow(l))),
+    ...(p.stopped ? hanging(`  ${marker} `, p.stopped, x.screen.width).map((l) => x.c.yellow(l)) : []),
   ];
 }

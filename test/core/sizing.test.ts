@@ -155,3 +155,12 @@ describe('geography', () => {
     expect(p.cost.lineItems.filter((l) => /(Multi|Single)-AZ primary/.test(l.description))).toHaveLength(2);
   });
 });
+
+describe('growth projection at the planner limit', () => {
+  it('stops at the month users would pass 10B, with a note, instead of planning past the limit', () => {
+    const p = planOf({ users: 50_000, growth: 100, months: 60, simulate: false });
+    expect(p.projection!.months.length).toBe(18);
+    expect(p.projection!.months.at(-1)!.users).toBeLessThanOrEqual(10_000_000_000);
+    expect(p.projection!.stopped).toMatch(/month 18 would have 13\.11B users, past the planner's limit of 10B/);
+  });
+});
