@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { providerField } from '../../providers/provider-field.js';
 import { STRATEGIES } from '../load-balancing.js';
 import { TIER_IDS } from '../tiers.js';
+import { SIM_STRATEGIES } from '../../simulate/strategies.js';
 
 /** The pieces every part of the plan document's schema shares. */
 export const tier = z.enum(TIER_IDS);
@@ -18,11 +19,4 @@ export const scalingRule = z.strictObject({
   threshold: z.number(),
   forMinutes: z.number().nullable(),
 });
-export const simStrategy = z.enum([
-  'round-robin',
-  'least-connections',
-  'power-of-two',
-  'ip-hash',
-  'weighted',
-  'random',
-]);
+export const simStrategy = z.enum(SIM_STRATEGIES);
