@@ -48,12 +48,14 @@ export function sizeCache(
   const byMemory = Math.ceil(memoryNeededGb / ((node.memoryGb ?? 1) * USABLE_MEMORY));
   const byOps = Math.ceil(peakOps / OPS_PER_SHARD);
   const shards = Math.max(tier === 'distributed' ? 2 : 1, byMemory, byOps);
-  const replicasPerShard = r.cacheHa ? (tier === 'horizontal' ? 2 : 1) : 0;
+  // One replica per shard, in another zone: it is what the provider's Multi-AZ SLA asks for; a second
+  // replica adds a node's cost on every shard without a higher SLA (and made the bill drop at 1M users).
+  const replicasPerShard = r.cacheHa ? 1 : 0;
   const reasons = [
     `${round(memoryNeededGb, 1)} GB to hold: ${KB_PER_DAILY_USER} KB of sessions and hot objects per daily user, and ${Math.round(HOT_DATA_SHARE * 100)} % of the database's rows`,
     `${node.id} (${node.memoryGb} GiB, ${Math.round(USABLE_MEMORY * 100)} % usable)${shards > 1 ? ` × ${shards} shards (cluster mode: the scaling guide's distributed cache)` : ''}; ${round(peakOps, 0)} operations/s at peak`,
     replicasPerShard > 0
-      ? `Primary + ${replicasPerShard} replica${replicasPerShard === 1 ? '' : 's'} in other zones with automatic failover${tier === 'horizontal' ? ' (the scaling guide\'s "Redis cluster (primary + replicas)")' : ''}`
+      ? `Primary + ${replicasPerShard} replica in another zone per shard, with automatic failover${tier === 'horizontal' ? ': the scaling guide\'s "Redis cluster (primary + replicas)" read as one replica per shard, which the Multi-AZ SLA needs; a second would add a node per shard and no SLA' : ''}`
       : 'One node: a cache miss falls back to the database, but sessions held here are lost if the node fails',
   ];
   return { node, shards, replicasPerShard, memoryNeededGb, reasons };
