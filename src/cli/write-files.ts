@@ -1,9 +1,10 @@
-import { lstatSync, mkdirSync, realpathSync, rmSync, type Stats } from 'node:fs';
+import { lstatSync, mkdirSync, realpathSync, rmSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { ExportFile } from '../export/types.js';
 import { usageError } from './exit-error.js';
 import { writeFailure } from './write-error.js';
 import { commit, stage } from './write-file.js';
+import { lstatOrNull } from './write-target.js';
 
 interface Planned {
   file: ExportFile;
@@ -13,14 +14,6 @@ interface Planned {
 }
 
 const inside = (root: string, path: string) => path === root || path.startsWith(root + sep);
-const lstatOrNull = (path: string): Stats | null => {
-  try {
-    return lstatSync(path);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw error;
-  }
-};
 
 /**
  * Where one file goes: each part of its path below the root is looked at, a symbolic link is resolved

@@ -15,7 +15,8 @@ export type WriteTarget =
 /** The process's own streams: whatever they are (a pipe, a terminal, a redirected file), they are written into. */
 const OWN_STREAM = /^\/(?:dev\/(?:stdout|stderr|fd\/\d+)|proc\/(?:self|\d+)\/fd\/\d+)$/;
 
-const lstatOrNull = (path: string): Stats | null => {
+/** lstat, or null where nothing is there. */
+export const lstatOrNull = (path: string): Stats | null => {
   try {
     return lstatSync(path);
   } catch (error) {

@@ -6,15 +6,12 @@ import { exportInfracostUsage } from './infracost-usage.js';
 import { exportKubernetes } from './kubernetes.js';
 import type { ExportContext, ExportFile } from './types.js';
 
-import { TARGET_PROVIDERS, type ExportTarget } from './targets.js';
+import { targetSupports, type ExportTarget } from './targets.js';
 
 export { EXPORT_TARGETS, type ExportTarget } from './targets.js';
-type Provider = PlanDocument['cost']['pricing']['provider'];
 
 interface Exporter {
   folder: string;
-  /** The providers whose plans this target can express; absent: every provider. */
-  providers?: readonly Provider[];
   run: (plan: PlanDocument, ctx: ExportContext) => ExportFile[];
 }
 
@@ -23,18 +20,13 @@ const EXPORTERS: Record<Exclude<ExportTarget, 'all'>, Exporter> = {
   kubernetes: { folder: 'kubernetes', run: exportKubernetes },
   compose: { folder: 'compose', run: exportCompose },
   'infracost-usage': { folder: '', run: exportInfracostUsage },
-  cloudformation: { folder: 'cloudformation', providers: TARGET_PROVIDERS.cloudformation, run: exportCloudFormation },
+  cloudformation: { folder: 'cloudformation', run: exportCloudFormation },
 };
-
-/** The providers a target supports, or null when it supports every provider. */
-export function targetProviders(target: Exclude<ExportTarget, 'all'>): readonly Provider[] | null {
-  return EXPORTERS[target].providers ?? null;
-}
 
 /** The targets `all` skips for this plan, because they do not support its provider. */
 export function skippedTargets(plan: PlanDocument): Exclude<ExportTarget, 'all'>[] {
   return (Object.keys(EXPORTERS) as Exclude<ExportTarget, 'all'>[]).filter(
-    (t) => !(EXPORTERS[t].providers ?? [plan.cost.pricing.provider]).includes(plan.cost.pricing.provider),
+    (t) => !targetSupports(t, plan.cost.pricing.provider),
   );
 }
 

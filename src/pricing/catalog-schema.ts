@@ -32,6 +32,32 @@ export type Confidence = (typeof CONFIDENCE)[number];
 
 export const UNITS = ['month', 'hour', 'GB-month', 'GB', 'LCU-hour', '10k requests', 'million requests', 'million queries', 'zone-month', 'metric-month'] as const;
 
+/** Units each kind of price may be in, beside the kinds: a new kind names its units, or the compiler says so. */
+export const ITEM_UNITS: Record<ItemKind, readonly (typeof UNITS)[number][]> = {
+  compute: ['hour'],
+  database: ['hour'],
+  'database-storage': ['GB-month'],
+  'database-io': ['million requests'],
+  cache: ['hour'],
+  'load-balancer': ['hour'],
+  'load-balancer-capacity': ['LCU-hour', 'GB'],
+  'cdn-base': ['month'],
+  'cdn-transfer': ['GB'],
+  'cdn-requests': ['10k requests'],
+  egress: ['GB'],
+  'nat-gateway': ['hour'],
+  'nat-data': ['GB'],
+  'cross-zone': ['GB'],
+  'cross-region': ['GB'],
+  'dns-zone': ['zone-month'],
+  'dns-queries': ['million queries'],
+  'object-storage': ['GB-month'],
+  'monitoring-metric': ['metric-month'],
+  'monitoring-logs': ['GB'],
+  'public-ip': ['hour'],
+  'queue-requests': ['million requests'],
+};
+
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
 const money = z.number().nonnegative().finite();
 

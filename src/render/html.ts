@@ -1,7 +1,16 @@
 import type { PlanDocument } from '../core/plan-document.js';
 import { figureRows } from './figures.js';
 import { num, usd } from './format.js';
-import { bandLine, demandLine, designRows, headline, ninesRows, pricingLine, totalLine } from './summary.js';
+import {
+  bandLine,
+  demandLine,
+  designRows,
+  headline,
+  ninesRows,
+  pricingLine,
+  totalLine,
+  reasonSections,
+} from './summary.js';
 import { diagramSvg } from './svg-diagram.js';
 import { componentSvg, growthSvg, ninesSvg } from './svg-charts.js';
 import { esc } from './svg.js';
@@ -72,18 +81,7 @@ ${body.join('\n')}
 }
 
 function reasonsHtml(plan: PlanDocument): string {
-  const sections: [string, string[]][] = [
-    ['Tier', plan.tier.reasons],
-    ['App servers', plan.compute.reasons],
-    ['Database', plan.database.reasons],
-    ['Cache', plan.cache?.reasons ?? []],
-    ['Load balancing', plan.loadBalancing.reasons],
-    ['Health check', plan.healthCheck.reasons],
-    ['Auto-scaling', plan.autoscaling?.reasons ?? []],
-    ['Availability', plan.availability.reasons],
-    ['Deployment', plan.deployment.reasons],
-    ['Assumptions', plan.assumptions],
-  ];
+  const sections = reasonSections(plan);
   return sections
     .filter(([, reasons]) => reasons.length > 0)
     .map(

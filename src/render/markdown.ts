@@ -3,7 +3,17 @@ import { num, providerLabel, usd } from './format.js';
 import { figureRows } from './figures.js';
 import { uncertaintyMarkdown } from './uncertainty-markdown.js';
 import { renderMermaid } from './mermaid.js';
-import { bandLine, demandLine, designRows, headline, ninesRows, perRegion, pricingLine, totalLine } from './summary.js';
+import {
+  bandLine,
+  demandLine,
+  designRows,
+  headline,
+  ninesRows,
+  perRegion,
+  pricingLine,
+  totalLine,
+  reasonSections,
+} from './summary.js';
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
@@ -63,18 +73,7 @@ export function renderMarkdown(plan: PlanDocument): string {
     for (const w of plan.warnings) out.push(`- ${w}`);
   }
   out.push('', '<details><summary>Why this design</summary>', '');
-  const sections: [string, string[]][] = [
-    ['Tier', plan.tier.reasons],
-    ['App servers', plan.compute.reasons],
-    ['Database', plan.database.reasons],
-    ['Cache', plan.cache?.reasons ?? []],
-    ['Load balancing', plan.loadBalancing.reasons],
-    ['Health check', plan.healthCheck.reasons],
-    ['Auto-scaling', plan.autoscaling?.reasons ?? []],
-    ['Availability', plan.availability.reasons],
-    ['Deployment', plan.deployment.reasons],
-    ['Assumptions', plan.assumptions],
-  ];
+  const sections = reasonSections(plan);
   for (const [title, reasons] of sections) {
     if (reasons.length === 0) continue;
     out.push(`**${title}**`, '', ...reasons.map((r) => `- ${r}`), '');

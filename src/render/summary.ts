@@ -145,3 +145,19 @@ function autoscalingLine(a: Scaling, regions: boolean): string {
   const total = regions ? ' in total (each region scales on its own: see Regions)' : '';
   return `${a.minInstances}–${a.maxInstances} servers${total}, target CPU ${a.targetCpuPercent} %, ${cpuRule(a.scaleOut)}, ${cpuRule(a.scaleIn)}, cooldown ${a.cooldownSeconds / 60} min`;
 }
+
+/** "Why this design": each part's reasons under its title, in the order the design is read. */
+export function reasonSections(plan: PlanDocument): [string, string[]][] {
+  return [
+    ['Tier', plan.tier.reasons],
+    ['App servers', plan.compute.reasons],
+    ['Database', plan.database.reasons],
+    ['Cache', plan.cache?.reasons ?? []],
+    ['Load balancing', plan.loadBalancing.reasons],
+    ['Health check', plan.healthCheck.reasons],
+    ['Auto-scaling', plan.autoscaling?.reasons ?? []],
+    ['Availability', plan.availability.reasons],
+    ['Deployment', plan.deployment.reasons],
+    ['Assumptions', plan.assumptions],
+  ];
+}

@@ -1,5 +1,5 @@
 import { Command, Option } from 'commander';
-import { EXPORT_TARGETS } from '../../export/targets.js';
+import { EXPORT_TARGETS, TARGET_PROVIDERS } from '../../export/targets.js';
 import { planChecked } from '../plan-checked.js';
 import { VERSION } from '../../version.js';
 import { loadCatalogs, today } from '../catalogs.js';
@@ -67,10 +67,10 @@ Exit codes: 0 ok · 1 unexpected failure · 2 bad usage, bad input or an existin
       throw usageError('--format does not apply to export: each target has its own file format');
     const input = await collectInput(command, io.cwd, io.env);
     const plan = await planChecked(input, loadCatalogs(io.env, io.stderr), { today: today(io.env) });
-    const { exportFiles, skippedTargets, targetProviders } = await import('../../export/index.js');
+    const { exportFiles, skippedTargets } = await import('../../export/index.js');
     const chosen = target as (typeof EXPORT_TARGETS)[number];
     const provider = plan.cost.pricing.provider;
-    const supported = chosen === 'all' ? null : targetProviders(chosen);
+    const supported = chosen === 'all' ? null : (TARGET_PROVIDERS[chosen] ?? null);
     if (supported && !supported.includes(provider))
       throw usageError(
         `export ${target} supports ${supported.join(', ')} plans only; this plan is on ${provider} (--provider ${supported[0]})`,
@@ -81,7 +81,7 @@ Exit codes: 0 ok · 1 unexpected failure · 2 bad usage, bad input or an existin
     if (chosen === 'all')
       for (const skipped of skippedTargets(plan))
         io.stderr.write(
-          `skipped ${skipped}: it supports ${targetProviders(skipped)!.join(', ')} plans, this one is on ${provider}\n`,
+          `skipped ${skipped}: it supports ${TARGET_PROVIDERS[skipped]!.join(', ')} plans, this one is on ${provider}\n`,
         );
     if (opts.dryRun) {
       for (const f of files) io.stdout.write(`${dir.replace(/\/+$/, '')}/${f.path}\n`);

@@ -3,7 +3,7 @@ import { Command } from 'commander';
 import { isProvider, providerIds, providerList, type Provider } from '../../providers/registry.js';
 import { STALE_AFTER_DAYS } from '../../core/plan.js';
 import { bundledCatalogs } from '../../pricing/bundled.js';
-import { catalogSchema, type Catalog, type CatalogItem } from '../../pricing/catalog-schema.js';
+import { catalogSchema, ITEM_UNITS, type Catalog } from '../../pricing/catalog-schema.js';
 import { describeCatalogProblem } from '../../pricing/catalog-problem.js';
 import { pricingDir, readRefreshed, refreshedOrWarn, refreshedPath, today } from '../catalogs.js';
 import { catalogProblems } from '../catalog-checks.js';
@@ -24,24 +24,6 @@ function inUse(io: Io, p: Provider): { catalog: Catalog; origin: string } {
     ? { catalog: refreshed, origin: `refreshed ${refreshed.refreshed?.at ?? ''} (${refreshedPath(io.env, p)})` }
     : { catalog: bundledCatalogs()[p]!, origin: 'bundled' };
 }
-
-/** Units each kind of price may be in: a wrong unit is a wrong number. */
-const KIND_UNITS: Partial<Record<CatalogItem['kind'], string[]>> = {
-  compute: ['hour'],
-  database: ['hour'],
-  cache: ['hour'],
-  'load-balancer': ['hour'],
-  'load-balancer-capacity': ['LCU-hour', 'GB'],
-  'database-storage': ['GB-month'],
-  'object-storage': ['GB-month'],
-  egress: ['GB'],
-  'cdn-transfer': ['GB'],
-  'nat-gateway': ['hour'],
-  'nat-data': ['GB'],
-  'cross-zone': ['GB'],
-  'cross-region': ['GB'],
-  'public-ip': ['hour'],
-};
 
 export function pricingCommand(io: Io, global: () => { quiet: boolean }): Command {
   const pricing = new Command('pricing').description(
@@ -191,7 +173,7 @@ Examples:
           }
           const c = result.data;
           const items = Object.values(c.regions).flatMap((r) => r.items);
-          const wrongUnits = items.filter((i) => KIND_UNITS[i.kind] && !KIND_UNITS[i.kind]!.includes(i.unit));
+          const wrongUnits = items.filter((i) => !ITEM_UNITS[i.kind].includes(i.unit));
           const age = ageDays(c.date, now);
           const recalled = items.filter((i) => i.confidence === 'U').length;
           const problems = catalogProblems(c, bundledCatalogs()[p]);

@@ -10,8 +10,6 @@ import { openStream } from '../../pricing/refresh/stream.js';
 import type { Progress } from '../../pricing/refresh/progress.js';
 import { groupDigits } from '../../core/group-digits.js';
 
-export const AWS_ENDPOINT = 'https://pricing.us-east-1.amazonaws.com';
-
 type Matcher = (p: AwsProduct, region: string) => string | null;
 
 const is = (a: Record<string, string>, expected: Record<string, string>) =>

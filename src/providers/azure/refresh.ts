@@ -6,7 +6,6 @@ import { getJson, rebase, under, type FetchOptions } from '../../pricing/refresh
 import { RefreshError } from '../../pricing/refresh/refresh-error.js';
 import type { Progress } from '../../pricing/refresh/progress.js';
 
-export const AZURE_ENDPOINT = 'https://prices.azure.com';
 const API_PATH = '/api/retail/prices';
 
 interface RetailItem {

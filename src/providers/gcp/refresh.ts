@@ -6,7 +6,6 @@ import { getJson, under } from '../../pricing/refresh/http.js';
 import { RefreshError } from '../../pricing/refresh/refresh-error.js';
 import type { Progress } from '../../pricing/refresh/progress.js';
 
-export const GCP_ENDPOINT = 'https://cloudbilling.googleapis.com';
 export const GCP_SERVICES = { compute: '6F81-5844-456A', cloudSql: '9662-B51E-5089' } as const;
 
 interface Sku {
