@@ -41,13 +41,14 @@ export function sizeCache(
   if (tier === 'single-server') return null;
   const memoryNeededGb = (demand.dailyActiveUsers * KB_PER_DAILY_USER) / 1e6 + databaseStorageGb * HOT_DATA_SHARE;
   const peakOps = demand.peakRps * (1 + p.readRatio);
-  const candidates = book.cacheTypes(CANDIDATES[tier]);
+  const candidates = book.cacheSizes(CANDIDATES[tier], r.cacheHa);
   const largest = candidates[candidates.length - 1];
   if (!largest) throw new Error(`no cache node types in the ${book.catalog.provider} catalog`);
-  const node = candidates.find((c) => (c.memoryGb ?? 0) * USABLE_MEMORY >= memoryNeededGb) ?? largest;
+  const minShards = tier === 'distributed' ? 2 : 1;
+  const node = candidates.find((c) => (c.memoryGb ?? 0) * USABLE_MEMORY * minShards >= memoryNeededGb) ?? largest;
   const byMemory = Math.ceil(memoryNeededGb / ((node.memoryGb ?? 1) * USABLE_MEMORY));
   const byOps = Math.ceil(peakOps / OPS_PER_SHARD);
-  const shards = Math.max(tier === 'distributed' ? 2 : 1, byMemory, byOps);
+  const shards = Math.max(minShards, byMemory, byOps);
   // One replica per shard, in another zone: it is what the provider's Multi-AZ SLA asks for; a second
   // replica adds a node's cost on every shard without a higher SLA (and made the bill drop at 1M users).
   const replicasPerShard = r.cacheHa ? 1 : 0;

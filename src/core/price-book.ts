@@ -1,5 +1,9 @@
 import { homeRegion } from '../pricing/home-region.js';
 import type { Catalog, CatalogItem, ItemKind, Sla } from '../pricing/catalog-schema.js';
+import type { Limit } from '../pricing/limit-schema.js';
+import { isProvider, providerPack } from '../providers/registry.js';
+import type { CacheBill, CacheBilling } from '../providers/types.js';
+import { tieredPrice } from './cost/tiers.js';
 import { PlanInputError } from './input-error.js';
 
 /** One provider's prices in one region, with lookups the planner needs. Read-only over the catalog. */
@@ -13,8 +17,28 @@ export interface PriceBook {
   computeTypes(shapes: readonly string[]): CatalogItem[];
   databaseTypes(shapes: readonly string[], variant: string): CatalogItem[];
   cacheTypes(shapes: readonly string[]): CatalogItem[];
+  /** The sizes a cache may be, smallest first, as the provider sells them (its pack's cacheBilling, else node types). */
+  cacheSizes(shapes: readonly string[], ha: boolean): CatalogItem[];
+  /** What `shards` caches of one size with `replicasPerShard` replicas each are billed for an hour. */
+  cacheBill(node: CatalogItem, shards: number, replicasPerShard: number): CacheBill;
   sla(id: Sla['id']): Sla;
+  /** An engineering limit by id, for one instance type (shape) or variant when it has several. */
+  limit(id: string, shapeOrVariant?: string): Limit | undefined;
 }
+
+/** Node-based caches (ElastiCache): each primary and replica is a node billed by the hour. */
+export const nodeCacheBilling: CacheBilling = {
+  sizes: (book, shapes) => book.cacheTypes(shapes),
+  bill(_, node, shards, replicasPerShard) {
+    const perShard = Math.max(node.billedNodes ?? 1, 1 + replicasPerShard);
+    const replicas = replicasPerShard === 1 ? '1 replica' : `${replicasPerShard} replicas`;
+    const text = `${node.id}: ${shards === 1 ? '1 shard' : `${shards} shards`} × (1 primary + ${replicas})`;
+    return { item: node, perHour: shards * perShard, text };
+  },
+};
+
+const billingOf = (catalog: Catalog): CacheBilling =>
+  (isProvider(catalog.provider) ? providerPack(catalog.provider).cacheBilling : undefined) ?? nodeCacheBilling;
 
 const books = new WeakMap<Catalog, Map<string, PriceBook>>();
 
@@ -35,8 +59,11 @@ function makeBook(catalog: Catalog, code: string): PriceBook {
     throw new PlanInputError('region', `no ${catalog.provider} prices for region ${code} (the catalog has ${known})`);
   }
   const items = entry.items;
+  const defaults: Partial<Record<ItemKind, string>> = entry.defaults ?? {};
   const lookups = new Map<string, CatalogItem | undefined>();
-  const find = (kind: ItemKind, id?: string, variant?: string) => {
+  const find = (kind: ItemKind, id?: string, asked?: string) => {
+    // Without a variant asked for, the region's own (its users' CDN geography), else the first of the kind.
+    const variant = asked ?? (id === undefined ? defaults[kind] : undefined);
     const key = `${kind}|${id ?? ''}|${variant ?? ''}`;
     if (lookups.has(key)) return lookups.get(key);
     const found = items.find(
@@ -58,7 +85,7 @@ function makeBook(catalog: Catalog, code: string): PriceBook {
     shapes.set(key, found);
     return found;
   };
-  return {
+  const book: PriceBook = {
     catalog,
     region: code,
     items,
@@ -74,27 +101,26 @@ function makeBook(catalog: Catalog, code: string): PriceBook {
     computeTypes: (wanted) => byShape('compute', wanted),
     databaseTypes: (wanted, variant) => byShape('database', wanted, variant),
     cacheTypes: (wanted) => byShape('cache', wanted),
+    cacheSizes(wanted, ha) {
+      return billingOf(catalog).sizes(book, wanted, ha);
+    },
+    cacheBill(node, shards, replicasPerShard) {
+      return billingOf(catalog).bill(book, node, shards, replicasPerShard);
+    },
+    limit: (id, which) =>
+      (catalog.limits ?? []).find(
+        (l) => l.id === id && (which === undefined || l.shape === which || l.variant === which),
+      ),
     sla(id) {
       const found = catalog.slas.find((s) => s.id === id);
       if (!found) throw new Error(`the ${catalog.provider} catalog has no SLA ${id}`);
       return found;
     },
   };
+  return book;
 }
 
-/** Cost of a monthly quantity under an item's free allowance and tiers. */
+/** Cost of a monthly quantity under an item's free allowance and tiers (the bands: tieredPrice in cost/tiers.ts). */
 export function tieredCost(item: CatalogItem, quantity: number): number {
-  let remaining = Math.max(0, quantity - (item.freePerMonth ?? 0));
-  if (!item.tiers) return remaining * item.price;
-  let cost = 0;
-  let floor = item.freePerMonth ?? 0;
-  for (const tier of item.tiers) {
-    if (remaining <= 0) break;
-    const width = tier.upTo === null ? remaining : Math.max(0, tier.upTo - floor);
-    const used = Math.min(remaining, width);
-    cost += used * tier.price;
-    remaining -= used;
-    if (tier.upTo !== null) floor = Math.max(floor, tier.upTo);
-  }
-  return cost;
+  return tieredPrice(item, quantity).monthly;
 }

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { limitSchema } from './limit-schema.js';
 
 export const ITEM_KINDS = [
   'compute',
@@ -11,6 +12,7 @@ export const ITEM_KINDS = [
   'cdn-base',
   'cdn-transfer',
   'cdn-requests',
+  'cdn-fill',
   'egress',
   'nat-gateway',
   'nat-data',
@@ -23,6 +25,7 @@ export const ITEM_KINDS = [
   'monitoring-logs',
   'public-ip',
   'queue-requests',
+  'queue-base',
 ] as const;
 export type ItemKind = (typeof ITEM_KINDS)[number];
 
@@ -30,20 +33,38 @@ export type ItemKind = (typeof ITEM_KINDS)[number];
 export const CONFIDENCE = ['V', 'M', 'U'] as const;
 export type Confidence = (typeof CONFIDENCE)[number];
 
-export const UNITS = ['month', 'hour', 'GB-month', 'GB', 'LCU-hour', '10k requests', 'million requests', 'million queries', 'zone-month', 'metric-month'] as const;
+export const UNITS = [
+  'month',
+  'hour',
+  'GB-month',
+  'GB',
+  'GB-hour',
+  'vCPU-hour',
+  'node-hour',
+  'TiB',
+  'LCU-hour',
+  '10k requests',
+  'million requests',
+  'million queries',
+  'zone-month',
+  'metric-month',
+] as const;
 
 /** Units each kind of price may be in, beside the kinds: a new kind names its units, or the compiler says so. */
 export const ITEM_UNITS: Record<ItemKind, readonly (typeof UNITS)[number][]> = {
   compute: ['hour'],
-  database: ['hour'],
+  /** vCPU-hour and GB-hour: the per-resource rates sized rows are derived from (Cloud SQL). */
+  database: ['hour', 'vCPU-hour', 'GB-hour'],
   'database-storage': ['GB-month'],
   'database-io': ['million requests'],
-  cache: ['hour'],
+  /** GB-hour: a capacity tier's rate per provisioned GB (Memorystore); node-hour: per node of a cluster. */
+  cache: ['hour', 'GB-hour', 'node-hour'],
   'load-balancer': ['hour'],
   'load-balancer-capacity': ['LCU-hour', 'GB'],
   'cdn-base': ['month'],
   'cdn-transfer': ['GB'],
   'cdn-requests': ['10k requests'],
+  'cdn-fill': ['GB'],
   egress: ['GB'],
   'nat-gateway': ['hour'],
   'nat-data': ['GB'],
@@ -55,17 +76,22 @@ export const ITEM_UNITS: Record<ItemKind, readonly (typeof UNITS)[number][]> = {
   'monitoring-metric': ['metric-month'],
   'monitoring-logs': ['GB'],
   'public-ip': ['hour'],
-  'queue-requests': ['million requests'],
+  /** TiB: throughput-billed queues (Pub/Sub), each request counted at its minimum size. */
+  'queue-requests': ['million requests', 'TiB'],
+  'queue-base': ['month'],
 };
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
 const money = z.number().nonnegative().finite();
 
 const tier = z.strictObject({
-  /** Upper end of this tier in the item's unit per month (null: no upper end). */
+  /** Upper end of this tier in the item's unit per month, counted from zero (null: no upper end). */
   upTo: z.number().positive().nullable(),
   price: money,
+  /** This tier's own confidence where it differs from the item's (a verified first band, recalled higher bands). */
+  confidence: z.enum(CONFIDENCE).optional(),
 });
+export type PriceTier = z.infer<typeof tier>;
 
 export const catalogItemSchema = z.strictObject({
   id: z.string().min(1),
@@ -85,7 +111,7 @@ export const catalogItemSchema = z.strictObject({
   memoryGb: z.number().positive().optional(),
   /** Burstable instances: the CPU share each vCPU can sustain without running out of credits. */
   baselineCpu: z.number().gt(0).max(1).optional(),
-  /** Nodes billed per unit of this item (Azure's Standard Redis bills two). */
+  /** Nodes billed per cache of this size (Azure's Standard Redis bills two: primary and replica). */
   billedNodes: z.number().int().positive().optional(),
   source: z.string().min(1),
   date: isoDate,
@@ -128,7 +154,7 @@ export const catalogSchema = z
     name: z.string().min(1),
     currency: z.literal('USD'),
     hoursPerMonth: z.literal(730),
-    /** The date of the catalog as a whole: the oldest date a price in it was checked. */
+    /** The day the catalog as a whole was last checked against its sources; each item keeps its source's date. */
     date: isoDate,
     source: z.string().min(1),
     services: z.strictObject({
@@ -157,12 +183,23 @@ export const catalogSchema = z
       .optional(),
     regions: z.record(
       z.string().regex(/^[a-z0-9-]+$/),
-      z.strictObject({ name: z.string().min(1), items: z.array(catalogItemSchema).min(1) }),
+      z.strictObject({
+        name: z.string().min(1),
+        /** The variant of a kind this region's plans price when the kind has several (the CDN geography its users are in). */
+        defaults: z.partialRecord(z.enum(ITEM_KINDS), z.string().min(1)).optional(),
+        items: z.array(catalogItemSchema).min(1),
+      }),
     ),
+    /** Engineering limits: where a design stops fitting (storage, replicas, connections), each with its source. */
+    limits: z.array(limitSchema).optional(),
   })
   .superRefine((catalog, ctx) => {
     for (const [code, region] of Object.entries(catalog.regions)) {
       const seen = new Set<string>();
+      for (const [kind, variant] of Object.entries(region.defaults ?? {})) {
+        if (!region.items.some((i) => i.kind === kind && i.variant === variant))
+          ctx.addIssue({ code: 'custom', path: ['regions', code, 'defaults', kind], message: `no ${kind} item of variant ${variant}` });
+      }
       region.items.forEach((item, index) => {
         const key = `${item.kind}/${item.id}/${item.variant ?? ''}`;
         if (seen.has(key)) ctx.addIssue({ code: 'custom', path: ['regions', code, 'items', index], message: `duplicate item ${key}` });
@@ -172,9 +209,6 @@ export const catalogSchema = z
         }
         if (item.tiers && item.tiers.at(-1)?.upTo !== null) {
           ctx.addIssue({ code: 'custom', path: ['regions', code, 'items', index, 'tiers'], message: 'the last tier must have upTo: null' });
-        }
-        if (item.date < catalog.date) {
-          ctx.addIssue({ code: 'custom', path: ['regions', code, 'items', index, 'date'], message: `older than the catalog date ${catalog.date}` });
         }
       });
     }

@@ -1,6 +1,7 @@
 import type { InfracostUsageMapper } from '../export/infracost-usage-figures.js';
 import type { IngressBuilder } from '../export/ingress-types.js';
-import type { Catalog } from '../pricing/catalog-schema.js';
+import type { PriceBook } from '../core/price-book.js';
+import type { Catalog, CatalogItem } from '../pricing/catalog-schema.js';
 import type { RefreshedPrice } from '../pricing/refresh/apply.js';
 import type { Progress } from '../pricing/refresh/progress.js';
 
@@ -29,6 +30,23 @@ export interface RefreshResult {
   buying: Partial<Catalog['buyingOptions']>;
 }
 
+/** One cache line: the item it is priced on, how many of its units an hour, and what is bought, in words. */
+export interface CacheBill {
+  item: CatalogItem;
+  perHour: number;
+  text: string;
+}
+
+/**
+ * How a provider bills its managed Redis: the sizes a design may choose (smallest first) and what a cache of
+ * `shards` shards costs. Node-based (ElastiCache) when a pack has none; Memorystore bills provisioned GB at a
+ * capacity tier's rate, Azure Cache bills nodes per tier (Standard two, Premium two per shard).
+ */
+export interface CacheBilling {
+  sizes(book: PriceBook, shapes: readonly string[], ha: boolean): CatalogItem[];
+  bill(book: PriceBook, node: CatalogItem, shards: number, replicasPerShard: number): CacheBill;
+}
+
 /** One signature for every provider's price refresher. */
 export type Refresher = (base: Catalog, opts: RefreshOptions) => Promise<RefreshResult>;
 
@@ -44,6 +62,8 @@ export interface ProviderPack {
   /** The second region a home region pairs with when a design needs one (the provider's own pairing). */
   pairedRegions: Readonly<Record<string, string>>;
   balancer: Readonly<Record<BalancedStrategy, BalancerSetting>>;
+  /** How its managed cache is billed, where that is not one node-hour per primary and replica. */
+  cacheBilling?: CacheBilling;
   /** The Kubernetes objects that put the plan's strategy, weights and health check on its load balancer. */
   ingress: IngressBuilder;
   /** The plan's usage under Infracost's keys for this provider's resources. */

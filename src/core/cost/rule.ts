@@ -9,6 +9,8 @@ export interface LineSpec {
   description: string;
   /** The month's cost when it is not quantity × price (tiers, free allowances). */
   monthly?: number;
+  /** The line's confidence when it is not the item's (the weakest of the volume tiers it used). */
+  confidence?: CatalogItem['confidence'];
 }
 
 /**
@@ -46,6 +48,6 @@ export function priced(kind: string, component: string, id: string, spec: LineSp
     unitPrice: item.price,
     monthly: round(spec.monthly ?? quantity * item.price),
     itemId: item.id,
-    confidence: item.confidence,
+    confidence: spec.confidence ?? item.confidence,
   };
 }

@@ -22,13 +22,15 @@ export const PRICE_RANGES: Record<CatalogItem['kind'], { min: number; max: numbe
   'cdn-transfer': { min: 0.001, max: 10, zero: true },
   'cdn-requests': { min: 0.0001, max: 100 },
   'cdn-base': { min: 0.01, max: 100_000, zero: true },
+  'cdn-fill': { min: 0.001, max: 10, zero: true },
   'dns-zone': { min: 0.01, max: 1000 },
-  'dns-queries': { min: 0.01, max: 1000 },
+  'dns-queries': { min: 0.01, max: 1000, zero: true },
   'public-ip': { min: 0.0001, max: 10, zero: true },
   'object-storage': { min: 0.0001, max: 10 },
   'monitoring-metric': { min: 0.0001, max: 100, zero: true },
   'monitoring-logs': { min: 0.001, max: 100, zero: true },
   'queue-requests': { min: 0.001, max: 100 },
+  'queue-base': { min: 0.01, max: 10_000 },
 };
 
 /** The price a change of more than this factor (either way) needs --accept-changes. */

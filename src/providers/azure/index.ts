@@ -1,6 +1,7 @@
 import catalog from './catalog.generated.json' with { type: 'json' };
 import type { Catalog } from '../../pricing/catalog-schema.js';
 import type { ProviderPack } from '../types.js';
+import { azureCacheBilling } from './cache-billing.js';
 import { infracostUsage } from './infracost-usage.js';
 import { ingressManifests } from './ingress.js';
 
@@ -19,6 +20,7 @@ export const azure = {
     japaneast: 'japanwest',
     southeastasia: 'eastasia',
   },
+  cacheBilling: azureCacheBilling,
   balancer: {
     'round-robin': {
       service: 'Application Gateway',

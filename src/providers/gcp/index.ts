@@ -1,6 +1,7 @@
 import catalog from './catalog.generated.json' with { type: 'json' };
 import type { Catalog } from '../../pricing/catalog-schema.js';
 import type { ProviderPack } from '../types.js';
+import { memorystoreBilling } from './cache-billing.js';
 import { infracostUsage } from './infracost-usage.js';
 import { ingressManifests } from './ingress.js';
 
@@ -20,6 +21,7 @@ export const gcp = {
     'asia-southeast1': 'asia-northeast1',
     'australia-southeast1': 'asia-southeast1',
   },
+  cacheBilling: memorystoreBilling,
   balancer: {
     'round-robin': {
       service: BACKEND,

@@ -1,9 +1,11 @@
 import { HOURS_PER_MONTH } from '../../demand.js';
 import type { CostRule } from '../rule.js';
 
-const s = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-
-/** Cache nodes in every region; tiers that bill a built-in replica (Azure Standard: 2 nodes) already pay for one per shard. */
+/**
+ * The cache in every region, billed as its provider bills it (the pack's cacheBilling): nodes per primary and
+ * replica (ElastiCache), provisioned GB at a capacity tier's rate (Memorystore), or billed nodes per tier
+ * (Azure Cache: Standard two, Premium two per shard).
+ */
 export const cacheRule: CostRule = {
   kind: 'cache',
   component: 'cache',
@@ -11,9 +13,8 @@ export const cacheRule: CostRule = {
   line({ facts, book }) {
     const c = facts.cache!;
     const regions = facts.fleets.length;
-    const nodes = c.shards * Math.max(c.node.billedNodes ?? 1, 1 + c.replicasPerShard) * regions;
-    const shape = `${s(c.shards, 'shard')} × (1 primary + ${s(c.replicasPerShard, 'replica')})`;
-    const description = `${book.catalog.services.cache} ${c.node.id}: ${shape}${regions > 1 ? ` in ${regions} regions` : ''}`;
-    return { item: c.node, quantity: nodes * HOURS_PER_MONTH, description };
+    const bill = book.cacheBill(c.node, c.shards, c.replicasPerShard);
+    const description = `${book.catalog.services.cache} ${bill.text}${regions > 1 ? ` in ${regions} regions` : ''}`;
+    return { item: bill.item, quantity: bill.perHour * regions * HOURS_PER_MONTH, description };
   },
 };

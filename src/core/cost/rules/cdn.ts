@@ -1,6 +1,6 @@
-import { tieredCost } from '../../price-book.js';
 import { round } from '../../round.js';
 import type { CostRule } from '../rule.js';
+import { tieredLine } from '../tiers.js';
 import { USAGE_ASSUMPTIONS as A } from '../usage-assumptions.js';
 
 export const cdnBaseRule: CostRule = {
@@ -14,7 +14,7 @@ export const cdnBaseRule: CostRule = {
   }),
 };
 
-/** The bytes the edge serves, at the CDN's volume tiers. */
+/** The bytes the edge serves, at the CDN's volume tiers (the region's users' edge geography). */
 export const cdnTransferRule: CostRule = {
   kind: 'cdn-transfer',
   component: 'cdn',
@@ -23,8 +23,9 @@ export const cdnTransferRule: CostRule = {
     const item = book.item('cdn-transfer');
     const gb = demand.egressGbPerMonth * params.cdnOffload;
     const share = Math.round(params.cdnOffload * 100);
-    const description = `${book.catalog.services.cdn} transfer: ${share} % of ${round(demand.egressGbPerMonth, 0)} GB served from the edge`;
-    return { item, quantity: gb, description, monthly: tieredCost(item, gb) };
+    const where = item.variant ? ` to ${item.variant} clients` : '';
+    const description = `${book.catalog.services.cdn} transfer${where}: ${share} % of ${round(demand.egressGbPerMonth, 0)} GB served from the edge`;
+    return tieredLine(item, gb, description);
   },
 };
 
@@ -41,6 +42,6 @@ export const cdnRequestsRule: CostRule = {
     );
     const tenK = (demand.requestsPerMonth * perOrigin) / 1e4;
     const description = `${book.catalog.services.cdn} requests: ${round(perOrigin, 2)} edge request${round(perOrigin, 2) === 1 ? '' : 's'} per origin request`;
-    return { item, quantity: tenK, description, monthly: tieredCost(item, tenK) };
+    return tieredLine(item, tenK, description);
   },
 };

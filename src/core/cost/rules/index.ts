@@ -6,7 +6,15 @@ import { cdnBaseRule, cdnRequestsRule, cdnTransferRule } from './cdn.js';
 import { computeRule, deploymentRule } from './compute.js';
 import { databaseRules } from './database.js';
 import { crossRegionRule, crossZoneRule, egressRule, natDataRule, natGatewayRule, publicIpRule } from './network.js';
-import { dnsQueriesRule, dnsZoneRule, logsRule, metricsRule, objectStorageRule, queueRule } from './services.js';
+import {
+  dnsQueriesRule,
+  dnsZoneRule,
+  logsRule,
+  metricsRule,
+  objectStorageRule,
+  queueBaseRule,
+  queueRule,
+} from './services.js';
 
 /**
  * Every line of the bill, in the order the bill lists them. A new line is one rule here (and the catalog
@@ -32,6 +40,7 @@ export const COST_RULES: readonly (CostRule | CostRuleGroup<DatabaseFacts>)[] = 
   objectStorageRule,
   metricsRule,
   logsRule,
+  queueBaseRule,
   queueRule,
   deploymentRule,
 ];

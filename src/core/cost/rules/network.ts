@@ -1,6 +1,6 @@
 import { HOURS_PER_MONTH } from '../../demand.js';
-import { tieredCost } from '../../price-book.js';
 import type { CostRule } from '../rule.js';
+import { tieredLine } from '../tiers.js';
 import { USAGE_ASSUMPTIONS as A } from '../usage-assumptions.js';
 
 /** Internet egress from the origin: what the CDN does not serve, at the provider's volume tiers. */
@@ -11,13 +11,7 @@ export const egressRule: CostRule = {
   line({ facts, demand, params, book }) {
     const item = book.item('egress');
     const gb = demand.egressGbPerMonth - (facts.cdn ? demand.egressGbPerMonth * params.cdnOffload : 0);
-    const free = item.freePerMonth ? ` (first ${item.freePerMonth} GB free)` : '';
-    return {
-      item,
-      quantity: gb,
-      description: `internet egress from the origin, tiered${free}`,
-      monthly: tieredCost(item, gb),
-    };
+    return tieredLine(item, gb, 'internet egress from the origin, at the volume tiers');
   },
 };
 
