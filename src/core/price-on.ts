@@ -35,7 +35,10 @@ export function designContext(
 ): DesignContext {
   const { input, params } = req;
   // Another provider prices the design in its own home region; the first in the region asked for.
-  const book = priceBook(req.catalog, req.same ? undefined : input.region);
+  // Without --region, a --regions split is priced in its largest region when the catalog has it.
+  const largest = input.regions ? [...input.regions].sort((a, b) => b.share - a.share)[0]?.region : undefined;
+  const asked = input.region ?? (largest && req.catalog.regions[largest] ? largest : undefined);
+  const book = priceBook(req.catalog, req.same ? undefined : asked);
   const curve = dailyCurve(params.dailyCurve, params.peakFactor);
   return { input, params, demand: req.demand, curve, book, sizings: new Map(), designs: new Map() };
 }

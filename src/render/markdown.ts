@@ -11,6 +11,8 @@ import {
   ninesRows,
   perRegion,
   pricingLine,
+  recalledItems,
+  recalledLine,
   totalLine,
   reasonSections,
 } from './summary.js';
@@ -33,6 +35,8 @@ export function renderMarkdown(plan: PlanDocument): string {
   out.push(
     `| **total** | expected (low ${usd(plan.cost.monthly.low)}, high ${usd(plan.cost.monthly.high)})${perRegion(plan) ? `, all ${plan.availability.regions.length} regions together` : ''} | | | **${usd(plan.cost.monthly.expected, 2)}** |`,
   );
+  const recalled = recalledLine(plan);
+  if (recalled) out.push('', recalled, '', ...recalledItems(plan).map((i) => `- ${i}`));
   out.push('', '| figure | value |', '| --- | --- |');
   for (const [label, text] of figureRows(plan)) out.push(`| ${label} | ${cell(text)} |`);
   if (plan.providers) {

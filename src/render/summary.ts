@@ -72,6 +72,20 @@ export function pricingLine(plan: PlanDocument): string {
   return `${providerLabel(p.provider)} ${p.region} list prices of ${p.date} (${p.catalog} catalog), ${plan.cost.hoursPerMonth} hours a month`;
 }
 
+/** "2.1 % of the bill on recalled (U) prices: front-door-transfer 1.9 %, …" or null when none is. */
+export function recalledLine(plan: PlanDocument): string | null {
+  const r = plan.cost.recalled;
+  if (!r || r.items.length === 0) return null;
+  return `${num(r.share * 100, 1)} % of the bill (${usd(r.monthly)}) on recalled prices (U), to check before relying on them:`;
+}
+
+/** The U-priced items, one per line: "front-door-transfer (cdn-transfer): $14,448, 25.9 %". */
+export function recalledItems(plan: PlanDocument): string[] {
+  return (plan.cost.recalled?.items ?? []).map(
+    (i) => `${i.itemId} (${i.kind}): ${usd(i.monthly)}, ${num(i.share * 100, 1)} %`,
+  );
+}
+
 function cacheShape(cache: NonNullable<PlanDocument['cache']>): string {
   const replicas = `${cache.replicasPerShard} replica${cache.replicasPerShard === 1 ? '' : 's'}`;
   if (cache.shards === 1) return cache.replicasPerShard === 0 ? 'a single node' : `primary + ${replicas}`;

@@ -3,7 +3,7 @@ import type { PlanDocument } from '../core/plan-document.js';
 import { figureRows } from './figures.js';
 import { num, providerLabel, usd } from './format.js';
 import { fitTable, hanging, type Screen } from './layout.js';
-import { bandLine, ninesRows, perRegion, pricingLine, totalLine } from './summary.js';
+import { bandLine, ninesRows, perRegion, pricingLine, recalledItems, recalledLine, totalLine } from './summary.js';
 import { componentChart, growthChart } from './text-charts.js';
 
 export interface SectionContext {
@@ -42,6 +42,9 @@ export function costSection(plan: PlanDocument, x: SectionContext): string[] {
     ...hanging('Total  ', `${totalLine(plan)} · ${bandLine(plan)}`, w).map((l, i) => (i === 0 ? x.c.bold(l) : l)),
   ];
   for (const note of plan.cost.buying.notes) out.push(...hanging('       ', note, w).map((l) => x.c.dim(l)));
+  const recalled = recalledLine(plan);
+  if (recalled)
+    out.push(...hanging('U      ', recalled, w), ...recalledItems(plan).flatMap((i) => hanging('         · ', i, w)));
   for (const [label, text] of figureRows(plan)) out.push(...hanging(`       ${label}: `, text, w, 7));
   out.push(...heading(x, 'Where the money goes — monthly cost by component'), ...componentChart(plan, x.screen));
   return out;

@@ -1,4 +1,5 @@
 import type { Catalog } from '../../pricing/catalog-schema.js';
+import { recalledShare } from '../cost/recalled-share.js';
 import { bandComparison } from '../decide/warnings.js';
 import { HOURS_PER_MONTH } from '../demand.js';
 import type { PlanDocument } from '../plan-document.js';
@@ -50,5 +51,6 @@ export function costSection({ ctx, design: d }: DesignView): PlanDocument['cost'
       source: 'scaling guide: the scaling timeline',
     },
     curve: `${p.dailyCurve} daily curve (peak hour ${p.peakFactor}× the average)`,
+    recalled: recalledShare(d.cost.lineItems),
   };
 }

@@ -76,6 +76,14 @@ export const costShape = {
     }),
     curve: z.string(),
     figures: costFiguresSchema.optional().describe('Figures derived from the monthly cost (src/core/cost-figures.ts)'),
+    recalled: z
+      .strictObject({
+        share: z.number().min(0).max(1),
+        monthly: money,
+        items: z.array(z.strictObject({ itemId: z.string(), kind: z.string(), monthly: money, share: z.number() })),
+      })
+      .optional()
+      .describe('The items priced on recalled (U) prices and their share of the bill before discounts'),
   }),
   warnings: z.array(z.string()),
   assumptions: z.array(z.string()),
