@@ -17,13 +17,13 @@ describe('the AWS catalog', () => {
     }
   });
 
-  it('carries the reference prices (../shared/reference/prices.md)', () => {
+  it('carries the reference prices (../shared/reference/prices.md; RDS Multi-AZ db.t4g.medium $0.129 from the 2026-08-31 AmazonRDS offer)', () => {
     const book = priceBook(catalogSchema.parse(raw()), 'us-east-1');
     expect(book.item('compute', 'm7i.large').price).toBe(0.1008);
     expect(book.item('cache', 'cache.r7g.large').price).toBe(0.219);
     expect(book.item('load-balancer').price).toBe(0.0225);
     expect(book.item('load-balancer-capacity').price).toBe(0.008);
-    expect(book.item('database', 'db.t4g.medium', 'multi-az').price).toBe(0.13);
+    expect(book.item('database', 'db.t4g.medium', 'multi-az').price).toBe(0.129);
   });
 
   it('a broken catalog is a clear error naming the field, never a wrong number', () => {

@@ -30,6 +30,7 @@ const FIRES: Record<string, RawInput> = {
   'monitoring-metrics': { users: 5000 },
   'monitoring-logs': { users: 5000 },
   queue: { users: 5_000_000 },
+  'queue-base': { users: 5_000_000, provider: 'azure' },
   deployment: { users: 5000 },
 };
 

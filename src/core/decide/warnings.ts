@@ -59,11 +59,12 @@ export function planWarnings(ctx: DesignContext, d: Design, choice: Availability
     warnings.push('A single server is a single point of failure: an instance failure or upgrade is downtime');
   }
   for (const r of d.regions) {
-    if (!book.catalog.regions[r.code]) {
-      warnings.push(
-        `${r.code} is priced at ${book.region} list prices: the ${book.catalog.provider} catalog has no ${r.code} prices yet`,
-      );
-    }
+    if (r.code === book.region) continue;
+    warnings.push(
+      book.catalog.regions[r.code]
+        ? `${r.code} is priced at ${book.region} list prices: a plan prices every region of a split at its first region's rates, and the ${book.catalog.provider} catalog's own ${r.code} prices differ`
+        : `${r.code} is priced at ${book.region} list prices: the ${book.catalog.provider} catalog has no ${r.code} prices yet`,
+    );
   }
   return [...warnings, ...bandWarning(d)];
 }

@@ -29,7 +29,7 @@ export const dnsQueriesRule: CostRule = {
     const alias = aliasQueries(ctx);
     if (alias) {
       const target = facts.cdn ? 'the CDN' : 'the load balancer';
-      const description = `${book.catalog.services.dns} queries: ${lookups}, answered by alias records to ${target}, which ${book.catalog.services.dns} does not charge for`;
+      const description = `${book.catalog.services.dns} queries: ${lookups}, alias records to ${target}: free`;
       return tieredLine(alias, millions, description);
     }
     return tieredLine(book.item('dns-queries'), millions, `${book.catalog.services.dns} queries: ${lookups}`);
