@@ -73,6 +73,7 @@ function makeBook(catalog: Catalog, code: string): PriceBook {
     return found;
   };
   const shapes = new Map<string, CatalogItem[]>();
+  const sizes = new Map<string, CatalogItem[]>();
   const byShape = (kind: ItemKind, wanted: readonly string[], variant?: string) => {
     const key = `${kind}|${wanted.join(',')}|${variant ?? ''}`;
     const known = shapes.get(key);
@@ -102,7 +103,10 @@ function makeBook(catalog: Catalog, code: string): PriceBook {
     databaseTypes: (wanted, variant) => byShape('database', wanted, variant),
     cacheTypes: (wanted) => byShape('cache', wanted),
     cacheSizes(wanted, ha) {
-      return billingOf(catalog).sizes(book, wanted, ha);
+      const key = `${wanted.join(',')}|${ha}`;
+      const known = sizes.get(key) ?? billingOf(catalog).sizes(book, wanted, ha);
+      sizes.set(key, known);
+      return known;
     },
     cacheBill(node, shards, replicasPerShard) {
       return billingOf(catalog).bill(book, node, shards, replicasPerShard);
