@@ -1,5 +1,5 @@
 import { homeRegion } from '../pricing/home-region.js';
-import type { Catalog, CatalogItem, ItemKind, Sla } from '../pricing/catalog-schema.js';
+import type { Catalog, CatalogItem, EngineeringLimit, ItemKind, LimitId, Sla } from '../pricing/catalog-schema.js';
 import { PlanInputError } from './input-error.js';
 
 /** One provider's prices in one region, with lookups the planner needs. Read-only over the catalog. */
@@ -14,6 +14,8 @@ export interface PriceBook {
   databaseTypes(shapes: readonly string[], variant: string): CatalogItem[];
   cacheTypes(shapes: readonly string[]): CatalogItem[];
   sla(id: Sla['id']): Sla;
+  /** An engineering limit: the row for the shape, else for the variant, else the provider-wide one. */
+  limit(id: LimitId, at?: { variant?: string; shape?: string }): EngineeringLimit | undefined;
 }
 
 const books = new WeakMap<Catalog, Map<string, PriceBook>>();
@@ -74,6 +76,14 @@ function makeBook(catalog: Catalog, code: string): PriceBook {
     computeTypes: (wanted) => byShape('compute', wanted),
     databaseTypes: (wanted, variant) => byShape('database', wanted, variant),
     cacheTypes: (wanted) => byShape('cache', wanted),
+    limit(id, at) {
+      const rows = (catalog.limits ?? []).filter((l) => l.id === id);
+      return (
+        rows.find((l) => at?.shape !== undefined && l.shape === at.shape) ??
+        rows.find((l) => at?.variant !== undefined && l.variant === at.variant && l.shape === undefined) ??
+        rows.find((l) => l.variant === undefined && l.shape === undefined)
+      );
+    },
     sla(id) {
       const found = catalog.slas.find((s) => s.id === id);
       if (!found) throw new Error(`the ${catalog.provider} catalog has no SLA ${id}`);

@@ -28,6 +28,16 @@ export type ItemKind = (typeof ITEM_KINDS)[number];
 
 /** V: checked against the provider's own API or page · M: several public sources agree · U: recalled, refresh before relying on it. */
 export const CONFIDENCE = ['V', 'M', 'U'] as const;
+
+/** The limits the design search reads (each catalog states its own values and sources). */
+export const LIMIT_IDS = [
+  'database-max-storage',
+  'database-max-connections',
+  'database-read-replicas',
+  'cache-max-nodes',
+  'cache-max-shards',
+] as const;
+export type LimitId = (typeof LIMIT_IDS)[number];
 export type Confidence = (typeof CONFIDENCE)[number];
 
 export const UNITS = ['month', 'hour', 'GB-month', 'GB', 'LCU-hour', '10k requests', 'million requests', 'million queries', 'zone-month', 'metric-month'] as const;
@@ -121,6 +131,24 @@ const buyingOption = z.strictObject({
   confidence: z.enum(CONFIDENCE),
 });
 
+/**
+ * An engineering limit a design must stay inside (storage per instance, connections, nodes per cluster), with
+ * its source: the design search reads them, so a limit, not a tier label, decides when to scale out.
+ */
+export const engineeringLimitSchema = z.strictObject({
+  id: z.enum(LIMIT_IDS),
+  /** The database option or product the limit belongs to, when it differs between them. */
+  variant: z.string().optional(),
+  /** The instance or node type it belongs to, when it is per size. */
+  shape: z.string().optional(),
+  value: z.number().positive(),
+  unit: z.string().min(1),
+  description: z.string().optional(),
+  source: z.string().min(1),
+  confidence: z.enum(CONFIDENCE),
+});
+export type EngineeringLimit = z.infer<typeof engineeringLimitSchema>;
+
 export const catalogSchema = z
   .strictObject({
     /** The provider pack this catalog belongs to (src/providers/<provider>/). */
@@ -145,6 +173,7 @@ export const catalogSchema = z
     }),
     buyingOptions: z.strictObject({ commitment1y: buyingOption, commitment3y: buyingOption, spot: buyingOption }),
     slas: z.array(slaSchema).min(1),
+    limits: z.array(engineeringLimitSchema).default([]),
     /** Set by `pricing update`: when and from where prices were refreshed, and how many. */
     refreshed: z
       .strictObject({
