@@ -76,6 +76,7 @@ function clusterQuota(book: PriceBook, replicasPerShard: number): { shards: numb
   const byShards = shards?.value ?? Number.POSITIVE_INFINITY;
   if (byNodes <= byShards && nodes)
     return { shards: byNodes, why: `${groupDigits(nodes.value)}-node limit per cluster (${nodes.source})` };
-  if (shards) return { shards: byShards, why: `${groupDigits(shards.value)}-shard limit per cluster (${shards.source})` };
+  if (shards)
+    return { shards: byShards, why: `${groupDigits(shards.value)}-shard limit per cluster (${shards.source})` };
   return { shards: Number.POSITIVE_INFINITY, why: 'no limit' };
 }

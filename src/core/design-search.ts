@@ -3,7 +3,8 @@ import { tryBuildDesign, buildDesign, type Design, type DesignContext } from './
 import { alternativesBeaten, type Alternative } from './design-alternatives.js';
 import { candidateDesigns, describeChanges, tierResilience } from './resilience.js';
 import { round } from './round.js';
-import { nearestOption } from './database-options.js';
+import { nearestOption, offeredDatabaseOptions, type DatabaseOption } from './database-options.js';
+import { PlanInputError } from './input-error.js';
 import { pairedRegion } from '../providers/paired-region.js';
 import type { TierId } from './tiers.js';
 import { groupDigits } from './group-digits.js';
@@ -31,9 +32,11 @@ export function ownDesign(ctx: DesignContext, tier: TierId): Design {
 export function candidates(ctx: DesignContext, tier: TierId, own: Design): Design[] {
   // A second region only where the provider pairs the home region with one (or the user named the regions).
   const canPair = ctx.input.regions !== undefined || pairedRegion(ctx.book.catalog, ctx.book.region) !== null;
-  const out: Design[] = [own];
+  const pin = pinnedOption(ctx);
+  const out: Design[] = pin === null || own.resilience.databaseHa === pin ? [own] : [];
   const seen = new Set<string>([key(own.resilience)]);
   for (const r of candidateDesigns(tierResilience(tier), ctx.book)) {
+    if (pin !== null && r.databaseHa !== pin) continue;
     if (ctx.input.regions) r.regions = own.resilience.regions;
     else if (!canPair && r.regions > own.resilience.regions) continue;
     if (seen.has(key(r))) continue;
@@ -42,6 +45,19 @@ export function candidates(ctx: DesignContext, tier: TierId, own: Design): Desig
     if (design) out.push(design);
   }
   return out;
+}
+
+/** The option --database pins, checked against what this provider sells; null for any. */
+function pinnedOption(ctx: DesignContext): DatabaseOption | null {
+  const pin = ctx.input.database;
+  if (pin === 'any') return null;
+  const offered = offeredDatabaseOptions(ctx.book);
+  if (!offered.includes(pin))
+    throw new PlanInputError(
+      'database',
+      `${ctx.book.catalog.name} does not sell ${pin} in ${ctx.book.region} (it sells ${offered.join(', ')})`,
+    );
+  return pin;
 }
 
 const key = (r: Design['resilience']) => `${r.appZones}|${r.databaseHa}|${r.cacheHa}|${r.regions}`;
@@ -73,14 +89,18 @@ function mostAvailable(all: readonly Design[]): Design {
 export function chooseDesign(ctx: DesignContext, tier: TierId, target: number | undefined): AvailabilityChoice {
   const own = ownDesign(ctx, tier);
   const all = candidates(ctx, tier, own);
-  const floor = own.estimate.conservative;
+  const pinned = ctx.input.database !== 'any';
+  // A pinned option is the user's call: the floor steps aside, a target still holds.
+  const floor = pinned ? 0 : own.estimate.conservative;
   const goal = Math.max(floor, target === undefined ? 0 : target / 100);
   const meeting = cheapestMeeting(all, goal);
   const design = meeting ?? mostAvailable(all);
   const changes = describeChanges(own.resilience, design.resilience, ctx.book);
   const alternatives = alternativesBeaten(ctx, all, design, goal);
   const tried = `${all.length} designs priced`;
-  const ownText = `The tier's own design (the scaling guide's) composes to ${pct(floor)} with the cache counted as a dependency (${dollars(own.cost.monthly.expected)}/month): that is the tier's floor`;
+  const ownText = pinned
+    ? `--database ${ctx.input.database}: the plan prices only that option, and the tier's floor (${pct(own.estimate.conservative)}, its own design with the cache counted) does not apply`
+    : `The tier's own design (the scaling guide's) composes to ${pct(floor)} with the cache counted as a dependency (${dollars(own.cost.monthly.expected)}/month): that is the tier's floor`;
   if (!meeting) {
     return {
       design,

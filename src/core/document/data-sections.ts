@@ -1,5 +1,6 @@
 import type { PlanDocument } from '../plan-document.js';
 import { round } from '../round.js';
+import { connectionReason } from '../database-connections.js';
 import { isHaPlus } from '../database-options.js';
 import { monthReaching, SHARD_KEYS } from '../sharding.js';
 import type { DesignContext } from '../design-types.js';
@@ -22,8 +23,17 @@ export function databaseSection({ ctx, design: d }: DesignView): PlanDocument['d
     sharding: shardingReadiness(ctx, db),
     storageGb: db.storageGbPerShard * db.shards,
     utilizationAtPeak: round(db.utilizationAtPeak, 3),
-    reasons: db.reasons,
+    reasons: withConnections(
+      ctx,
+      db,
+      d.regions.reduce((a, r) => a + r.compute.max, 0),
+    ),
   };
+}
+
+function withConnections(ctx: DesignContext, db: DatabaseSizing, maxServers: number): string[] {
+  const reason = connectionReason(ctx.book, db, maxServers);
+  return reason ? [...db.reasons, reason] : db.reasons;
 }
 
 /** The shard key, and the users (and month, under --growth) at which one primary stops carrying the writes. */
