@@ -67,6 +67,12 @@ export const PLAN_OPTIONS: readonly PlanOption[] = [
     flags: '--request-durations <kind>',
     description: 'similar or variable request durations (default: from the profile)',
   },
+  {
+    key: 'database',
+    flags: '--database <option>',
+    description:
+      'pin the database option: single-az, multi-az, multi-az-cluster, aurora (the higher-SLA engine) or aurora-io-optimized (default any: the cheapest that qualifies)',
+  },
   { key: 'mixedHardware', flags: '--mixed-hardware', description: 'servers of different sizes share the traffic' },
   {
     key: 'deploy',

@@ -1,4 +1,5 @@
 import type { Sla } from '../pricing/catalog-schema.js';
+import { DATABASE_OPTION_RULES } from './database-options.js';
 import type { PriceBook } from './price-book.js';
 import type { Resilience } from './resilience.js';
 import { round } from './round.js';
@@ -26,6 +27,12 @@ export interface AvailabilityEstimate {
   perRegion: number;
   /** The region-level ceiling that capped the serial product, if it did. */
   cappedAt: number | null;
+  /**
+   * The same composition with the cache counted as a dependency whatever the load: what the design's
+   * components promise before the database's spare read capacity is credited. The tier's floor is this
+   * number for its own design, so the floor does not jump as the load changes.
+   */
+  conservative: number;
   components: AvailabilityComponent[];
 }
 
@@ -75,18 +82,17 @@ export function estimateAvailability(r: Resilience, parts: EstimateParts, book: 
   } else {
     add('app server', book.sla('compute-single'), 'one instance');
   }
-  const db =
-    r.databaseHa === 'aurora'
-      ? book.sla('database-ha-plus')
-      : r.databaseHa === 'multi-az'
-        ? book.sla('database-ha')
-        : book.sla('database-single');
+  const option = DATABASE_OPTION_RULES[r.databaseHa];
   add(
     'database',
-    db,
+    book.sla(option.sla),
     r.databaseHa === 'single-az'
       ? 'one zone (read replicas do not take writes)'
-      : 'standby in another zone, automatic failover',
+      : option.readableStandbys > 0
+        ? `${option.readableStandbys} readable standbys in other zones, automatic failover`
+        : option.replicasAreStandbys
+          ? 'a replica in another zone takes over, storage in three zones'
+          : 'standby in another zone, automatic failover',
   );
   if (parts.cache) {
     const survivable = parts.cacheSurvivable?.survivable === true;
@@ -100,11 +106,17 @@ export function estimateAvailability(r: Resilience, parts: EstimateParts, book: 
   }
   if (parts.cdn) add('cdn', book.sla('cdn'), 'static assets only; dynamic requests go to the origin', undefined, false);
 
-  const serial = components.filter((c) => c.inCriticalPath).reduce((a, c) => a * (c.effective / 100), 1);
+  const product = (list: AvailabilityComponent[]) => list.reduce((a, c) => a * (c.effective / 100), 1);
+  const serial = product(components.filter((c) => c.inCriticalPath));
   const regionCap = r.appZones >= 2 ? book.sla('compute-multi-az').sla / 100 : 1;
   const perRegion = Math.min(serial, regionCap);
   const cappedAt = serial > regionCap ? regionCap : null;
-  if (r.regions <= 1 || parts.independentRegions) return { estimated: perRegion, perRegion, cappedAt, components };
+  const countingCache = Math.min(
+    product(components.filter((c) => c.inCriticalPath || c.component === 'cache')),
+    regionCap,
+  );
+  if (r.regions <= 1 || parts.independentRegions)
+    return { estimated: perRegion, perRegion, cappedAt, components, conservative: countingCache };
 
   const dns = book.sla('dns');
   components.push({
@@ -116,8 +128,8 @@ export function estimateAvailability(r: Resilience, parts: EstimateParts, book: 
     inCriticalPath: true,
     redundancy: `routes between ${r.regions} regions`,
   });
-  const estimated = (1 - (1 - perRegion) ** r.regions) * (dns.sla / 100);
-  return { estimated, perRegion, cappedAt, components };
+  const across = (one: number) => (1 - (1 - one) ** r.regions) * (dns.sla / 100);
+  return { estimated: across(perRegion), perRegion, cappedAt, components, conservative: across(countingCache) };
 }
 
 export function downtimeMinutesPerMonth(availability: number): number {

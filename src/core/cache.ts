@@ -4,7 +4,9 @@ import type { PriceBook } from './price-book.js';
 import type { Resilience } from './resilience.js';
 import type { Parameters } from './resolve.js';
 import { round } from './round.js';
+import { groupDigits } from './group-digits.js';
 import type { TierId } from './tiers.js';
+import { limitOf } from './limit-lookup.js';
 
 /** Session and hot per-user objects kept in Redis for each daily active user. */
 const KB_PER_DAILY_USER = 20;
@@ -15,12 +17,8 @@ const USABLE_MEMORY = 0.75;
 /** Operations per second one Redis primary serves comfortably (well under its single-thread ceiling). */
 const OPS_PER_SHARD = 80_000;
 
-/** Cache node shapes per tier, by memory: about 3, 13 and 26 GB. */
-const CANDIDATES: Record<Exclude<TierId, 'single-server'>, readonly string[]> = {
-  'cached-replicas': ['cache-3', 'cache-13', 'cache-26'],
-  horizontal: ['cache-13', 'cache-26'],
-  distributed: ['cache-26'],
-};
+/** Cache node shapes, by memory: about 3, 13 and 26 GB; the smallest that holds the data is taken. */
+const CANDIDATES: readonly string[] = ['cache-3', 'cache-13', 'cache-26'];
 
 export interface CacheSizing {
   node: CatalogItem;
@@ -28,6 +26,8 @@ export interface CacheSizing {
   replicasPerShard: number;
   memoryNeededGb: number;
   reasons: string[];
+  /** Separate clusters, when the shards are past one cluster's node or shard limit. */
+  clusters: number;
 }
 
 export function sizeCache(
@@ -41,23 +41,43 @@ export function sizeCache(
   if (tier === 'single-server') return null;
   const memoryNeededGb = (demand.dailyActiveUsers * KB_PER_DAILY_USER) / 1e6 + databaseStorageGb * HOT_DATA_SHARE;
   const peakOps = demand.peakRps * (1 + p.readRatio);
-  const candidates = book.cacheSizes(CANDIDATES[tier], r.cacheHa);
+  const candidates = book.cacheSizes(CANDIDATES, r.cacheHa);
   const largest = candidates[candidates.length - 1];
   if (!largest) throw new Error(`no cache node types in the ${book.catalog.provider} catalog`);
-  const minShards = tier === 'distributed' ? 2 : 1;
-  const node = candidates.find((c) => (c.memoryGb ?? 0) * USABLE_MEMORY * minShards >= memoryNeededGb) ?? largest;
+  const node = candidates.find((c) => (c.memoryGb ?? 0) * USABLE_MEMORY >= memoryNeededGb) ?? largest;
   const byMemory = Math.ceil(memoryNeededGb / ((node.memoryGb ?? 1) * USABLE_MEMORY));
   const byOps = Math.ceil(peakOps / OPS_PER_SHARD);
-  const shards = Math.max(minShards, byMemory, byOps);
+  // Cluster mode only when a limit needs it: the data outgrows one node's memory, or the operations one primary's.
+  const shards = Math.max(1, byMemory, byOps);
   // One replica per shard, in another zone: it is what the provider's Multi-AZ SLA asks for; a second
   // replica adds a node's cost on every shard without a higher SLA (and made the bill drop at 1M users).
   const replicasPerShard = r.cacheHa ? 1 : 0;
+  const quota = clusterQuota(book, replicasPerShard);
+  const clusters = Math.ceil(shards / quota.shards);
   const reasons = [
     `${round(memoryNeededGb, 1)} GB to hold: ${KB_PER_DAILY_USER} KB of sessions and hot objects per daily user, and ${Math.round(HOT_DATA_SHARE * 100)} % of the database's rows`,
-    `${node.id} (${node.memoryGb} GiB, ${Math.round(USABLE_MEMORY * 100)} % usable)${shards > 1 ? ` × ${shards} shards (cluster mode: the scaling guide's distributed cache)` : ''}; ${round(peakOps, 0)} operations/s at peak`,
+    `${node.id} (${node.memoryGb} GiB, ${Math.round(USABLE_MEMORY * 100)} % usable)${shards > 1 ? ` × ${shards} shards (cluster mode, the scaling guide's distributed cache: ${byMemory >= byOps ? `the data is more than one node holds` : `${round(peakOps, 0)} operations/s is more than one primary serves at ${groupDigits(OPS_PER_SHARD)}/s`})` : `: one shard holds it (cluster mode only when the data or the operations outgrow one node — the scaling guide's distributed cache is readiness until then)`}; ${round(peakOps, 0)} operations/s at peak`,
+    ...(clusters > 1
+      ? [
+          `${shards} shards is past the ${quota.why}: split into ${clusters} clusters by key prefix, each under the limit`,
+        ]
+      : []),
     replicasPerShard > 0
       ? `Primary + ${replicasPerShard} replica in another zone per shard, with automatic failover${tier === 'horizontal' ? ': the scaling guide\'s "Redis cluster (primary + replicas)" read as one replica per shard, which the Multi-AZ SLA needs; a second would add a node per shard and no SLA' : ''}`
       : 'One node: a cache miss falls back to the database, but sessions held here are lost if the node fails',
   ];
-  return { node, shards, replicasPerShard, memoryNeededGb, reasons };
+  return { node, shards, replicasPerShard, memoryNeededGb, reasons, clusters };
+}
+
+/** Shards one cluster may have: the provider's node quota over the nodes per shard, or its shard limit. */
+function clusterQuota(book: PriceBook, replicasPerShard: number): { shards: number; why: string } {
+  const nodes = limitOf(book, 'cache-max-nodes');
+  const shards = limitOf(book, 'cache-max-shards');
+  const byNodes = nodes ? Math.floor(nodes.value / (1 + replicasPerShard)) : Number.POSITIVE_INFINITY;
+  const byShards = shards?.value ?? Number.POSITIVE_INFINITY;
+  if (byNodes <= byShards && nodes)
+    return { shards: byNodes, why: `${groupDigits(nodes.value)}-node limit per cluster (${nodes.source})` };
+  if (shards)
+    return { shards: byShards, why: `${groupDigits(shards.value)}-shard limit per cluster (${shards.source})` };
+  return { shards: Number.POSITIVE_INFINITY, why: 'no limit' };
 }

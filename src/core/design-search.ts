@@ -1,7 +1,10 @@
 import { availabilityPercent, availabilityText } from './percent-text.js';
-import { buildDesign, type Design, type DesignContext } from './design.js';
-import { describeChanges, strongerDesigns, tierResilience, type Resilience } from './resilience.js';
+import { tryBuildDesign, buildDesign, type Design, type DesignContext } from './design.js';
+import { alternativesBeaten, type Alternative } from './design-alternatives.js';
+import { candidateDesigns, describeChanges, tierResilience } from './resilience.js';
 import { round } from './round.js';
+import { nearestOption, offeredDatabaseOptions, type DatabaseOption } from './database-options.js';
+import { PlanInputError } from './input-error.js';
 import { pairedRegion } from '../providers/paired-region.js';
 import type { TierId } from './tiers.js';
 import { groupDigits } from './group-digits.js';
@@ -11,100 +14,121 @@ export interface AvailabilityChoice {
   met: boolean | null;
   changes: string[];
   reasons: string[];
+  /** The best design of each other kind the search priced, and what the choice beat it by. */
+  alternatives: Alternative[];
 }
 
 const pct = (a: number) => `${availabilityText(a * 100)} %`;
+const dollars = (n: number) => `$${groupDigits(Math.round(n))}`;
 
-/**
- * The tier's own design, or — with a target — the cheapest design at least as redundant that meets it
- * (the tier's own included),
- * found by pricing every stronger combination of zones, cache failover, database HA and regions.
- */
-export function chooseDesign(ctx: DesignContext, tier: TierId, target: number | undefined): AvailabilityChoice {
-  const base = { ...tierResilience(tier), regions: ctx.input.regions?.length ?? 1 };
-  const own = buildDesign(ctx, tier, base);
-  if (target === undefined) {
-    return {
-      design: own,
-      met: null,
-      changes: [],
-      reasons: [
-        `No --availability target: the tier's own design composes to ${pct(own.estimate.estimated)} from the provider's published SLAs`,
-      ],
-    };
-  }
-  const goal = target / 100;
-  const search = cheapestMeeting(ctx, tier, own, goal);
-  const dbHaPlus = ctx.book.catalog.services.databaseHaPlus;
-  if (search.meeting === own) {
-    return {
-      design: own,
-      met: true,
-      changes: [],
-      reasons: [
-        `The tier's own design composes to ${pct(own.estimate.estimated)}, which meets the ${target} % target, and no stronger design is cheaper`,
-      ],
-    };
-  }
-  if (search.meeting) {
-    const changes = describeChanges(own.resilience, search.meeting.resilience, dbHaPlus);
-    const ownMet = own.estimate.estimated >= goal;
-    return {
-      design: search.meeting,
-      met: true,
-      changes,
-      reasons: [
-        `The tier's own design composes to ${pct(own.estimate.estimated)}${ownMet ? `, which meets the ${target} % target — but a stronger design is cheaper` : `, short of the ${target} % target`}`,
-        `The cheapest of ${search.tried} stronger designs that meets it adds ${changes.join('; ')} — ${pct(search.meeting.estimate.estimated)} for $${groupDigits(Math.round(search.meeting.cost.monthly.expected))}/month`,
-      ],
-    };
-  }
-  const best = search.best;
-  const changes = describeChanges(own.resilience, best.resilience, dbHaPlus);
-  return {
-    design: best,
-    met: false,
-    changes,
-    reasons: [
-      `The ${target} % target cannot be met on ${ctx.book.catalog.name}: the most available of ${search.tried} designs (${changes.join('; ') || "the tier's own"}) composes to ${pct(best.estimate.estimated)}`,
-      `The published SLAs are the ceiling${ctx.input.dataResidency ? '; with --data-residency regions cannot back each other up' : ''}: going further needs more regions or components with higher SLAs than the provider publishes`,
-    ],
-  };
+/** The tier's own (seed) design: its availability is the floor every choice must reach. */
+export function ownDesign(ctx: DesignContext, tier: TierId): Design {
+  const seed = tierResilience(tier);
+  const databaseHa = nearestOption(ctx.book, seed.databaseHa);
+  return buildDesign(ctx, tier, { ...seed, databaseHa, regions: ctx.input.regions?.length ?? 1 });
 }
 
-export function cheapestMeeting(
-  ctx: DesignContext,
-  tier: TierId,
-  own: Design,
-  goal: number,
-): { meeting: Design | null; best: Design; tried: number } {
-  // A stronger database engine only where the catalog has one (Azure's zone-redundant HA is already its top SLA).
-  const haPlus = ctx.book.has('database', undefined, 'aurora');
-  // A second region only where the provider pairs the home region with one.
+/** Every candidate design, built once per plan (the context remembers them). */
+export function candidates(ctx: DesignContext, tier: TierId, own: Design): Design[] {
+  // A second region only where the provider pairs the home region with one (or the user named the regions).
   const canPair = ctx.input.regions !== undefined || pairedRegion(ctx.book.catalog, ctx.book.region) !== null;
-  const candidates = strongerDesigns(own.resilience).filter(
-    (r) => (haPlus || r.databaseHa !== 'aurora') && (canPair || r.regions <= own.resilience.regions),
-  );
-  if (ctx.input.regions) for (const c of candidates) c.regions = own.resilience.regions;
-  let meeting: Design | null = null;
-  let best: Design | null = null;
-  const seen = new Set<string>();
-  for (const resilience of candidates) {
-    const key = resilienceKey(resilience);
-    if (seen.has(key)) continue;
-    seen.add(key);
-    const design = key === resilienceKey(own.resilience) ? own : buildDesign(ctx, tier, resilience);
-    if (design.estimate.estimated >= goal && (!meeting || design.cost.monthly.expected < meeting.cost.monthly.expected))
-      meeting = design;
-    if (
-      !best ||
-      design.estimate.estimated > best.estimate.estimated ||
-      (design.estimate.estimated === best.estimate.estimated &&
-        design.cost.monthly.expected < best.cost.monthly.expected)
-    )
-      best = design;
+  const pin = pinnedOption(ctx);
+  const out: Design[] = pin === null || own.resilience.databaseHa === pin ? [own] : [];
+  const seen = new Set<string>([key(own.resilience)]);
+  for (const r of candidateDesigns(tierResilience(tier), ctx.book)) {
+    if (pin !== null && r.databaseHa !== pin) continue;
+    if (ctx.input.regions) r.regions = own.resilience.regions;
+    else if (!canPair && r.regions > own.resilience.regions) continue;
+    if (seen.has(key(r))) continue;
+    seen.add(key(r));
+    const design = tryBuildDesign(ctx, tier, r);
+    if (design) out.push(design);
   }
-  return { meeting, best: best!, tried: seen.size };
+  return out;
+}
+
+/** The option --database pins, checked against what this provider sells; null for any. */
+function pinnedOption(ctx: DesignContext): DatabaseOption | null {
+  const pin = ctx.input.database;
+  if (pin === 'any') return null;
+  const offered = offeredDatabaseOptions(ctx.book);
+  if (!offered.includes(pin))
+    throw new PlanInputError(
+      'database',
+      `${ctx.book.catalog.name} does not sell ${pin} in ${ctx.book.region} (it sells ${offered.join(', ')})`,
+    );
+  return pin;
+}
+
+const key = (r: Design['resilience']) => `${r.appZones}|${r.databaseHa}|${r.cacheHa}|${r.regions}`;
+
+/** Cheaper first; at the same price the more available. */
+const better = (a: Design, b: Design) =>
+  a.cost.monthly.expected < b.cost.monthly.expected ||
+  (a.cost.monthly.expected === b.cost.monthly.expected && a.estimate.estimated > b.estimate.estimated);
+
+export function cheapestMeeting(all: readonly Design[], goal: number): Design | null {
+  let best: Design | null = null;
+  for (const d of all) if (d.estimate.estimated >= goal && (!best || better(d, best))) best = d;
+  return best;
+}
+
+function mostAvailable(all: readonly Design[]): Design {
+  return all.reduce((a, d) =>
+    d.estimate.estimated > a.estimate.estimated ||
+    (d.estimate.estimated === a.estimate.estimated && d.cost.monthly.expected < a.cost.monthly.expected)
+      ? d
+      : a,
+  );
+}
+
+/**
+ * The cheapest design at least as available as the tier's own (its floor) and any --availability target,
+ * from every database option, cache failover, zone count and region count the provider sells.
+ */
+export function chooseDesign(ctx: DesignContext, tier: TierId, target: number | undefined): AvailabilityChoice {
+  const own = ownDesign(ctx, tier);
+  const all = candidates(ctx, tier, own);
+  const pinned = ctx.input.database !== 'any';
+  // A pinned option is the user's call: the floor steps aside, a target still holds.
+  const floor = pinned ? 0 : own.estimate.conservative;
+  const goal = Math.max(floor, target === undefined ? 0 : target / 100);
+  const meeting = cheapestMeeting(all, goal);
+  const design = meeting ?? mostAvailable(all);
+  const changes = describeChanges(own.resilience, design.resilience, ctx.book);
+  const alternatives = alternativesBeaten(ctx, all, design, goal);
+  const tried = `${all.length} designs priced`;
+  const ownText = pinned
+    ? `--database ${ctx.input.database}: the plan prices only that option, and the tier's floor (${pct(own.estimate.conservative)}, its own design with the cache counted) does not apply`
+    : `The tier's own design (the scaling guide's) composes to ${pct(floor)} with the cache counted as a dependency (${dollars(own.cost.monthly.expected)}/month): that is the tier's floor`;
+  if (!meeting) {
+    return {
+      design,
+      met: false,
+      changes,
+      alternatives,
+      reasons: [
+        `The ${target} % target cannot be met on ${ctx.book.catalog.name}: the most available of ${tried} (${changes.join('; ') || "the tier's own"}) composes to ${pct(design.estimate.estimated)}`,
+        `The published SLAs are the ceiling${ctx.input.dataResidency ? '; with --data-residency regions cannot back each other up' : ''}: going further needs more regions or components with higher SLAs than the provider publishes`,
+      ],
+    };
+  }
+  const goalText = target === undefined ? 'at least as available' : `meeting ${pct(goal)}`;
+  const pick =
+    design === own
+      ? `No design ${goalText} is cheaper (${tried})`
+      : `The cheapest of ${tried} ${goalText} ${changes.length > 0 ? `changes it: ${changes.join('; ')}` : 'sizes it differently'} — ${pct(design.estimate.estimated)} for ${dollars(design.cost.monthly.expected)}/month (${dollars(own.cost.monthly.expected - design.cost.monthly.expected)} less than the tier's own${design.estimate.estimated > floor ? ', and more available' : ''})`;
+  const targetText =
+    target === undefined
+      ? 'No --availability target: the plan takes the cheapest design that does not fall below it'
+      : `The ${target} % target${target / 100 < floor ? ' is below the floor, so the floor holds' : ''}`;
+  return {
+    design,
+    met: target === undefined ? null : true,
+    changes,
+    alternatives,
+    reasons: [ownText, targetText, pick],
+  };
 }
 
 export const NINES = [99.9, 99.95, 99.99, 99.999] as const;
@@ -118,21 +142,20 @@ export interface NineRow {
   deltaMonthly: number;
 }
 
-/** What each extra nine costs: the cheapest design meeting 99.9, 99.95, 99.99 and 99.999 %, against the plan's own design. */
+/** What each extra nine costs: the cheapest design meeting 99.9, 99.95, 99.99 and 99.999 %, against the plan's design. */
 export function costOfNines(ctx: DesignContext, tier: TierId, current: Design): NineRow[] {
-  const dbHaPlus = ctx.book.catalog.services.databaseHaPlus;
-  const own = buildDesign(ctx, tier, { ...tierResilience(tier), regions: ctx.input.regions?.length ?? 1 });
+  const own = ownDesign(ctx, tier);
+  const all = candidates(ctx, tier, own);
   return NINES.map((target) => {
-    const goal = target / 100;
-    const search = cheapestMeeting(ctx, tier, own, goal);
-    const design = search.meeting ?? search.best;
-    const changes = describeChanges(own.resilience, design.resilience, dbHaPlus);
+    const meeting = cheapestMeeting(all, target / 100);
+    const design = meeting ?? mostAvailable(all);
+    const changes = describeChanges(own.resilience, design.resilience, ctx.book);
     return {
       target,
-      met: search.meeting !== null,
+      met: meeting !== null,
       estimated: availabilityPercent(design.estimate.estimated),
       change:
-        search.meeting === null
+        meeting === null
           ? `not reachable (best: ${changes.join('; ') || "the tier's own design"})`
           : changes.length > 0
             ? changes.join('; ')
@@ -142,5 +165,3 @@ export function costOfNines(ctx: DesignContext, tier: TierId, current: Design): 
     };
   });
 }
-
-const resilienceKey = (r: Resilience) => `${r.appZones}|${r.databaseHa}|${r.cacheHa}|${r.regions}`;

@@ -22,7 +22,7 @@ export interface DesignContext {
   /** Fleet sizings already computed for this plan: the design search prices many designs that share them. */
   sizings: Map<string, ComputeSizing | null>;
   /** Designs already built for this plan, by tier and redundancy: the cost-of-nines table asks for the same ones four times. */
-  designs: Map<string, Design>;
+  designs: Map<string, Design | null>;
 }
 
 export interface RegionStack {

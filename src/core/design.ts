@@ -5,6 +5,8 @@ import type { Design, DesignContext, RegionStack } from './design-types.js';
 import { regionSplit, scaleDemand } from './regions.js';
 import { strongest, tierResilience, type Resilience } from './resilience.js';
 import { round } from './round.js';
+import { nearestOption } from './database-options.js';
+import type { PriceBook } from './price-book.js';
 import { nextTier, tierRule, type TierId } from './tiers.js';
 
 export type { Design, DesignContext, RegionStack } from './design-types.js';
@@ -14,22 +16,46 @@ export type { Design, DesignContext, RegionStack } from './design-types.js';
  * it allows, more writes than its largest primary), the design moves up a tier and says why.
  */
 export function buildDesign(ctx: DesignContext, startTier: TierId, wanted: Resilience): Design {
+  const design = tryBuildDesign(ctx, startTier, wanted);
+  if (!design) throw new Error('no tier can carry this demand');
+  return design;
+}
+
+/** The design, or null when no tier can carry the demand with this redundancy (an option's limits). */
+export function tryBuildDesign(ctx: DesignContext, startTier: TierId, wanted: Resilience): Design | null {
   const key = `${startTier}|${wanted.appZones}|${wanted.databaseHa}|${wanted.cacheHa}|${wanted.regions}`;
-  const known = ctx.designs.get(key);
-  if (known) return known;
+  if (ctx.designs.has(key)) return ctx.designs.get(key)!;
   const design = build(ctx, startTier, wanted);
   ctx.designs.set(key, design);
   return design;
 }
 
-function build(ctx: DesignContext, startTier: TierId, wanted: Resilience): Design {
+/**
+ * The redundancy a tier needs under a wanted design. The tier's own (seed) design takes the next tier's own
+ * on a move up; any other candidate keeps its database option — the search holds it to the tier's floor.
+ */
+function lift(book: PriceBook, tier: TierId, r: Resilience, seed: boolean): Resilience {
+  const own = tierResilience(tier);
+  if (seed) {
+    const strong = strongest(own, r);
+    return { ...strong, databaseHa: nearestOption(book, strong.databaseHa) };
+  }
+  return { ...r, appZones: Math.max(own.appZones, r.appZones), cacheHa: own.cacheHa || r.cacheHa };
+}
+
+const same = (a: Resilience, b: Resilience) =>
+  a.appZones === b.appZones && a.databaseHa === b.databaseHa && a.cacheHa === b.cacheHa && a.regions === b.regions;
+
+function build(ctx: DesignContext, startTier: TierId, wanted: Resilience): Design | null {
   const { input, params, demand, curve, book } = ctx;
   let tier = startTier;
-  let resilience = strongest(tierResilience(tier), wanted);
+  const own = tierResilience(startTier);
+  const seed = same(wanted, { ...own, databaseHa: nearestOption(book, own.databaseHa), regions: wanted.regions });
+  let resilience = lift(book, tier, wanted, seed);
   const tierReasons: string[] = [];
   if (tier === 'single-server' && resilience.appZones >= 2) {
     tier = 'cached-replicas';
-    resilience = strongest(tierResilience(tier), resilience);
+    resilience = lift(book, tier, resilience, seed);
     tierReasons.push(
       `--availability ${input.availability}: one server (${book.sla('compute-single').sla} % SLA) cannot reach it, so the design moves up to a balanced pair of servers`,
     );
@@ -82,13 +108,13 @@ function build(ctx: DesignContext, startTier: TierId, wanted: Resilience): Desig
     }
     if (failed === null) return finish(ctx, tier, tierReasons, resilience, stacks);
     const up = nextTier(tier);
-    if (!up) throw new Error('no tier can carry this demand');
+    if (!up) return null;
     tierReasons.push(
       failed === 'database'
         ? `Demand moves the design up: ${round(demand.peakRps * (1 - params.readRatio), 0)} writes/s at peak are more than the ${rule.title.toLowerCase()} tier's largest database primary carries`
         : `Demand moves the design up: ${round(demand.peakCpuDemand, 1)} vCPUs of work at peak needs more than the ${rule.title.toLowerCase()} tier's ${rule.servers.max === 1 ? 'largest single server' : `${rule.servers.max} servers`}`,
     );
     tier = up;
-    resilience = strongest(tierResilience(tier), resilience);
+    resilience = lift(book, tier, resilience, seed);
   }
 }

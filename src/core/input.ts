@@ -2,6 +2,10 @@ import * as z from 'zod';
 import { parseHumaneNumber } from './humane-number.js';
 import { PROFILE_NAMES } from './profiles.js';
 import { providerField } from '../providers/provider-field.js';
+import { DATABASE_OPTIONS } from './database-options.js';
+
+/** `any`: the cheapest option that qualifies; otherwise the one the user pins. */
+export const DATABASE_CHOICES = ['any', ...DATABASE_OPTIONS] as const;
 
 export type { Provider } from '../providers/registry.js';
 export const DEPLOY_STRATEGIES = ['auto', 'blue-green', 'rolling', 'canary'] as const;
@@ -126,6 +130,7 @@ export const inputSchema = z.strictObject({
     .regex(REGION_CODE, 'expected a region code such as us-east-1')
     .optional(),
   regions: regionsSchema.optional(),
+  database: z.enum(DATABASE_CHOICES, { error: `expected one of ${DATABASE_CHOICES.join(', ')}` }).default('any'),
   dataResidency: flag.default(false),
   stateful: flag.default(false),
   requestDurations: z.enum(['similar', 'variable'], { error: 'expected similar or variable' }).optional(),

@@ -3,6 +3,7 @@ import { dailyCurve } from './daily-curve.js';
 import { decide } from './decide/decide.js';
 import type { Demand } from './demand.js';
 import { buildDesign, type Design, type DesignContext } from './design.js';
+import { nearestOption } from './database-options.js';
 import { chooseDesign, costOfNines, type AvailabilityChoice } from './design-search.js';
 import { describe, type DesignBody } from './document/describe.js';
 import type { PlanInput } from './input.js';
@@ -45,15 +46,11 @@ export function designContext(
 
 /** Another provider's price for the design the first provider chose: same tier, same redundancy. */
 function sameDesign(ctx: DesignContext, same: Design, target: number | undefined): AvailabilityChoice {
-  const haPlus = ctx.book.has('database', undefined, 'aurora');
-  const resilience =
-    same.resilience.databaseHa === 'aurora' && !haPlus
-      ? { ...same.resilience, databaseHa: 'multi-az' as const }
-      : same.resilience;
+  const resilience = { ...same.resilience, databaseHa: nearestOption(ctx.book, same.resilience.databaseHa) };
   const design = buildDesign(ctx, same.tier, resilience);
   const met = target === undefined ? null : design.estimate.estimated >= target / 100;
   const reasons = [`The same design as on the first provider, priced on ${ctx.book.catalog.name}`];
-  return { design, met, changes: [], reasons };
+  return { design, met, changes: [], reasons, alternatives: [] };
 }
 
 /** Phases on one provider: choose the design (or take the first provider's), price each extra nine, decide, describe. */

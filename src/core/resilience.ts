@@ -1,6 +1,8 @@
+import { databaseOptionLabel, offeredDatabaseOptions, type DatabaseOption } from './database-options.js';
+import type { PriceBook } from './price-book.js';
 import type { TierId } from './tiers.js';
 
-export type DatabaseHa = 'single-az' | 'multi-az' | 'aurora';
+export type DatabaseHa = DatabaseOption;
 
 /** The redundancy a design has: what the availability estimate composes and the availability target raises. */
 export interface Resilience {
@@ -13,7 +15,7 @@ export interface Resilience {
   regions: number;
 }
 
-/** What each tier of the seed has by default. */
+/** What each tier of the seed has by default: the design whose availability is the tier's floor. */
 export function tierResilience(tier: TierId): Resilience {
   switch (tier) {
     case 'single-server':
@@ -23,30 +25,41 @@ export function tierResilience(tier: TierId): Resilience {
     case 'horizontal':
       return { appZones: 3, databaseHa: 'multi-az', cacheHa: true, regions: 1 };
     case 'distributed':
-      return { appZones: 3, databaseHa: 'multi-az', cacheHa: true, regions: 1 };
+      // At 1M+ users the seed's "multiple availability zones" design takes the provider's highest-SLA database
+      // (Aurora, Enterprise Plus) where it sells one: an hour down costs more than the engine's premium.
+      return { appZones: 3, databaseHa: 'aurora', cacheHa: true, regions: 1 };
   }
 }
 
-const HA_RANK: Record<DatabaseHa, number> = { 'single-az': 0, 'multi-az': 1, aurora: 2 };
+/** How much redundancy a database option adds: a standby is stronger than none, the higher-SLA engine stronger still. */
+const HA_RANK: Record<DatabaseHa, number> = {
+  'single-az': 0,
+  'multi-az': 1,
+  'multi-az-cluster': 1,
+  aurora: 2,
+  'aurora-io-optimized': 2,
+};
 
-/** The stronger of two designs, component by component. */
+/** The stronger of two designs, component by component (at equal rank, `b`'s database option). */
 export function strongest(a: Resilience, b: Resilience): Resilience {
   return {
     appZones: Math.max(a.appZones, b.appZones),
-    databaseHa: HA_RANK[a.databaseHa] >= HA_RANK[b.databaseHa] ? a.databaseHa : b.databaseHa,
+    databaseHa: HA_RANK[b.databaseHa] >= HA_RANK[a.databaseHa] ? b.databaseHa : a.databaseHa,
     cacheHa: a.cacheHa || b.cacheHa,
     regions: Math.max(a.regions, b.regions),
   };
 }
 
-export const DATABASE_HA_LEVELS: readonly DatabaseHa[] = ['single-az', 'multi-az', 'aurora'];
-
-/** Every design at least as redundant as `base`, component by component: the candidates an availability target is met from. */
-export function strongerDesigns(base: Resilience): Resilience[] {
+/**
+ * Every design the search prices from a tier's own: app zones and cache failover at least the tier's (its
+ * sessions live in the cache), any database option the provider sells, one region or two.
+ */
+export function candidateDesigns(base: Resilience, book: PriceBook): Resilience[] {
   const out: Resilience[] = [];
+  const options = offeredDatabaseOptions(book);
   for (const appZones of [1, 2, 3].filter((z) => z >= base.appZones)) {
     for (const cacheHa of base.cacheHa ? [true] : [false, true]) {
-      for (const databaseHa of DATABASE_HA_LEVELS.filter((d) => HA_RANK[d] >= HA_RANK[base.databaseHa])) {
+      for (const databaseHa of options) {
         // A second region backs up a redundant region; two lone servers behind DNS failover are not active-active.
         const regionCounts = appZones >= 2 ? [...new Set([base.regions, Math.max(base.regions, 2)])] : [base.regions];
         for (const regions of regionCounts) out.push({ appZones, cacheHa, databaseHa, regions });
@@ -57,7 +70,7 @@ export function strongerDesigns(base: Resilience): Resilience[] {
 }
 
 /** What changed between two designs, in words. */
-export function describeChanges(from: Resilience, to: Resilience, dbHaPlus: string): string[] {
+export function describeChanges(from: Resilience, to: Resilience, book: PriceBook): string[] {
   const changes: string[] = [];
   if (to.appZones > from.appZones)
     changes.push(
@@ -66,12 +79,7 @@ export function describeChanges(from: Resilience, to: Resilience, dbHaPlus: stri
         : `app servers spread over ${to.appZones} zones instead of ${from.appZones}`,
     );
   if (to.cacheHa && !from.cacheHa) changes.push('a Redis replica in another zone with automatic failover');
-  if (to.databaseHa !== from.databaseHa)
-    changes.push(
-      to.databaseHa === 'multi-az'
-        ? 'a Multi-AZ database with a synchronous standby'
-        : `${dbHaPlus} (storage replicated across three zones, higher published SLA)`,
-    );
+  if (to.databaseHa !== from.databaseHa) changes.push(databaseOptionLabel(book, to.databaseHa));
   if (to.regions > from.regions) changes.push(`${to.regions} regions, active-active behind latency-based DNS`);
   return changes;
 }

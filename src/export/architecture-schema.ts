@@ -50,9 +50,10 @@ export const architectureSchema = z
         engine: z.literal('postgresql'),
         service: z.string(),
         instanceType: z.string(),
-        deployment: z.enum(['single-az', 'multi-az', 'aurora']),
+        deployment: z.enum(['single-az', 'multi-az', 'multi-az-cluster', 'aurora', 'aurora-io-optimized']),
         shards: count,
         readReplicasPerShard: count,
+        readableStandbysPerShard: count,
         storageGb: z.number().nonnegative(),
       }),
       cache: z

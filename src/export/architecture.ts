@@ -43,6 +43,7 @@ function dataTier(plan: PlanDocument): Pick<Spec, 'database' | 'cache' | 'cdn' |
       deployment: db.deployment,
       shards: db.shards,
       readReplicasPerShard: db.readReplicasPerShard,
+      readableStandbysPerShard: db.readableStandbysPerShard,
       storageGb: db.storageGb,
     },
     cache: cache

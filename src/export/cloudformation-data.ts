@@ -1,8 +1,9 @@
 import type { PlanDocument } from '../core/plan-document.js';
 import { getAtt, ref, tags, type CfnOutputs, type CfnResources } from './cloudformation-types.js';
+import { multiAzCluster } from './cloudformation-cluster.js';
 
-const POSTGRES_VERSION = '16';
-const kept = { DeletionPolicy: 'Snapshot', UpdateReplacePolicy: 'Snapshot' } as const;
+export const POSTGRES_VERSION = '16';
+export const kept = { DeletionPolicy: 'Snapshot', UpdateReplacePolicy: 'Snapshot' } as const;
 
 export interface RegionRole {
   /** The region's code; a secondary region follows the primary's database. */
@@ -36,7 +37,10 @@ export function dataResources(plan: PlanDocument, role: RegionRole): { resources
     },
   };
   const outputs: CfnOutputs = {};
-  if (plan.database.deployment === 'aurora') Object.assign(resources, aurora(plan, role, outputs));
+  const deployment = plan.database.deployment;
+  if (deployment === 'aurora' || deployment === 'aurora-io-optimized')
+    Object.assign(resources, aurora(plan, role, outputs));
+  else if (deployment === 'multi-az-cluster') Object.assign(resources, multiAzCluster(plan, role, outputs));
   else Object.assign(resources, rds(plan, role, outputs));
   if (plan.cache) Object.assign(resources, redis(plan, outputs));
   return { resources, outputs };
@@ -114,6 +118,7 @@ function aurora(plan: PlanDocument, role: RegionRole, outputs: CfnOutputs): CfnR
         DBSubnetGroupName: ref('DatabaseSubnetGroup'),
         VpcSecurityGroupIds: [ref('DataSecurityGroup')],
         StorageEncrypted: true,
+        ...(d.deployment === 'aurora-io-optimized' ? { StorageType: 'aurora-iopt1' } : {}),
         ...(role.primary
           ? {
               MasterUsername: 'app',

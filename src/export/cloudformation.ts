@@ -14,7 +14,7 @@ type Region = PlanDocument['availability']['regions'][number];
 function parameters(plan: PlanDocument, role: RegionRole): Record<string, Record<string, unknown>> {
   const secondary: Record<string, Record<string, unknown>> = {};
   const shards = plan.database.shards;
-  const aurora = plan.database.deployment === 'aurora';
+  const aurora = plan.database.deployment === 'aurora' || plan.database.deployment === 'aurora-io-optimized';
   for (let shard = 1; shard <= (role.primary ? 0 : shards); shard++) {
     const n = shards > 1 ? String(shard) : '';
     const of = `${shards > 1 ? ` shard ${shard}` : ''} in ${role.primaryCode} (its stack's output)`;

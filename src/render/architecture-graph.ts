@@ -46,7 +46,9 @@ function databaseLines(plan: PlanDocument): string[] {
   const ha = {
     'single-az': 'primary, one zone',
     'multi-az': 'primary + standby in another zone',
-    aurora: 'primary, storage in 3 zones',
+    'multi-az-cluster': 'writer + 2 readable standbys in 3 zones',
+    aurora: 'writer, storage in 3 zones',
+    'aurora-io-optimized': 'writer, storage in 3 zones (I/O-Optimized)',
   }[db.deployment];
   const lines = [`Database · ${db.service}`, `${db.instanceType}: ${ha}`];
   if (db.shards > 1) lines.push(`${db.shards} shards`);

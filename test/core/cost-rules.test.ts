@@ -9,7 +9,7 @@ const FIRES: Record<string, RawInput> = {
   'load-balancer': { users: 50_000 },
   'load-balancer-capacity': { users: 50_000 },
   'database-primary': { users: 5000 },
-  'database-replicas': { users: 50_000 },
+  'database-replicas': { users: 5_000_000, database: 'multi-az' },
   'database-storage': { users: 5000 },
   'database-io': { users: 500_000, availability: 99.95 },
   'database-region-replica': { users: 2_000_000, regions: 'us-east-1=70,eu-west-1=30' },

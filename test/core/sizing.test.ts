@@ -152,7 +152,7 @@ describe('geography', () => {
     expect(p.availability.routing).toMatch(/GeoDNS/);
     expect(p.availability.regions[1]!.database).toMatch(/^primary/);
     expect(p.cost.lineItems.some((l) => l.itemId === 'inter-region-transfer')).toBe(false);
-    expect(p.cost.lineItems.filter((l) => /(Multi|Single)-AZ primary/.test(l.description))).toHaveLength(2);
+    expect(p.cost.lineItems.filter((l) => l.kind === 'database-primary')).toHaveLength(2);
   });
 });
 

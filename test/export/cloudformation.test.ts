@@ -25,6 +25,11 @@ const CASES: RawInput[] = [
   { users: 5_000_000, availability: 99.95 },
   { users: 2_000_000, regions: 'us-east-1=60,eu-west-1=40' },
   { users: 500_000, availability: 99.95, regions: 'us-east-1=60,eu-west-1=40' },
+  { users: 500_000, database: 'multi-az-cluster' },
+  { users: 500_000, database: 'multi-az-cluster', regions: 'us-east-1=60,eu-west-1=40' },
+  { users: 5_000_000, database: 'multi-az' },
+  { users: 2_000_000, database: 'multi-az', regions: 'us-east-1=60,eu-west-1=40' },
+  { users: 5_000_000, profile: 'api', readRatio: 0.2 },
 ];
 
 describe('CloudFormation, validated against the CloudFormation resource specification (@aws-cdk/aws-service-spec)', () => {
@@ -84,9 +89,23 @@ describe('CloudFormation, validated against the CloudFormation resource specific
     console.info(`CloudFormation, 500k users with --deploy canary: ${Object.keys(r).length} resources`);
   });
   it('the database and cache the plan chose: RDS Multi-AZ + replicas, Aurora cluster + instances, Redis shards; SQS and its alarm at 1M+', () => {
-    const rds = only({ users: 500_000 });
+    const rds = only({ users: 5_000_000, database: 'multi-az' });
     expect(rds.Resources.Database.Properties.MultiAZ).toBe(true);
-    expect(ofType(rds, 'AWS::RDS::DBInstance')).toHaveLength(1 + planOf({ users: 500_000 }).database.readReplicas);
+    const replicas = planOf({ users: 5_000_000, database: 'multi-az' }).database.readReplicas;
+    expect(replicas).toBeGreaterThan(0);
+    expect(ofType(rds, 'AWS::RDS::DBInstance')).toHaveLength(1 + replicas);
+    const cluster = only({ users: 500_000, database: 'multi-az-cluster' });
+    expect(cluster.Resources.DatabaseCluster.Properties).toMatchObject({ Engine: 'postgres', StorageType: 'gp3' });
+    expect(cluster.Resources.DatabaseCluster.Properties.DBClusterInstanceClass).toMatch(/^db\./);
+    const io = only({ users: 5_000_000, profile: 'api', readRatio: 0.2 });
+    expect(planOf({ users: 5_000_000, profile: 'api', readRatio: 0.2 }).database.deployment).toBe(
+      'aurora-io-optimized',
+    );
+    expect(
+      ofType(io, 'AWS::RDS::DBCluster').every(
+        ([, r]) => (r as unknown as { Properties: { StorageType?: string } }).Properties.StorageType === 'aurora-iopt1',
+      ),
+    ).toBe(true);
     const aurora = only({ users: 500_000, availability: 99.95 });
     expect(ofType(aurora, 'AWS::RDS::DBCluster')).toHaveLength(1);
     expect(aurora.Resources.DatabaseInstance1.Properties.DBClusterIdentifier).toEqual({ Ref: 'DatabaseCluster' });
@@ -108,7 +127,8 @@ describe('CloudFormation, validated against the CloudFormation resource specific
       Threshold: 100,
       AlarmActions: [{ Ref: 'ScaleOutPolicy' }],
     });
-    expect(ofType(big, 'AWS::RDS::DBInstance')).toHaveLength(4);
+    const bigDb = planOf({ users: 5_000_000 }).database;
+    expect(ofType(big, 'AWS::RDS::DBInstance')).toHaveLength(bigDb.shards * (1 + bigDb.readReplicasPerShard));
   });
   it.each([
     [{ users: 500_000, profile: 'ecommerce' }, 'least_outstanding_requests'],
@@ -118,8 +138,8 @@ describe('CloudFormation, validated against the CloudFormation resource specific
     expect(attributes).toContainEqual({ Key: 'load_balancing.algorithm.type', Value: algorithm });
   });
   it('two regions: a template each; the secondary follows the primary database', () => {
-    const out = templates({ users: 2_000_000, regions: 'us-east-1=60,eu-west-1=40' });
+    const out = templates({ users: 2_000_000, regions: 'us-east-1=60,eu-west-1=40', database: 'multi-az' });
     expect(out.map((o) => o.path)).toEqual(['template-us-east-1.yaml', 'template-eu-west-1.yaml']);
-    expect(out[1]!.t.Resources.DatabaseShard1.Properties.SourceRegion).toBe('us-east-1');
+    expect(out[1]!.t.Resources.Database.Properties.SourceRegion).toBe('us-east-1');
   });
 });

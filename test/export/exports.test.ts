@@ -72,10 +72,15 @@ describe('docker compose and nginx', () => {
   it('the Compose check can fail: a service with a bad field is rejected', () => {
     expect(validate({ services: { app: { image: 'x', replicas: 'many', nonsense: true } } })).toBe(false);
   });
-  it('a read replica from the 10k tier on; Redis when the plan has a cache; health checks on every service', () => {
-    const small = parse(files('compose', { users: 5000 }).find((f) => f.path === 'compose.yaml')!.content);
-    const mid = parse(files('compose', { users: 50_000 }).find((f) => f.path === 'compose.yaml')!.content);
+  it('a read replica when the plan has one; Redis when the plan has a cache; health checks on every service', () => {
+    const compose = (input: RawInput) => parse(files('compose', input).find((f) => f.path === 'compose.yaml')!.content);
+    const small = compose({ users: 5000 });
+    const cached = compose({ users: 50_000 });
+    const mid = compose({ users: 500_000 });
+    expect(planOf({ users: 50_000 }).database.readReplicas).toBe(0);
+    expect(planOf({ users: 500_000 }).database.readReplicas).toBeGreaterThan(0);
     expect(Object.keys(small.services).sort()).toEqual(['app', 'balancer', 'db']);
+    expect(Object.keys(cached.services).sort()).toEqual(['app', 'balancer', 'cache', 'db']);
     expect(Object.keys(mid.services).sort()).toEqual(['app', 'balancer', 'cache', 'db', 'db-replica']);
     for (const s of Object.values(mid.services) as { healthcheck?: unknown }[]) expect(s.healthcheck).toBeDefined();
     expect(mid.services.app.environment.DATABASE_READ_URL).toMatch(/@db-replica:5432/);

@@ -1,5 +1,10 @@
 import type { PlanDocument } from '../plan-document.js';
 import { round } from '../round.js';
+import { connectionReason } from '../database-connections.js';
+import { isHaPlus } from '../database-options.js';
+import { monthReaching, SHARD_KEYS } from '../sharding.js';
+import type { DesignContext } from '../design-types.js';
+import type { DatabaseSizing } from '../database.js';
 import type { DesignView } from './view.js';
 
 export function databaseSection({ ctx, design: d }: DesignView): PlanDocument['database'] {
@@ -7,16 +12,40 @@ export function databaseSection({ ctx, design: d }: DesignView): PlanDocument['d
   const services = ctx.book.catalog.services;
   return {
     engine: 'postgresql',
-    service: db.deployment === 'aurora' ? services.databaseHaPlus : services.database,
+    service: isHaPlus(db.deployment) ? services.databaseHaPlus : services.database,
     instanceType: db.instance.id,
     deployment: db.deployment,
     primaries: db.shards,
     shards: db.shards,
     readReplicas: db.readReplicasPerShard * db.shards,
     readReplicasPerShard: db.readReplicasPerShard,
+    readableStandbysPerShard: db.readableStandbysPerShard,
+    sharding: shardingReadiness(ctx, db),
     storageGb: db.storageGbPerShard * db.shards,
     utilizationAtPeak: round(db.utilizationAtPeak, 3),
-    reasons: db.reasons,
+    reasons: withConnections(
+      ctx,
+      db,
+      d.regions.reduce((a, r) => a + r.compute.max, 0),
+    ),
+  };
+}
+
+function withConnections(ctx: DesignContext, db: DatabaseSizing, maxServers: number): string[] {
+  const reason = connectionReason(ctx.book, db, maxServers);
+  return reason ? [...db.reasons, reason] : db.reasons;
+}
+
+/** The shard key, and the users (and month, under --growth) at which one primary stops carrying the writes. */
+function shardingReadiness(ctx: DesignContext, db: DatabaseSizing): PlanDocument['database']['sharding'] {
+  const writesNow = db.writeCpuDemand / (ctx.params.dbTimeMs / 1000);
+  const users = writesNow > 0 ? Math.round((ctx.input.users * db.maxWritesPerPrimary) / writesNow) : null;
+  return {
+    key: SHARD_KEYS[ctx.params.profile].key,
+    boundBy: db.shardBound,
+    writesPerSecondPerPrimary: round(db.maxWritesPerPrimary, 1),
+    necessaryAtUsers: users,
+    necessaryInMonth: users === null ? null : monthReaching(ctx.input.users, users, ctx.input.growth),
   };
 }
 

@@ -43,6 +43,7 @@ export function availabilitySection(view: DesignView): PlanDocument['availabilit
     changes: choice.changes,
     components: d.estimate.components,
     costOfNines: view.nines,
+    alternatives: choice.alternatives,
     reasons: decisions.availabilityReasons,
   };
 }

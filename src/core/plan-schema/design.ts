@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { DATABASE_OPTIONS } from '../database-options.js';
 import { DAILY_CURVE_NAMES, PROFILE_NAMES } from '../profiles.js';
 import { providerField } from '../../providers/provider-field.js';
 import { instances, reasons, tier } from './common.js';
@@ -74,11 +75,21 @@ export const designShape = {
     engine: z.literal('postgresql'),
     service: z.string(),
     instanceType: z.string(),
-    deployment: z.enum(['single-az', 'multi-az', 'aurora']),
+    deployment: z.enum(DATABASE_OPTIONS),
     primaries: z.number().int(),
     shards: z.number().int(),
     readReplicas: z.number().int(),
     readReplicasPerShard: z.number().int(),
+    readableStandbysPerShard: z.number().int().describe("Standbys that also serve reads (a Multi-AZ DB cluster's)"),
+    sharding: z
+      .strictObject({
+        key: z.string(),
+        boundBy: z.enum(['none', 'write CPU', 'storage', 'read replicas']),
+        writesPerSecondPerPrimary: z.number().describe('Writes one primary of the largest size carries under the line'),
+        necessaryAtUsers: z.number().nullable().describe('Users at which one primary no longer carries the writes'),
+        necessaryInMonth: z.number().int().nullable().describe('The month that arrives under --growth (null: none)'),
+      })
+      .describe('The shard key, and when sharding becomes necessary'),
     storageGb: z.number(),
     utilizationAtPeak: z.number(),
     reasons,

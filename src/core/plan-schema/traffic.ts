@@ -124,6 +124,17 @@ export const trafficShape = {
         }),
       )
       .describe('The cheapest design meeting each target, and what it costs against this plan'),
+    alternatives: z
+      .array(
+        z.strictObject({
+          design: z.string(),
+          monthly: money,
+          deltaMonthly: money,
+          estimated: z.number(),
+          verdict: z.string(),
+        }),
+      )
+      .describe('The best design with each other database option, and why the plan did not take it'),
     reasons,
   }),
 };

@@ -2,12 +2,16 @@ import { HOURS_PER_MONTH } from '../../demand.js';
 import type { CostRule, CostRuleGroup } from '../rule.js';
 import type { CostContext, DatabaseFacts } from '../types.js';
 import { USAGE_ASSUMPTIONS as A } from '../usage-assumptions.js';
+import { DATABASE_OPTION_RULES, databaseOptionLabel, isHaPlus } from '../../database-options.js';
 
 const s = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 /** " in eu-west-1" when the design has databases in several regions. */
 const where = (ctx: CostContext, db: DatabaseFacts) => (ctx.facts.databases.length > 1 ? ` in ${db.code}` : '');
 const primary = (db: DatabaseFacts) => db.role === 'primary';
-const aurora = (db: DatabaseFacts) => db.sizing.deployment === 'aurora';
+const aurora = (db: DatabaseFacts) => isHaPlus(db.sizing.deployment);
+const cluster = (db: DatabaseFacts) => db.sizing.deployment === 'multi-az-cluster';
+/** The catalog variant of the option's storage (and I/O) rows. */
+const storageVariant = (db: DatabaseFacts) => DATABASE_OPTION_RULES[db.sizing.deployment].storageVariant;
 
 const primaryRule: CostRule<DatabaseFacts> = {
   kind: 'database-primary',
@@ -18,12 +22,18 @@ const primaryRule: CostRule<DatabaseFacts> = {
     const svc = ctx.book.catalog.services;
     if (aurora(db)) {
       const replicas = Math.max(1, d.readReplicasPerShard);
-      const text = `${svc.databaseHaPlus} ${d.instance.id}: ${s(d.shards, 'writer')} + ${s(replicas, 'replica')} each`;
+      const io = d.deployment === 'aurora-io-optimized' ? ' I/O-Optimized' : '';
+      const text = `${svc.databaseHaPlus}${io} ${d.instance.id}: ${s(d.shards, 'writer')} + ${s(replicas, 'replica')} each`;
       return {
         item: d.instance,
         quantity: d.shards * (1 + replicas) * HOURS_PER_MONTH,
         description: text + where(ctx, db),
       };
+    }
+    if (cluster(db)) {
+      const shards = d.shards > 1 ? ` × ${d.shards} shards` : '';
+      const text = `${databaseOptionLabel(ctx.book, d.deployment)} ${d.instance.id}, priced as three instances${shards}`;
+      return { item: d.instance, quantity: d.shards * HOURS_PER_MONTH, description: text + where(ctx, db) };
     }
     const ha = d.deployment === 'multi-az' ? 'Multi-AZ' : 'Single-AZ';
     const shards = d.shards > 1 ? ` × ${d.shards} shards` : '';
@@ -35,7 +45,7 @@ const primaryRule: CostRule<DatabaseFacts> = {
 const replicasRule: CostRule<DatabaseFacts> = {
   kind: 'database-replicas',
   component: 'database',
-  applies: (_, db) => primary(db) && !aurora(db),
+  applies: (_, db) => primary(db) && !aurora(db) && db.sizing.readReplicasPerShard > 0,
   line(ctx, db) {
     const { sizing: d } = db;
     const item = ctx.book.item('database', d.instance.id, 'single-az');
@@ -52,13 +62,14 @@ const storageRule: CostRule<DatabaseFacts> = {
   line(ctx, db) {
     const { sizing: d } = db;
     if (aurora(db)) {
-      const item = ctx.book.item('database-storage', undefined, 'aurora');
-      const text = `${ctx.book.catalog.services.databaseHaPlus} storage (replicated across three zones, billed once)`;
+      const item = ctx.book.item('database-storage', undefined, storageVariant(db));
+      const text = `${ctx.book.catalog.services.databaseHaPlus} storage (replicated across three zones, billed once${d.deployment === 'aurora-io-optimized' ? ', I/O included' : ''})`;
       return { item, quantity: d.storageGbPerShard * d.shards, description: text + where(ctx, db) };
     }
-    const multi = d.deployment === 'multi-az';
-    const copies = d.shards * ((multi ? 2 : 1) + d.readReplicasPerShard);
-    const which = `primary${multi ? ', standby' : ''}${d.readReplicasPerShard > 0 ? ' and replicas' : ''}`;
+    const own = DATABASE_OPTION_RULES[d.deployment].storedCopies;
+    const copies = d.shards * (own + d.readReplicasPerShard);
+    const standby = own === 3 ? ', 2 standbys' : own === 2 ? ', standby' : '';
+    const which = `primary${standby}${d.readReplicasPerShard > 0 ? ' and replicas' : ''}`;
     const on = copies === 1 ? 'on 1 copy' : `on each of ${copies} copies`;
     const description = `storage: ${d.storageGbPerShard} GB ${on} (${which})${where(ctx, db)}`;
     return { item: ctx.book.item('database-storage'), quantity: d.storageGbPerShard * copies, description };
@@ -69,7 +80,8 @@ const storageRule: CostRule<DatabaseFacts> = {
 const ioRule: CostRule<DatabaseFacts> = {
   kind: 'database-io',
   component: 'database',
-  applies: (ctx, db) => primary(db) && aurora(db) && ctx.book.has('database-io', undefined, 'aurora'),
+  applies: (ctx, db) =>
+    primary(db) && db.sizing.deployment === 'aurora' && ctx.book.has('database-io', undefined, 'aurora'),
   line(ctx, db) {
     const { demand, params: p, facts } = ctx;
     const share = facts.databases.length > 1 ? 1 / facts.databases.length : 1;
@@ -106,7 +118,7 @@ const regionReplicaStorageRule: CostRule<DatabaseFacts> = {
   line(ctx, db) {
     const { sizing: d } = db;
     const item = aurora(db)
-      ? ctx.book.item('database-storage', undefined, 'aurora')
+      ? ctx.book.item('database-storage', undefined, storageVariant(db))
       : ctx.book.item('database-storage');
     const description = `storage of the cross-region replica${where(ctx, db)}`;
     return { item, quantity: d.storageGbPerShard * d.shards, description };

@@ -1,0 +1,98 @@
+import type { Sla } from '../pricing/catalog-schema.js';
+import type { PriceBook } from './price-book.js';
+
+/**
+ * The ways a provider sells a PostgreSQL primary. Each is a catalog variant; a provider offers the ones its
+ * catalog prices. 'aurora' is the provider's higher-SLA engine (Aurora on AWS, Enterprise Plus on Google).
+ */
+export const DATABASE_OPTIONS = ['single-az', 'multi-az', 'multi-az-cluster', 'aurora', 'aurora-io-optimized'] as const;
+export type DatabaseOption = (typeof DATABASE_OPTIONS)[number];
+
+export interface DatabaseOptionRule {
+  id: DatabaseOption;
+  /** The SLA the provider publishes for it. */
+  sla: Sla['id'];
+  /** Standbys that also serve reads (a Multi-AZ DB cluster's two readers); they are not extra replicas. */
+  readableStandbys: number;
+  /** Replicas double as failover targets: high availability needs at least one (Aurora, Enterprise Plus). */
+  replicasAreStandbys: boolean;
+  /** Copies of the data billed as storage: the primary's and a synchronous standby's. */
+  storedCopies: number;
+  /** The catalog variant of its storage and I/O rows (undefined: the plain rows). */
+  storageVariant: string | undefined;
+}
+
+export const DATABASE_OPTION_RULES: Record<DatabaseOption, DatabaseOptionRule> = {
+  'single-az': {
+    id: 'single-az',
+    sla: 'database-single',
+    readableStandbys: 0,
+    replicasAreStandbys: false,
+    storedCopies: 1,
+    storageVariant: undefined,
+  },
+  'multi-az': {
+    id: 'multi-az',
+    sla: 'database-ha',
+    readableStandbys: 0,
+    replicasAreStandbys: false,
+    storedCopies: 2,
+    storageVariant: undefined,
+  },
+  'multi-az-cluster': {
+    id: 'multi-az-cluster',
+    sla: 'database-ha',
+    readableStandbys: 2,
+    replicasAreStandbys: false,
+    storedCopies: 3,
+    storageVariant: undefined,
+  },
+  aurora: {
+    id: 'aurora',
+    sla: 'database-ha-plus',
+    readableStandbys: 0,
+    replicasAreStandbys: true,
+    storedCopies: 1,
+    storageVariant: 'aurora',
+  },
+  'aurora-io-optimized': {
+    id: 'aurora-io-optimized',
+    sla: 'database-ha-plus',
+    readableStandbys: 0,
+    replicasAreStandbys: true,
+    storedCopies: 1,
+    storageVariant: 'aurora-io-optimized',
+  },
+};
+
+/** The options this provider's catalog prices in this region. */
+export function offeredDatabaseOptions(book: PriceBook): DatabaseOption[] {
+  return DATABASE_OPTIONS.filter((o) => book.has('database', undefined, o));
+}
+
+export const isHaPlus = (o: DatabaseOption) => o === 'aurora' || o === 'aurora-io-optimized';
+
+/** What the option is called on this provider. */
+export function databaseOptionLabel(book: PriceBook, o: DatabaseOption): string {
+  const svc = book.catalog.services;
+  switch (o) {
+    case 'single-az':
+      return `${svc.database}, one zone`;
+    case 'multi-az':
+      return `${svc.database} with a synchronous standby in another zone`;
+    case 'multi-az-cluster':
+      return `${svc.database} Multi-AZ DB cluster (a writer and two readable standbys in three zones)`;
+    case 'aurora':
+      return `${svc.databaseHaPlus}${book.has('database', undefined, 'aurora-io-optimized') ? ' (Standard: I/O billed per request)' : ''}`;
+    case 'aurora-io-optimized':
+      return `${svc.databaseHaPlus} I/O-Optimized (dearer instances and storage, no I/O charges)`;
+  }
+}
+
+/** The option this provider sells closest to one another provider chose: the same, else the same SLA rank, else Multi-AZ. */
+export function nearestOption(book: PriceBook, wanted: DatabaseOption): DatabaseOption {
+  const offered = offeredDatabaseOptions(book);
+  if (offered.includes(wanted)) return wanted;
+  if (isHaPlus(wanted) && offered.includes('aurora')) return 'aurora';
+  return offered.includes('multi-az') ? 'multi-az' : (offered[0] ?? 'single-az');
+}

@@ -1,0 +1,74 @@
+import { databaseOptionLabel, DATABASE_OPTIONS } from './database-options.js';
+import type { Design, DesignContext } from './design-types.js';
+import { groupDigits } from './group-digits.js';
+import { availabilityPercent, availabilityText } from './percent-text.js';
+import { round } from './round.js';
+
+export interface Alternative {
+  /** The database option and redundancy, in words. */
+  design: string;
+  monthly: number;
+  /** What it costs a month more than the chosen design (negative: cheaper, but short of the goal). */
+  deltaMonthly: number;
+  estimated: number;
+  verdict: string;
+}
+
+const describe = (ctx: DesignContext, d: Design) => {
+  const r = d.resilience;
+  const parts = [
+    databaseOptionLabel(ctx.book, r.databaseHa),
+    r.appZones >= 2 ? `app servers in ${r.appZones} zones` : 'one app server',
+  ];
+  if (d.cache) parts.push(r.cacheHa ? 'cache with a replica' : 'one cache node');
+  if (r.regions > 1) parts.push(`${r.regions} regions`);
+  return parts.join(', ');
+};
+
+/** The best design for each database option the provider sells (cheapest meeting the goal, else the most available). */
+function bestPerOption(all: readonly Design[], goal: number): Design[] {
+  const out: Design[] = [];
+  for (const option of DATABASE_OPTIONS) {
+    const mine = all.filter((d) => d.resilience.databaseHa === option);
+    if (mine.length === 0) continue;
+    const meeting = mine.filter((d) => d.estimate.estimated >= goal);
+    const pool = meeting.length > 0 ? meeting : mine;
+    const pick = pool.reduce((a, d) =>
+      meeting.length > 0
+        ? d.cost.monthly.expected < a.cost.monthly.expected
+          ? d
+          : a
+        : d.estimate.estimated > a.estimate.estimated
+          ? d
+          : a,
+    );
+    out.push(pick);
+  }
+  return out;
+}
+
+/** Which alternatives the chosen design beat, and by how much: the answer to "why not the obvious one?". */
+export function alternativesBeaten(
+  ctx: DesignContext,
+  all: readonly Design[],
+  chosen: Design,
+  goal: number,
+): Alternative[] {
+  return bestPerOption(all, goal)
+    .filter((d) => d !== chosen)
+    .map((d) => {
+      const delta = round(d.cost.monthly.expected - chosen.cost.monthly.expected);
+      const short = d.estimate.estimated < goal;
+      const verdict = short
+        ? `below the ${availabilityText(goal * 100)} % it must reach (${availabilityText(d.estimate.estimated * 100)} %)${delta < 0 ? `, though $${groupDigits(Math.round(-delta))} a month cheaper` : ''}`
+        : `$${groupDigits(Math.round(delta))} a month dearer${d.estimate.estimated > chosen.estimate.estimated ? `, for ${availabilityText(d.estimate.estimated * 100)} %` : ''}`;
+      return {
+        design: describe(ctx, d),
+        monthly: d.cost.monthly.expected,
+        deltaMonthly: delta,
+        estimated: availabilityPercent(d.estimate.estimated),
+        verdict,
+      };
+    })
+    .sort((a, b) => a.monthly - b.monthly || a.design.localeCompare(b.design));
+}
