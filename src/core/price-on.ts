@@ -7,6 +7,7 @@ import { chooseDesign, costOfNines, type AvailabilityChoice } from './design-sea
 import { describe, type DesignBody } from './document/describe.js';
 import type { PlanInput } from './input.js';
 import type { ProviderPlan } from './plan-document.js';
+import { hardwareBook } from './hardware-book.js';
 import { priceBook } from './price-book.js';
 import type { Parameters } from './resolve.js';
 import { tierForUsers } from './tiers.js';
@@ -35,7 +36,7 @@ export function designContext(
 ): DesignContext {
   const { input, params } = req;
   // Another provider prices the design in its own home region; the first in the region asked for.
-  const book = priceBook(req.catalog, req.same ? undefined : input.region);
+  const book = hardwareBook(priceBook(req.catalog, req.same ? undefined : input.region), input);
   const curve = dailyCurve(params.dailyCurve, params.peakFactor);
   return { input, params, demand: req.demand, curve, book, sizings: new Map(), designs: new Map() };
 }

@@ -1,4 +1,5 @@
 import type { PlanDocument } from '../plan-document.js';
+import { architectureReasons, cacheEngineOf, cacheEngineReasons } from '../hardware-reasons.js';
 import { round } from '../round.js';
 import type { DesignView } from './view.js';
 
@@ -16,7 +17,7 @@ export function databaseSection({ ctx, design: d }: DesignView): PlanDocument['d
     readReplicasPerShard: db.readReplicasPerShard,
     storageGb: db.storageGbPerShard * db.shards,
     utilizationAtPeak: round(db.utilizationAtPeak, 3),
-    reasons: db.reasons,
+    reasons: [...db.reasons, ...architectureReasons(ctx.book, db.instance)],
   };
 }
 
@@ -24,14 +25,14 @@ export function cacheSection({ ctx, design: d }: DesignView): PlanDocument['cach
   const c = d.cache;
   if (!c) return null;
   return {
-    engine: 'redis',
+    engine: cacheEngineOf(ctx.book, c.node),
     service: ctx.book.catalog.services.cache,
     nodeType: c.node.id,
     shards: c.shards,
     replicasPerShard: c.replicasPerShard,
     nodes: c.shards * (1 + c.replicasPerShard),
     memoryNeededGb: round(c.memoryNeededGb, 2),
-    reasons: c.reasons,
+    reasons: [...c.reasons, ...cacheEngineReasons(ctx.book, c.node), ...architectureReasons(ctx.book, c.node)],
   };
 }
 
