@@ -85,3 +85,19 @@ describe('which commitment rate a line takes', () => {
     expect(commitmentBookSchema.safeParse(book).success).toBe(true);
   });
 });
+
+describe('asBoughtHourly', () => {
+  it('prices an always-on item as bought: on demand, or under the product that covers it', async () => {
+    const { asBoughtHourly } = await import('../../src/core/cost/as-bought.js');
+    const { priceBook } = await import('../../src/core/price-book.js');
+    const { premiumCacheAzure } = await import('./hardware-fixtures.js');
+    const { bundledCatalogs } = await import('../../src/pricing/bundled.js');
+    const premium = priceBook(premiumCacheAzure(), undefined);
+    const p3 = premium.items.find((i) => i.id === 'P3-premium')!;
+    expect(asBoughtHourly(premium, p3, 'on-demand')).toBe(1.109);
+    expect(asBoughtHourly(premium, p3, '3y')).toBeCloseTo(1.109 * 0.45, 6);
+    const standard = priceBook(bundledCatalogs().azure!, undefined);
+    const c5 = standard.items.find((i) => i.id === 'C5-standard')!;
+    expect(asBoughtHourly(standard, c5, '3y')).toBe(c5.price);
+  });
+});

@@ -11,7 +11,7 @@ function commitmentNotes(terms: BuyingTerms): string[] {
   if (!term) return [];
   const notes: string[] = [];
   for (const { choice, item } of terms.used.values()) {
-    const bought = `${choice.product.name} (${TERM_TEXT[term]}, ${PAYMENT_TEXT[choice.payment]}) on ${item.id}${item.variant ? ` (${item.variant})` : ''}: ${pct(choice.discount)} off the always-on part [${choice.confidence}] — ${choice.product.scope}; source: ${choice.source}`;
+    const bought = `${choice.product.name} (${TERM_TEXT[term]}, ${PAYMENT_TEXT[choice.payment]}) on ${item.id}: ${pct(choice.discount)} off the always-on part [${choice.confidence}] — ${choice.product.scope}; source: ${choice.source}`;
     const others = book ? alternatives(book, item, terms.region, term, terms.hw, choice.product.id) : [];
     const also = others.map((o) => `${o.product.name} ${pct(o.discount)} (${o.product.scope})`).join('; ');
     notes.push(also ? `${bought}. Also sold: ${also}` : bought);

@@ -68,7 +68,7 @@ function commitmentFor(item: CatalogItem, ctx: CostContext, terms: BuyingTerms):
   if (!terms.term) return null;
   if (!terms.book) return item.kind === 'compute' ? catalogOption(ctx, terms.term) : null;
   const choice = chooseCommitment(terms.book, item, terms.region, terms.term, terms.hw);
-  if (choice) terms.used.set(`${choice.product.id}|${item.id}|${item.variant ?? ''}`, { choice, item });
+  if (choice) terms.used.set(`${choice.product.id}|${item.id}`, { choice, item });
   else {
     const why = terms.book.unsold?.find(
       (u) => u.service === commitmentService(item) && new RegExp(u.pattern).test(item.id),
@@ -81,7 +81,8 @@ function commitmentFor(item: CatalogItem, ctx: CostContext, terms: BuyingTerms):
 /** Database instances and cache nodes run all month: the whole line is the always-on part a commitment covers. */
 function alwaysOnScope(line: PricedLine, spec: LineSpec): Buyable | undefined {
   if (line.buyable) return line.buyable;
-  const whole = (spec.item.kind === 'database' || spec.item.kind === 'cache') && spec.item.unit === 'hour';
+  // Per node-hour, or per GB-hour of provisioned capacity (Memorystore): either way billed every hour of the month.
+  const whole = (spec.item.kind === 'database' || spec.item.kind === 'cache') && /hour$/.test(spec.item.unit);
   return whole ? { alwaysOn: spec.quantity, spot: false, noun: line.description } : undefined;
 }
 
