@@ -37,3 +37,6 @@ const walk = (dir: string) => {
 };
 walk('templates');
 writeFileSync('src/export/templates.generated.json', `${JSON.stringify(templates)}\n`);
+
+// Commitment products (pricing/commitments/*.yaml): compiled by their own step.
+await import('./build-commitments.js');

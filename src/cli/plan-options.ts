@@ -86,11 +86,26 @@ export const PLAN_OPTIONS: readonly PlanOption[] = [
   },
   { key: 'growth', flags: '--growth <pct>', description: 'monthly user growth, percent' },
   { key: 'months', flags: '--months <n>', description: 'projection horizon with --growth (default: 12)' },
-  { key: 'commitment', flags: '--commitment <term>', description: 'how compute is bought: on-demand, 1y or 3y' },
+  {
+    key: 'commitment',
+    flags: '--commitment <term>',
+    description:
+      "on-demand, 1y or 3y: the provider's commitment products (savings plans, reservations, committed use) on the always-on servers, databases and caches",
+  },
   {
     key: 'spot',
     flags: '--spot <share>',
     description: 'share of scale-out server-hours on spot, 0–1 (never the minimum fleet)',
+  },
+  {
+    key: 'arch',
+    flags: '--arch <arch>',
+    description: 'app server CPU architecture: x86, arm or any (default: any, the cheapest that fits)',
+  },
+  {
+    key: 'cacheEngine',
+    flags: '--cache-engine <engine>',
+    description: 'cache engine: redis, valkey or any (default: any, the cheapest the provider sells)',
   },
   { key: 'discount', flags: '--discount <pct>', description: 'negotiated discount on the whole bill, percent' },
   {

@@ -11,6 +11,8 @@ export type { Provider } from '../providers/registry.js';
 export const DEPLOY_STRATEGIES = ['auto', 'blue-green', 'rolling', 'canary'] as const;
 export const COMMITMENTS = ['on-demand', '1y', '3y'] as const;
 export type Commitment = (typeof COMMITMENTS)[number];
+export const ARCH_CHOICES = ['any', 'x86', 'arm'] as const;
+export const CACHE_ENGINE_CHOICES = ['any', 'redis', 'valkey'] as const;
 
 /** Accepts numbers and humane text ("250k", "1.5M", "50,000"); anything else fails as "expected a number". */
 const humane = (schema: z.ZodNumber) =>
@@ -150,6 +152,8 @@ export const inputSchema = z.strictObject({
   ).optional(),
   commitment: z.enum(COMMITMENTS, { error: 'expected on-demand, 1y or 3y' }).default('on-demand'),
   spot: ratio('a share of the fleet').default(0),
+  arch: z.enum(ARCH_CHOICES, { error: 'expected x86, arm or any' }).default('any'),
+  cacheEngine: z.enum(CACHE_ENGINE_CHOICES, { error: 'expected redis, valkey or any' }).default('any'),
   discount: humane(number('a percentage').min(0, 'cannot be negative').lt(100, 'must be below 100')).default(0),
   maxMonthlyCost: humane(
     number('US dollars').max(1e12, 'must be at most 1e12').positive('must be greater than 0'),

@@ -8,6 +8,7 @@ import { chooseDesign, costOfNines, type AvailabilityChoice } from './design-sea
 import { describe, type DesignBody } from './document/describe.js';
 import type { PlanInput } from './input.js';
 import type { ProviderPlan } from './plan-document.js';
+import { hardwareBook } from './hardware-book.js';
 import { priceBook } from './price-book.js';
 import type { Parameters } from './resolve.js';
 import { tierForUsers } from './tiers.js';
@@ -39,7 +40,7 @@ export function designContext(
   // Without --region, a --regions split is priced in its largest region when the catalog has it.
   const largest = input.regions ? [...input.regions].sort((a, b) => b.share - a.share)[0]?.region : undefined;
   const asked = input.region ?? (largest && req.catalog.regions[largest] ? largest : undefined);
-  const book = priceBook(req.catalog, req.same ? undefined : asked);
+  const book = hardwareBook(priceBook(req.catalog, req.same ? undefined : asked), input);
   const curve = dailyCurve(params.dailyCurve, params.peakFactor);
   return { input, params, demand: req.demand, curve, book, sizings: new Map(), designs: new Map() };
 }

@@ -2,8 +2,10 @@ import type { InfracostUsageMapper } from '../export/infracost-usage-figures.js'
 import type { IngressBuilder } from '../export/ingress-types.js';
 import type { PriceBook } from '../core/price-book.js';
 import type { Catalog, CatalogItem } from '../pricing/catalog-schema.js';
+import type { CommitmentBook } from '../pricing/commitment-schema.js';
 import type { RefreshedPrice } from '../pricing/refresh/apply.js';
 import type { Progress } from '../pricing/refresh/progress.js';
+import type { HardwareReader } from './hardware.js';
 
 /** The balancing strategies a provider's balancer is configured for (`none` needs no balancer). */
 export type BalancedStrategy = 'round-robin' | 'least-connections' | 'ip-hash' | 'weighted';
@@ -59,6 +61,10 @@ export interface ProviderPack {
   /** How people write its name: AWS, GCP, Azure. */
   label: string;
   catalog: Catalog;
+  /** Its commitment products (pricing/commitments/<id>.yaml); without them `--commitment` uses the catalog's buyingOptions on compute. */
+  commitments?: CommitmentBook;
+  /** How its items say their CPU architecture and cache engine (default: only what the items state). */
+  hardware?: HardwareReader;
   /** The second region a home region pairs with when a design needs one (the provider's own pairing). */
   pairedRegions: Readonly<Record<string, string>>;
   balancer: Readonly<Record<BalancedStrategy, BalancerSetting>>;

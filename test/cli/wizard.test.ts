@@ -59,8 +59,11 @@ async function wizard(answers: unknown[], opts: { cwd?: string; env?: Record<str
   return { code, out, err, cwd, prompter };
 }
 
-// users, profile, stateful, durations, mixed hardware, availability, provider, region, growth, budget, save?, [file name], export target, [folder]
+// users, profile, stateful, durations, mixed hardware, availability, provider, region, growth, budget, commitment, arch, cache engine, save?, [file name], export target, [folder]
 const DEFAULTS = [
+  undefined,
+  undefined,
+  undefined,
   undefined,
   undefined,
   undefined,
@@ -144,6 +147,9 @@ describe('the wizard', () => {
       '10',
       '12',
       '20000',
+      '3y',
+      'arm',
+      'valkey',
       true,
       'capacity-plan.yaml',
       'none',
@@ -162,6 +168,9 @@ describe('the wizard', () => {
       growth: 10,
       months: 12,
       maxMonthlyCost: 20000,
+      commitment: '3y',
+      arch: 'arm',
+      cacheEngine: 'valkey',
     });
     let out = '';
     // The file's budget is blown (exit 3 prints nothing on stdout): a flag lifts it, flags override the file.
@@ -206,7 +215,17 @@ describe('the wizard', () => {
     const answers: unknown[] = [...DEFAULTS];
     answers[6] = 'gcp';
     answers[8] = '15%';
-    const r = await wizard([...answers.slice(0, 9), '24', undefined, true, 'capacity-plan.yaml', 'none']);
+    const r = await wizard([
+      ...answers.slice(0, 9),
+      '24',
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      true,
+      'capacity-plan.yaml',
+      'none',
+    ]);
     expect(r.err).not.toMatch(/capacity-plan: /);
     expect(r.code).toBe(0);
     expect(r.prompter.rejected).toEqual([]);
@@ -238,14 +257,14 @@ describe('the wizard', () => {
   });
 
   it('Ctrl-C: one line, exit 130, nothing written', async () => {
-    // Prompts in order: 10 questions, save?, file name, export target, folder. The file exists only once its name was given.
-    for (let at = 0; at < 14; at++) {
+    // Prompts in order: 13 questions, save?, file name, export target, folder. The file exists only once its name was given.
+    for (let at = 0; at < 17; at++) {
       const answers: unknown[] = [...DEFAULTS, true, 'capacity-plan.yaml', 'all', 'infra'].slice(0, at);
       answers.push(interrupt());
       const r = await wizard(answers);
       expect(r.code).toBe(130);
       expect(r.err.trim().split('\n').at(-1)).toBe('capacity-plan: interrupted (no file is left half-written)');
-      expect(readdirSync(r.cwd)).toEqual(at >= 12 ? ['capacity-plan.yaml'] : []);
+      expect(readdirSync(r.cwd)).toEqual(at >= 15 ? ['capacity-plan.yaml'] : []);
     }
   });
 

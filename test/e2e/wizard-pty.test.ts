@@ -71,6 +71,12 @@ describe('the wizard in a pseudo-terminal', () => {
     await keys('Enter');
     await waitFor(/Monthly budget/);
     await keys('Enter');
+    await waitFor(/Commit to 1 or 3 years/);
+    await keys('Down', 'Down', 'Enter');
+    await waitFor(/CPU architecture/);
+    await keys('Enter');
+    await waitFor(/Cache engine\?/);
+    await keys('Enter');
     await waitFor(/Save these answers/);
     await keys('Enter');
     await waitFor(/File name/);
@@ -84,7 +90,7 @@ describe('the wizard in a pseudo-terminal', () => {
     expect(text).toMatch(/wrote capacity-plan\.yaml/);
     expect(text).toMatch(/EXIT=0/);
     expect(readFileSync(join(cwd, 'capacity-plan.yaml'), 'utf8')).toMatch(
-      /users: 250k\nprofile: saas\navailability: 99\.95/,
+      /users: 250k\nprofile: saas\navailability: 99\.95[\s\S]*commitment: 3y/,
     );
   }, 60_000);
 

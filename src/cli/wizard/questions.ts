@@ -1,6 +1,6 @@
 import { downtimeMinutesPerMonth } from '../../core/availability.js';
 import { parseHumaneNumber } from '../../core/humane-number.js';
-import { inputSchema, type RawInput } from '../../core/input.js';
+import { ARCH_CHOICES, CACHE_ENGINE_CHOICES, inputSchema, type Commitment, type RawInput } from '../../core/input.js';
 import { homeRegion } from '../../pricing/home-region.js';
 import { providerIds } from '../../providers/registry.js';
 import { looksLikeRange, parseRange } from '../../uncertainty/range.js';
@@ -36,7 +36,44 @@ const AVAILABILITY_CHOICES = [null, 99.9, 99.95, 99.99, 99.999] as const;
 export async function askQuestions(p: Prompter, catalogs: Catalogs): Promise<RawInput> {
   const workload = await askWorkload(p);
   const where = await askWhereAndBudget(p, catalogs);
-  return { ...workload, ...where };
+  const buying = await askBuying(p);
+  return { ...workload, ...where, ...buying };
+}
+
+/** How the always-on part is bought, and the hardware: commitment term, CPU architecture, cache engine. */
+async function askBuying(p: Prompter): Promise<Partial<RawInput>> {
+  const commitment = await p.select<Commitment>({
+    message: 'Commit to 1 or 3 years for the always-on servers, databases and caches (savings plans, reservations)?',
+    default: 'on-demand',
+    choices: [
+      { name: 'No — everything on demand', value: 'on-demand' },
+      { name: "1 year — each provider's 1-year commitment products", value: '1y' },
+      { name: "3 years — each provider's 3-year commitment products", value: '3y' },
+    ],
+  });
+  const arch = await p.select<(typeof ARCH_CHOICES)[number]>({
+    message: 'CPU architecture of the app servers?',
+    default: 'any',
+    choices: [
+      { name: 'Any — the cheapest that fits (Arm needs multi-arch container images)', value: 'any' },
+      { name: 'x86 only', value: 'x86' },
+      { name: 'Arm only (Graviton, Axion, Ampere)', value: 'arm' },
+    ],
+  });
+  const cacheEngine = await p.select<(typeof CACHE_ENGINE_CHOICES)[number]>({
+    message: 'Cache engine?',
+    default: 'any',
+    choices: [
+      { name: 'Any — the cheapest the provider sells (Valkey speaks the Redis protocol)', value: 'any' },
+      { name: 'Redis OSS', value: 'redis' },
+      { name: 'Valkey', value: 'valkey' },
+    ],
+  });
+  return {
+    ...(commitment !== 'on-demand' ? { commitment } : {}),
+    ...(arch !== 'any' ? { arch } : {}),
+    ...(cacheEngine !== 'any' ? { cacheEngine } : {}),
+  };
 }
 
 /** Users, traffic profile, state, request durations, hardware and the availability target. */

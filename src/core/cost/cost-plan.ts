@@ -1,5 +1,6 @@
 import { round } from '../round.js';
-import { buyingNotes, buyingTerms, buyLine, discountLine, type BuyingTerms } from './buying.js';
+import { buyingTerms, buyLine, discountLine, type BuyingTerms } from './buying.js';
+import { buyingNotes } from './buying-notes.js';
 import { priced, type CostRule, type CostRuleGroup } from './rule.js';
 import { COST_RULES } from './rules/index.js';
 import type { CostBreakdown, CostContext, FleetSize, LineItem } from './types.js';
@@ -20,7 +21,7 @@ function lineOf(
   const spec = rule.line(ctx, of, size);
   if (!spec || !(spec.quantity > 0)) return [];
   const line = { ...priced(rule.kind, rule.component, id, spec), ...(spec.buyable ? { buyable: spec.buyable } : {}) };
-  return buyLine(line, spec.quantity, ctx, terms);
+  return buyLine(line, spec, ctx, terms);
 }
 
 /** The lines of every rule (or only the fleet-sized ones), in the bill's order. */

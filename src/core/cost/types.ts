@@ -1,4 +1,5 @@
 import type { CatalogItem } from '../../pricing/catalog-schema.js';
+import type { Payment, Term } from '../../pricing/commitment-schema.js';
 import type { CacheSizing } from '../cache.js';
 import type { DatabaseSizing } from '../database.js';
 import type { Demand } from '../demand.js';
@@ -17,6 +18,17 @@ export interface LineItem {
   unitPrice: number;
   monthly: number;
   itemId: string;
+  confidence: CatalogItem['confidence'];
+  /** The commitment product a committed line is bought under: name, term, payment, share off and its source. */
+  commitment?: LineCommitment;
+}
+
+export interface LineCommitment {
+  product: string;
+  term: Term;
+  payment: Payment;
+  discount: number;
+  source: string;
   confidence: CatalogItem['confidence'];
 }
 

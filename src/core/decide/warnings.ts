@@ -1,6 +1,7 @@
 import { groupDigits } from '../group-digits.js';
 import type { Design, DesignContext } from '../design.js';
 import type { AvailabilityChoice } from '../design-search.js';
+import { hardwareWarnings } from '../hardware-reasons.js';
 import { tierRule } from '../tiers.js';
 
 /** How old a catalog may be before every plan priced on it says so. */
@@ -48,6 +49,7 @@ function staleCatalog(ctx: DesignContext, today: string | undefined): string[] {
 export function planWarnings(ctx: DesignContext, d: Design, choice: AvailabilityChoice, today?: string): string[] {
   const { input, book } = ctx;
   const warnings = [...staleCatalog(ctx, today), ...recalledPrices(d)];
+  warnings.push(...hardwareWarnings(book, [d.compute.instance, d.cache?.node ?? null]));
   if (choice.met === false) warnings.push(choice.reasons[0]!);
   if (input.stateful) {
     const broken = d.loadBalancing.breaksRules.map((r) => r.split(':')[0]).join('; ');

@@ -1,4 +1,5 @@
 import type { PlanDocument } from '../plan-document.js';
+import { architectureReasons, cacheEngineOf, cacheEngineReasons } from '../hardware-reasons.js';
 import { round } from '../round.js';
 import { connectionReason } from '../database-connections.js';
 import { isHaPlus } from '../database-options.js';
@@ -33,7 +34,8 @@ export function databaseSection({ ctx, design: d }: DesignView): PlanDocument['d
 
 function withConnections(ctx: DesignContext, db: DatabaseSizing, maxServers: number): string[] {
   const reason = connectionReason(ctx.book, db, maxServers);
-  return reason ? [...db.reasons, reason] : db.reasons;
+  const own = [...db.reasons, ...architectureReasons(ctx.book, db.instance)];
+  return reason ? [...own, reason] : own;
 }
 
 /** The shard key, and the users (and month, under --growth) at which one primary stops carrying the writes. */
@@ -53,14 +55,14 @@ export function cacheSection({ ctx, design: d }: DesignView): PlanDocument['cach
   const c = d.cache;
   if (!c) return null;
   return {
-    engine: 'redis',
+    engine: cacheEngineOf(ctx.book, c.node),
     service: ctx.book.catalog.services.cache,
     nodeType: c.node.id,
     shards: c.shards,
     replicasPerShard: c.replicasPerShard,
     nodes: c.shards * (1 + c.replicasPerShard),
     memoryNeededGb: round(c.memoryNeededGb, 2),
-    reasons: c.reasons,
+    reasons: [...c.reasons, ...cacheEngineReasons(ctx.book, c.node), ...architectureReasons(ctx.book, c.node)],
   };
 }
 

@@ -1,4 +1,5 @@
 import type { PlanDocument } from '../plan-document.js';
+import { architectureReasons, hardwareArchitecture } from '../hardware-reasons.js';
 import { round } from '../round.js';
 import { scalingReasons, tierRule } from '../tiers.js';
 import type { DesignView } from './view.js';
@@ -45,6 +46,7 @@ export function computeSection({ ctx, design: d }: DesignView): PlanDocument['co
       zoneFailure: c.needs['zone failure'],
       minimum: c.needs.minimum,
     },
-    reasons: c.reasons,
+    reasons: [...c.reasons, ...architectureReasons(ctx.book, c.instance)],
+    architecture: hardwareArchitecture(ctx.book, c.instance),
   };
 }

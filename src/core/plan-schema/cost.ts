@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { COMMITMENTS } from '../input.js';
+import { PAYMENTS, TERMS } from '../../pricing/commitment-schema.js';
 import { confidence, money, monthly, provider, reasons, tier } from './common.js';
 
 export const lineItemSchema = z.strictObject({
@@ -15,6 +16,19 @@ export const lineItemSchema = z.strictObject({
   monthly: money,
   itemId: z.string().describe("The provider's own name for what is priced"),
   confidence: confidence.describe('V verified · M several sources agree · U recalled'),
+  commitment: z
+    .strictObject({
+      product: z
+        .string()
+        .describe("The provider's commitment product (Compute Savings Plan, RDS reserved DB instance, …)"),
+      term: z.enum(TERMS),
+      payment: z.enum(PAYMENTS),
+      discount: z.number().describe('Share off the on-demand price'),
+      source: z.string(),
+      confidence,
+    })
+    .optional()
+    .describe('Committed lines: what they are bought under (pricing/commitments/<provider>.yaml)'),
 });
 
 /** Figures people ask for beside the monthly bill; every one covers the whole plan (all its regions). */

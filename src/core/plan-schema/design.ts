@@ -2,6 +2,8 @@ import * as z from 'zod';
 import { DATABASE_OPTIONS } from '../database-options.js';
 import { DAILY_CURVE_NAMES, PROFILE_NAMES } from '../profiles.js';
 import { providerField } from '../../providers/provider-field.js';
+import { CACHE_ENGINES } from '../../pricing/commitment-schema.js';
+import { ARCHITECTURES } from '../../providers/hardware.js';
 import { instances, reasons, tier } from './common.js';
 
 /** What was asked and the design that answers it: input, demand, tier, servers and the data tier. */
@@ -70,6 +72,10 @@ export const designShape = {
       minimum: z.number().int(),
     }),
     reasons,
+    architecture: z
+      .enum(ARCHITECTURES)
+      .optional()
+      .describe("The app servers' CPU architecture (--arch; any takes the cheapest that fits)"),
   }),
   database: z.strictObject({
     engine: z.literal('postgresql'),
@@ -96,7 +102,7 @@ export const designShape = {
   }),
   cache: z
     .strictObject({
-      engine: z.literal('redis'),
+      engine: z.enum(CACHE_ENGINES).describe('Redis OSS or Valkey (--cache-engine; any takes the cheapest)'),
       service: z.string(),
       nodeType: z.string(),
       shards: z.number().int(),

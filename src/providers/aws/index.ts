@@ -1,6 +1,9 @@
 import catalog from './catalog.generated.json' with { type: 'json' };
+import commitments from './commitments.generated.json' with { type: 'json' };
 import type { Catalog } from '../../pricing/catalog-schema.js';
+import type { CommitmentBook } from '../../pricing/commitment-schema.js';
 import type { ProviderPack } from '../types.js';
+import { awsHardware } from './hardware.js';
 import { infracostUsage } from './infracost-usage.js';
 import { ingressManifests } from './ingress.js';
 
@@ -10,6 +13,8 @@ export const aws = {
   id: 'aws',
   label: 'AWS',
   catalog: catalog as Catalog,
+  commitments: commitments as CommitmentBook,
+  hardware: awsHardware,
   // AWS has no formal pairs: these are the usual disaster-recovery partners in the same geography.
   pairedRegions: {
     'us-east-1': 'us-west-2',

@@ -1,7 +1,10 @@
 import catalog from './catalog.generated.json' with { type: 'json' };
+import commitments from './commitments.generated.json' with { type: 'json' };
 import type { Catalog } from '../../pricing/catalog-schema.js';
+import type { CommitmentBook } from '../../pricing/commitment-schema.js';
 import type { ProviderPack } from '../types.js';
 import { azureCacheBilling } from './cache-billing.js';
+import { azureHardware } from './hardware.js';
 import { infracostUsage } from './infracost-usage.js';
 import { ingressManifests } from './ingress.js';
 
@@ -9,6 +12,8 @@ export const azure = {
   id: 'azure',
   label: 'Azure',
   catalog: catalog as Catalog,
+  commitments: commitments as CommitmentBook,
+  hardware: azureHardware,
   // Azure's own region pairs (learn.microsoft.com: cross-region replication in Azure).
   pairedRegions: {
     eastus: 'westus',

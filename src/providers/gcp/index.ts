@@ -1,7 +1,10 @@
 import catalog from './catalog.generated.json' with { type: 'json' };
+import commitments from './commitments.generated.json' with { type: 'json' };
 import type { Catalog } from '../../pricing/catalog-schema.js';
+import type { CommitmentBook } from '../../pricing/commitment-schema.js';
 import type { ProviderPack } from '../types.js';
 import { memorystoreBilling } from './cache-billing.js';
+import { gcpHardware } from './hardware.js';
 import { infracostUsage } from './infracost-usage.js';
 import { ingressManifests } from './ingress.js';
 
@@ -11,6 +14,8 @@ export const gcp = {
   id: 'gcp',
   label: 'GCP',
   catalog: catalog as Catalog,
+  commitments: commitments as CommitmentBook,
+  hardware: gcpHardware,
   pairedRegions: {
     'us-central1': 'us-east1',
     'us-east1': 'us-central1',

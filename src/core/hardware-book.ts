@@ -1,0 +1,69 @@
+import type { CatalogItem } from '../pricing/catalog-schema.js';
+import { statedHardware, type HardwareReader } from '../providers/hardware.js';
+import { isProvider, providerPack } from '../providers/registry.js';
+import type { PlanInput } from './input.js';
+import type { PriceBook } from './price-book.js';
+
+/** What the user asked for (`--arch`, `--cache-engine`) and how the provider's items say theirs. */
+export interface HardwareChoice {
+  arch: PlanInput['arch'];
+  cacheEngine: PlanInput['cacheEngine'];
+  reader: HardwareReader;
+  /** The book without the choice: every item of every architecture and engine. */
+  base: PriceBook;
+}
+
+/** A price book whose shape lookups take the cheapest allowed architecture and cache engine. */
+export interface HardwareBook extends PriceBook {
+  hardware: HardwareChoice;
+}
+
+/** The variant without the cache engine in it: AWS marks ElastiCache rows `redis` / `valkey`. */
+const variantKey = (item: CatalogItem) => (item.variant ?? '').replace(/\b(redis|valkey)\b/g, '');
+
+/** Items a plan may swap for each other: the same kind, shape, unit and variant; only the architecture or engine differs. */
+export function siblings(book: PriceBook, anchor: CatalogItem): CatalogItem[] {
+  if (!anchor.shape) return [anchor];
+  const same = book.items.filter(
+    (i) =>
+      i.kind === anchor.kind &&
+      i.shape === anchor.shape &&
+      i.unit === anchor.unit &&
+      variantKey(i) === variantKey(anchor),
+  );
+  return same.includes(anchor) ? same : [anchor, ...same];
+}
+
+export const hourly = (item: CatalogItem) => item.price * (item.billedNodes ?? 1);
+
+export function allowed(choice: Pick<HardwareChoice, 'arch' | 'cacheEngine' | 'reader'>, item: CatalogItem): boolean {
+  if (choice.arch !== 'any' && choice.reader.architecture(item) !== choice.arch) return false;
+  return (
+    item.kind !== 'cache' || choice.cacheEngine === 'any' || choice.reader.cacheEngine(item) === choice.cacheEngine
+  );
+}
+
+/** The cheapest allowed sibling of an item (the first on a tie); the item itself when none is allowed. */
+export function pick(choice: HardwareChoice, anchor: CatalogItem): CatalogItem {
+  const options = siblings(choice.base, anchor).filter((i) => allowed(choice, i));
+  return (
+    options.reduce<CatalogItem | null>((best, i) => (!best || hourly(i) < hourly(best) ? i : best), null) ?? anchor
+  );
+}
+
+/** The design's price book under `--arch` and `--cache-engine`: everything else reads through to the catalog's. */
+export function hardwareBook(base: PriceBook, input: Pick<PlanInput, 'arch' | 'cacheEngine'>): HardwareBook {
+  const provider = base.catalog.provider;
+  const reader = (isProvider(provider) ? providerPack(provider).hardware : undefined) ?? statedHardware;
+  const hardware: HardwareChoice = { arch: input.arch, cacheEngine: input.cacheEngine, reader, base };
+  const each = (items: CatalogItem[]) => items.map((i) => pick(hardware, i));
+  return {
+    ...base,
+    hardware,
+    computeTypes: (shapes) => each(base.computeTypes(shapes)),
+    databaseTypes: (shapes, variant) => each(base.databaseTypes(shapes, variant)),
+    cacheTypes: (shapes) => each(base.cacheTypes(shapes)),
+  };
+}
+
+export const isHardwareBook = (book: PriceBook): book is HardwareBook => 'hardware' in book;
