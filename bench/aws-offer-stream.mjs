@@ -133,6 +133,10 @@ export { scanAwsOffer } from './src/providers/aws/offer-stream.ts';`,
   platform: 'node',
   format: 'esm',
   outfile: join(work, 'offer.mjs'),
+  // Bundled CommonJS (undici) calls require(): give the ESM bundle one, as scripts/build.ts does.
+  banner: {
+    js: "import { createRequire as __cpCreateRequire } from 'node:module'; const require = __cpCreateRequire(import.meta.url);",
+  },
   logLevel: 'warning',
 });
 const server = createServer((req, res) => {
