@@ -1,4 +1,4 @@
-import { COLON, COMMA, CLOSE, QUOTE, nextNonSpace } from './offer-scan-text.js';
+import { COLON, COMMA, CLOSE, OPEN, QUOTE, nextNonSpace, prevNonSpaceCode } from './offer-scan-text.js';
 import type { AwsProduct } from './offer-stream.js';
 
 /** Where one product sits in the text: its braces and those of its `attributes` object. */
@@ -59,6 +59,10 @@ function keyColon(text: string, i: number, limit: number): number {
  * anything else (the product is then parsed whole). The text of the span holds no backslash.
  */
 export function productHead(text: string, span: ProductSpan): { sku: string; productFamily?: string } | null {
+  // The attributes open on a key (or close at once) and close after a string (or at once).
+  const first = text.charCodeAt(nextNonSpace(text, span.attributesOpen + 1));
+  const last = prevNonSpaceCode(text, span.attributesClose);
+  if ((first !== QUOTE && first !== CLOSE) || (last !== QUOTE && last !== OPEN)) return null;
   let sku: string | undefined;
   let family: string | undefined;
   let attributes = false;

@@ -104,8 +104,10 @@ export const startWalk = (open: number, at: number): Walk => ({
 
 /**
  * The index of the bracket that closes the walked object or array, or −1 when the text ends first (the
- * walk then says where to carry on). Brackets are found with indexOf and each is checked to lie outside
- * strings (stringAround); a `}` after a `,` or `:` is refused as the syntax error it is.
+ * walk then says where to carry on). Brackets are found with indexOf; one with no quote between it and the
+ * last place known to lie outside strings lies outside too, as does one whose last quote follows a letter
+ * or a digit, unescaped (it closes a string: an opening quote follows `: , { [` or whitespace); any other is checked
+ * by stringAround.
  */
 export function walkToClose(text: string, w: Walk, backslashes: Backslashes): number {
   const openChar = w.open === OPEN ? '{' : '[';
@@ -118,15 +120,20 @@ export function walkToClose(text: string, w: Walk, backslashes: Backslashes): nu
   while (nextClose >= 0) {
     const opening = nextOpen >= 0 && nextOpen < nextClose;
     const b = opening ? nextOpen : nextClose;
-    const backslash = nextBackslash(text, backslashes, at);
-    const inString = stringAround(text, at, b, backslash);
-    if (inString === -2) break;
-    if (backslash >= 0 && backslash <= Math.max(b, inString)) w.escaped = true;
-    if (inString >= 0) {
-      at = inString + 1;
-      if (nextOpen >= 0 && nextOpen < at) nextOpen = text.indexOf(openChar, at);
-      if (nextClose < at) nextClose = text.indexOf(closeChar, at);
-      continue;
+    const q = text.lastIndexOf('"', b);
+    // Outside: no quote since `at`, or the last quote closes a string (it follows a letter or digit, say).
+    const before = q > at ? text.charCodeAt(q - 1) : QUOTE;
+    if (q >= at && (before < 48 || before === COLON || before === OPEN || before === BRACKET_OPEN || before === 92)) {
+      const backslash = nextBackslash(text, backslashes, at);
+      const inString = stringAround(text, at, b, backslash);
+      if (inString === -2) break;
+      if (backslash >= 0 && backslash <= Math.max(b, inString)) w.escaped = true;
+      if (inString >= 0) {
+        at = inString + 1;
+        if (nextOpen >= 0 && nextOpen < at) nextOpen = text.indexOf(openChar, at);
+        if (nextClose < at) nextClose = text.indexOf(closeChar, at);
+        continue;
+      }
     }
     at = b + 1;
     if (opening) {
@@ -135,8 +142,6 @@ export function walkToClose(text: string, w: Walk, backslashes: Backslashes): nu
       nextOpen = text.indexOf(openChar, at);
       continue;
     }
-    const before = prevNonSpaceCode(text, b);
-    if (before === COMMA || before === COLON) throw notJson(text, b);
     if (--depth === 0) {
       result = b;
       break;
