@@ -56,6 +56,7 @@ export const REAL_FORMAT_OFFER = (() => {
     NOFAMILY: { sku: 'NOFAMILY', attributes: { instanceType: 'm7i.metal', ...linux, regionCode: 'us-east-1' } },
     ORDER: { attributes: { instanceType: 't3.nano', ...linux, regionCode: 'us-east-1' }, productFamily: 'Compute Instance', sku: 'ORDER' },
     NUMBERS: { sku: 'NUMBERS', productFamily: 'Compute Instance', attributes: { instanceType: 'm7i.2xlarge', vcpu: 8, ...linux, regionCode: 'us-east-1' } },
+    ESCAPED: ec2('ESCAPED', 'Compute Instance', { instanceType: 'm7i.4xlarge', ...linux, note: 'C:\\temp\\ and "x" \t' }),
     UNICODE: ec2('UNICODE', 'Compute Instance', { instanceType: 'r7i.large', ...linux, location: 'São Paulo – 東京 😀' }),
     NOSKU: { productFamily: 'Compute Instance', attributes: { instanceType: 'm7i.large' } },
   };

@@ -89,10 +89,10 @@ describe('the AWS offer scanner', () => {
     try {
       const scan = await scanAwsOffer(chunked(text, 1 << 16), (p) => (p.attributes.instanceType === 'm7i.large' ? 'one' : null));
       expect(scan.matchedCount).toBe(4);
-      // The four m7i.large products (M7IXL, with a backslash, is parsed to be read; so is the product with no
+      // The four m7i.large products (M7IXL and ESCAPED, with a backslash, are parsed to be read; so is the product with no
       // SKU), then the on-demand terms of the four.
       expect(parse.mock.calls.map(([t]) => /"sku" : "(\w+)"/.exec(String(t))?.[1] ?? '(no sku)')).toEqual([
-        ...['M7IL', 'M7ILW', 'M7ILC', 'M7IXL', 'EU', '(no sku)'],
+        ...['M7IL', 'M7ILW', 'M7ILC', 'M7IXL', 'EU', 'ESCAPED', '(no sku)'],
         ...['M7IL', 'M7ILW', 'M7ILC', 'EU'],
       ]);
     } finally {

@@ -116,6 +116,8 @@ export function walkToClose(text: string, w: Walk, backslashes: Backslashes): nu
   let depth = w.depth;
   let nextOpen = text.indexOf(openChar, at);
   let nextClose = text.indexOf(closeChar, at);
+  // The first backslash not yet passed: passing one marks the walk as escaped.
+  let backslash = nextBackslash(text, backslashes, at);
   let result = -1;
   while (nextClose >= 0) {
     const opening = nextOpen >= 0 && nextOpen < nextClose;
@@ -124,18 +126,24 @@ export function walkToClose(text: string, w: Walk, backslashes: Backslashes): nu
     // Outside: no quote since `at`, or the last quote closes a string (it follows a letter or digit, say).
     const before = q > at ? text.charCodeAt(q - 1) : QUOTE;
     if (q >= at && (before < 48 || before === COLON || before === OPEN || before === BRACKET_OPEN || before === 92)) {
-      const backslash = nextBackslash(text, backslashes, at);
       const inString = stringAround(text, at, b, backslash);
       if (inString === -2) break;
-      if (backslash >= 0 && backslash <= Math.max(b, inString)) w.escaped = true;
       if (inString >= 0) {
         at = inString + 1;
+        if (backslash >= 0 && backslash < at) {
+          w.escaped = true;
+          backslash = text.indexOf('\\', at);
+        }
         if (nextOpen >= 0 && nextOpen < at) nextOpen = text.indexOf(openChar, at);
         if (nextClose < at) nextClose = text.indexOf(closeChar, at);
         continue;
       }
     }
     at = b + 1;
+    if (backslash >= 0 && backslash < at) {
+      w.escaped = true;
+      backslash = text.indexOf('\\', at);
+    }
     if (opening) {
       if (++w.inner === 1) w.innerOpen = b;
       depth++;
@@ -149,6 +157,7 @@ export function walkToClose(text: string, w: Walk, backslashes: Backslashes): nu
     if (depth === 1 && w.innerClose < 0) w.innerClose = b;
     nextClose = text.indexOf(closeChar, at);
   }
+  backslashes.at = backslash;
   w.at = at;
   w.depth = depth;
   return result;
