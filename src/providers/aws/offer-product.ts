@@ -72,24 +72,71 @@ export function productHead(text: string, span: ProductSpan): { sku: string; pro
     if (c !== QUOTE) return null;
     const keyEnd = text.indexOf('"', i + 1);
     if (keyEnd < 0 || keyEnd > span.end) return null;
-    const key = text.slice(i + 1, keyEnd);
+    const key = keyEnd - i - 1;
     const colon = keyColon(text, keyEnd + 1, span.end);
     if (colon < 0) return null;
+    const keyAt = i + 1;
     i = nextNonSpace(text, colon + 1);
-    if (key === 'attributes') {
+    if (key === 10 && text.startsWith('attributes', keyAt)) {
       if (attributes || i !== span.attributesOpen) return null;
       attributes = true;
       i = span.attributesClose + 1;
-    } else if ((key === 'sku' && sku === undefined) || (key === 'productFamily' && family === undefined)) {
+    } else if (
+      (key === 3 && sku === undefined && text.startsWith('sku', keyAt)) ||
+      (key === 13 && family === undefined && text.startsWith('productFamily', keyAt))
+    ) {
       const valueEnd = text.charCodeAt(i) === QUOTE ? text.indexOf('"', i + 1) : -1;
       if (valueEnd < 0 || valueEnd > span.end) return null;
-      if (key === 'sku') sku = text.slice(i + 1, valueEnd);
+      if (key === 3) sku = text.slice(i + 1, valueEnd);
       else family = text.slice(i + 1, valueEnd);
       i = valueEnd + 1;
     } else return null;
     i = nextNonSpace(text, i);
     if (text.charCodeAt(i) === COMMA) i = nextNonSpace(text, i + 1);
     else if (text.charCodeAt(i) !== CLOSE) return null;
+  }
+}
+
+/** The proxy handler of one product's attributes (one small object per product, its methods shared). */
+class LazyAttributes implements ProxyHandler<Record<string, string>> {
+  private whole: Record<string, string> | null = null;
+
+  constructor(
+    private readonly text: string,
+    private readonly span: ProductSpan,
+    private readonly reader: AttributeReader,
+    private readonly parse: () => AwsProduct,
+    private readonly reads: [string, string | undefined][],
+  ) {}
+
+  private parsed(): Record<string, string> {
+    return (this.whole ??= this.parse().attributes);
+  }
+
+  get(_target: object, key: string | symbol): unknown {
+    if (this.whole || typeof key !== 'string' || key === '__proto__') return Reflect.get(this.parsed(), key);
+    const value = this.reader.read(this.text, this.span, key);
+    if (value === null) return Reflect.get(this.parsed(), key);
+    this.reads.push([key, value]);
+    return value ?? (Object.prototype as Record<string, unknown>)[key];
+  }
+  has(_target: object, key: string | symbol): boolean {
+    return Reflect.has(this.parsed(), key);
+  }
+  ownKeys(): (string | symbol)[] {
+    return Reflect.ownKeys(this.parsed());
+  }
+  getOwnPropertyDescriptor(_target: object, key: string | symbol): PropertyDescriptor | undefined {
+    return Reflect.getOwnPropertyDescriptor(this.parsed(), key);
+  }
+  set(_target: object, key: string | symbol, value: unknown): boolean {
+    return Reflect.set(this.parsed(), key, value);
+  }
+  defineProperty(_target: object, key: string | symbol, descriptor: PropertyDescriptor): boolean {
+    return Reflect.defineProperty(this.parsed(), key, descriptor);
+  }
+  deleteProperty(_target: object, key: string | symbol): boolean {
+    return Reflect.deleteProperty(this.parsed(), key);
   }
 }
 
@@ -107,24 +154,7 @@ export function lazyProduct(
   parse: () => AwsProduct,
   reads: [string, string | undefined][],
 ): AwsProduct {
-  let whole: Record<string, string> | null = null;
-  const parsed = () => (whole ??= parse().attributes);
-  const handler: ProxyHandler<Record<string, string>> = {
-    get(_target, key) {
-      if (whole || typeof key !== 'string' || key === '__proto__') return Reflect.get(parsed(), key);
-      const value = reader.read(text, span, key);
-      if (value === null) return Reflect.get(parsed(), key);
-      reads.push([key, value]);
-      return value ?? (Object.prototype as Record<string, unknown>)[key];
-    },
-    has: (_t, key) => Reflect.has(parsed(), key),
-    ownKeys: () => Reflect.ownKeys(parsed()),
-    getOwnPropertyDescriptor: (_t, key) => Reflect.getOwnPropertyDescriptor(parsed(), key),
-    set: (_t, key, value) => Reflect.set(parsed(), key, value),
-    defineProperty: (_t, key, descriptor) => Reflect.defineProperty(parsed(), key, descriptor),
-    deleteProperty: (_t, key) => Reflect.deleteProperty(parsed(), key),
-  };
-  const attributes = new Proxy({}, handler);
+  const attributes = new Proxy({}, new LazyAttributes(text, span, reader, parse, reads)) as Record<string, string>;
   return head.productFamily === undefined
     ? { sku: head.sku, attributes }
     : { sku: head.sku, productFamily: head.productFamily, attributes };

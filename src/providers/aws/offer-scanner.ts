@@ -141,6 +141,11 @@ export class OfferScanner<K> {
   private string(text: string, pos: number): number {
     const end = stringEnd(text, pos + 1);
     if (end < 0) return -1;
+    if (this.state !== VALUE && this.keys.length === 2 && this.keys[1] === 'products') {
+      // A product's SKU as its key: the product says it again.
+      this.state = AFTER_KEY;
+      return end + 1;
+    }
     const backslash = nextBackslash(text, this.backslashes, pos);
     let value = text.slice(pos + 1, end);
     if (backslash >= 0 && backslash < end) {
