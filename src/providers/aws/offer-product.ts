@@ -14,7 +14,9 @@ const PLAIN_KEY = /^[A-Za-z_$][\w$.-]*$/;
 
 /**
  * Reads single attributes out of a product's text without parsing it. Products of one offer list their
- * attributes in much the same order, so the offset where a key was last found is tried first.
+ * attributes in much the same order, so the offset where a key was last found is tried first. A key the
+ * product repeats reads as one of its values (JSON.parse keeps the last); in a product that matches, the
+ * difference is caught against the parsed product.
  */
 export class AttributeReader {
   private readonly keys = new Map<string, { quoted: string; offset: number }>();
