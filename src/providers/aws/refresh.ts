@@ -139,18 +139,19 @@ export async function refreshAws(
     const task = opts.progress.start(`${offer} ${opts.region}`);
     const stream = await openStream(url(target.currentVersionUrl), { idleMs: opts.idleMs, onLength: task.total });
     const scan = await scanAwsOffer(stream, (p) => match(p, opts.region), task.advance);
-    task.done(`${groupDigits(scan.productsSeen)} products, ${scan.matched.size} matched`);
+    task.done(`${groupDigits(scan.productsSeen)} products, ${scan.matchedCount} matched`);
     const published = scan.publicationDate?.slice(0, 10) ?? 'undated';
-    for (const [sku, { key }] of scan.matched) {
+    for (const [key, matches] of scan.byKey) {
       const item = byKey.get(key);
-      const dims = scan.onDemand.get(sku);
-      const price = item && dims ? priceOf(dims, item) : null;
-      // Several SKUs can fit one item (e.g. NAT hours in two usage types): keep the first.
-      if (price !== null && !found.has(key))
-        found.set(key, {
-          price,
-          source: `AWS Price List Bulk API (${offer}, ${opts.region}, published ${published}, SKU ${sku})`,
-        });
+      for (const { sku, onDemand } of matches) {
+        const price = item && onDemand ? priceOf(onDemand, item) : null;
+        // Several SKUs can fit one item (e.g. NAT hours in two usage types): keep the first.
+        if (price !== null && !found.has(key))
+          found.set(key, {
+            price,
+            source: `AWS Price List Bulk API (${offer}, ${opts.region}, published ${published}, SKU ${sku})`,
+          });
+      }
     }
   }
   return found;
