@@ -63,6 +63,8 @@ export function hardwareBook(base: PriceBook, input: Pick<PlanInput, 'arch' | 'c
     computeTypes: (shapes) => each(base.computeTypes(shapes)),
     databaseTypes: (shapes, variant) => each(base.databaseTypes(shapes, variant)),
     cacheTypes: (shapes) => each(base.cacheTypes(shapes)),
+    // Sizes as the provider bills them (node types, Memorystore capacity, Azure tiers), each the cheapest allowed engine.
+    cacheSizes: (shapes, ha) => each(base.cacheSizes(shapes, ha)),
   };
 }
 

@@ -77,22 +77,19 @@ describe('cache prices in each provider billing structure', () => {
 describe('the share of the bill on recalled (U) prices', () => {
   const share = (provider: string) => planOf({ users: 5_000_000, provider }).cost.recalled!;
 
-  it.each(['aws', 'gcp'])('%s: at most 5 %% of the default 5M-user bill, and the plan lists the U items', (p) => {
-    const r = share(p);
-    expect(r.share).toBeLessThanOrEqual(0.05);
-    expect(r.items.every((i) => i.share <= r.share)).toBe(true);
-  });
+  it.each(['aws', 'gcp', 'azure'])(
+    '%s: at most 5 %% of the default 5M-user bill, and the plan lists the U items',
+    (p) => {
+      const r = share(p);
+      expect(r.share).toBeLessThanOrEqual(0.05);
+      expect(r.items.every((i) => i.share <= r.share)).toBe(true);
+    },
+  );
 
-  // Known gap: Front Door Standard's bands above 10 TB are recalled (no dated source found); the test
-  // fails (and so passes as `fails`) until a source makes them M or V.
-  it.fails('azure: at most 5 % of the default 5M-user bill', () => {
-    expect(share('azure').share).toBeLessThanOrEqual(0.05);
-  });
-
-  it('azure: apart from Front Door transfer above 10 TB, at most 5 % of the 5M bill is on U prices', () => {
-    const r = share('azure');
-    const rest = r.items.filter((i) => i.itemId !== 'front-door-transfer');
-    expect(rest.reduce((a, i) => a + i.share, 0)).toBeLessThanOrEqual(0.05);
-    expect(r.items[0]?.itemId).toBe('front-door-transfer');
+  it('azure: Front Door transfer above 10 TB, unverified per band, is priced at the verified first-band rate (an upper bound)', () => {
+    const p = planOf({ users: 5_000_000, provider: 'azure' });
+    const line = p.cost.lineItems.find((l) => l.itemId === 'front-door-transfer')!;
+    expect(line.unitPrice).toBeCloseTo(0.083, 6);
+    expect(p.cost.recalled!.items.some((i) => i.itemId === 'front-door-transfer')).toBe(false);
   });
 });

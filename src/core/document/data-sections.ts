@@ -7,6 +7,7 @@ import { monthReaching, SHARD_KEYS } from '../sharding.js';
 import type { DesignContext } from '../design-types.js';
 import type { DatabaseSizing } from '../database.js';
 import type { DesignView } from './view.js';
+import { cacheServiceName } from '../cache-service.js';
 
 export function databaseSection({ ctx, design: d }: DesignView): PlanDocument['database'] {
   const db = d.database;
@@ -56,7 +57,7 @@ export function cacheSection({ ctx, design: d }: DesignView): PlanDocument['cach
   if (!c) return null;
   return {
     engine: cacheEngineOf(ctx.book, c.node),
-    service: ctx.book.catalog.services.cache,
+    service: cacheServiceName(ctx.book, c.node),
     nodeType: c.node.id,
     shards: c.shards,
     replicasPerShard: c.replicasPerShard,

@@ -1,5 +1,6 @@
 import { HOURS_PER_MONTH } from '../../demand.js';
 import type { CostRule } from '../rule.js';
+import { cacheServiceName } from '../../cache-service.js';
 
 /**
  * The cache in every region, billed as its provider bills it (the pack's cacheBilling): nodes per primary and
@@ -14,7 +15,7 @@ export const cacheRule: CostRule = {
     const c = facts.cache!;
     const regions = facts.fleets.length;
     const bill = book.cacheBill(c.node, c.shards, c.replicasPerShard);
-    const description = `${book.catalog.services.cache} ${bill.text}${regions > 1 ? ` in ${regions} regions` : ''}`;
+    const description = `${cacheServiceName(book, bill.item)} ${bill.text}${regions > 1 ? ` in ${regions} regions` : ''}`;
     return { item: bill.item, quantity: bill.perHour * regions * HOURS_PER_MONTH, description };
   },
 };
