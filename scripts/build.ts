@@ -55,13 +55,58 @@ const entryWithoutTopLevelAwait: Plugin = {
     });
   },
 };
+/**
+ * commander requires node:child_process at load time for the git-style subcommands this CLI never runs:
+ * the bundle loads it on the first spawn instead (it costs every start-up a builtin module).
+ */
+const commanderWithoutEagerChildProcess: Plugin = {
+  name: 'commander-without-eager-child-process',
+  setup(b) {
+    b.onLoad({ filter: /node_modules[\\/]commander[\\/]lib[\\/]command\.js$/ }, (args) => {
+      const eager = "const childProcess = require('node:child_process');";
+      const source = readFileSync(args.path, 'utf8');
+      if (!source.includes(eager)) throw new Error(`${args.path}: the require of node:child_process moved`);
+      const lazy = "const childProcess = { spawn: (...a) => require('node:child_process').spawn(...a) };";
+      return { contents: source.replace(eager, lazy), loader: 'js' };
+    });
+  },
+};
+/**
+ * zod, loaded when first used rather than when a module that imports it loads: each of its exports reads
+ * through to the real module, which the bundle initialises on the first read. A plain plan never reads
+ * one (its input takes the fast path, src/schema/input-fast.ts; schemas are built on first use).
+ */
+const zodOnFirstUse: Plugin = {
+  name: 'zod-on-first-use',
+  setup(b) {
+    b.onResolve({ filter: /^zod$/ }, (args) =>
+      args.importer.includes('node_modules') || args.pluginData === 'itself'
+        ? undefined
+        : { path: 'zod', namespace: 'zod-on-first-use' },
+    );
+    b.onResolve({ filter: /^zod-itself$/ }, async (args) =>
+      b.resolve('zod', { kind: 'require-call', resolveDir: args.resolveDir, pluginData: 'itself' }),
+    );
+    b.onLoad({ filter: /.*/, namespace: 'zod-on-first-use' }, async () => {
+      const names = Object.keys(await import('zod'));
+      return {
+        contents: `let real;
+const itself = () => (real ??= require('zod-itself'));
+for (const name of ${JSON.stringify(names)})
+  Object.defineProperty(exports, name, { get: () => itself()[name], enumerable: true });`,
+        loader: 'js',
+        resolveDir: process.cwd(),
+      };
+    });
+  },
+};
 await build({
   ...common,
   format: 'cjs',
   entryPoints: ['src/cli/main.ts'],
   outfile: 'dist/cli.cjs',
   minify: true,
-  plugins: [entryWithoutTopLevelAwait],
+  plugins: [entryWithoutTopLevelAwait, commanderWithoutEagerChildProcess, zodOnFirstUse],
   // import.meta.url is the bundle's own file (a worker thread started from it runs the same file).
   define: { 'import.meta.url': '__cpImportMetaUrl' },
   banner: { js: "'use strict';\nvar __cpImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },

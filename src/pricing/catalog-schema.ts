@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { lazySchema } from '../schema/lazy-schema.js';
 
 export const ITEM_KINDS = [
   'compute',
@@ -58,16 +59,17 @@ export const ITEM_UNITS: Record<ItemKind, readonly (typeof UNITS)[number][]> = {
   'queue-requests': ['million requests'],
 };
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
-const money = z.number().nonnegative().finite();
+const isoDate = lazySchema(() => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD'));
+const money = lazySchema(() => z.number().nonnegative().finite());
 
-const tier = z.strictObject({
+const tier = lazySchema(() => z.strictObject({
   /** Upper end of this tier in the item's unit per month (null: no upper end). */
   upTo: z.number().positive().nullable(),
   price: money,
-});
+}));
 
-export const catalogItemSchema = z.strictObject({
+export const catalogItemSchema = lazySchema(() =>
+  z.strictObject({
   id: z.string().min(1),
   kind: z.enum(ITEM_KINDS),
   /** Distinguishes rows that share the provider's id, e.g. RDS Single-AZ and Multi-AZ. */
@@ -90,10 +92,12 @@ export const catalogItemSchema = z.strictObject({
   source: z.string().min(1),
   date: isoDate,
   confidence: z.enum(CONFIDENCE),
-});
+}),
+);
 export type CatalogItem = z.infer<typeof catalogItemSchema>;
 
-export const slaSchema = z.strictObject({
+export const slaSchema = lazySchema(() =>
+  z.strictObject({
   id: z.enum([
     'compute-single',
     'compute-multi-az',
@@ -110,7 +114,8 @@ export const slaSchema = z.strictObject({
   service: z.string().min(1),
   sla: z.number().gt(0).lt(100.0001),
   source: z.string().min(1),
-});
+}),
+);
 export type Sla = z.infer<typeof slaSchema>;
 
 const buyingOption = z.strictObject({
@@ -121,7 +126,8 @@ const buyingOption = z.strictObject({
   confidence: z.enum(CONFIDENCE),
 });
 
-export const catalogSchema = z
+export const catalogSchema = lazySchema(() =>
+  z
   .strictObject({
     /** The provider pack this catalog belongs to (src/providers/<provider>/). */
     provider: z.string().regex(/^[a-z][a-z0-9-]*$/, 'expected a provider id such as aws'),
@@ -178,5 +184,6 @@ export const catalogSchema = z
         }
       });
     }
-  });
+  }),
+);
 export type Catalog = z.infer<typeof catalogSchema>;
