@@ -118,13 +118,15 @@ export const slaSchema = lazySchema(() =>
 );
 export type Sla = z.infer<typeof slaSchema>;
 
-const buyingOption = z.strictObject({
-  /** Share taken off the on-demand compute price. */
-  discount: z.number().min(0).lt(1),
-  label: z.string().min(1),
-  source: z.string().min(1),
-  confidence: z.enum(CONFIDENCE),
-});
+const buyingOption = lazySchema(() =>
+  z.strictObject({
+    /** Share taken off the on-demand compute price. */
+    discount: z.number().min(0).lt(1),
+    label: z.string().min(1),
+    source: z.string().min(1),
+    confidence: z.enum(CONFIDENCE),
+  }),
+);
 
 export const catalogSchema = lazySchema(() =>
   z
