@@ -84,20 +84,34 @@ const zodOnFirstUse: Plugin = {
         ? undefined
         : { path: 'zod', namespace: 'zod-on-first-use' },
     );
-    b.onResolve({ filter: /^zod-itself$/ }, async (args) =>
-      b.resolve('zod', { kind: 'require-call', resolveDir: args.resolveDir, pluginData: 'itself' }),
+    b.onResolve({ filter: /^zod-used$/ }, () => ({ path: 'zod-used', namespace: 'zod-on-first-use' }));
+    b.onResolve({ filter: /^zod-itself$/ }, (args) =>
+      b.resolve('zod', { kind: 'import-statement', resolveDir: args.resolveDir, pluginData: 'itself' }),
     );
-    b.onLoad({ filter: /.*/, namespace: 'zod-on-first-use' }, async () => {
-      const names = Object.keys(await import('zod'));
-      return {
-        contents: `let real;
-const itself = () => (real ??= require('zod-itself'));
-for (const name of ${JSON.stringify(names)})
+    // Only the names the sources use (`z.string`…), re-exported statically so the rest of zod (its locales)
+    // is left out of the bundle.
+    const used = async () => {
+      const exported = new Set(Object.keys(await import('zod')));
+      const files = execFileSync('git', ['ls-files', 'src/*.ts', 'src/**/*.ts'], { encoding: 'utf8' }).split('\n');
+      const names = new Set<string>();
+      for (const file of files.filter(Boolean))
+        for (const [, name] of readFileSync(file, 'utf8').matchAll(/\bz\.([A-Za-z_$][\w$]*)/g))
+          if (exported.has(name!)) names.add(name!);
+      return [...names].sort();
+    };
+    b.onLoad({ filter: /^zod-used$/, namespace: 'zod-on-first-use' }, async () => ({
+      contents: `export { ${(await used()).join(', ')} } from 'zod-itself';`,
+      loader: 'js',
+      resolveDir: process.cwd(),
+    }));
+    b.onLoad({ filter: /^zod$/, namespace: 'zod-on-first-use' }, async () => ({
+      contents: `let real;
+const itself = () => (real ??= require('zod-used'));
+for (const name of ${JSON.stringify(await used())})
   Object.defineProperty(exports, name, { get: () => itself()[name], enumerable: true });`,
-        loader: 'js',
-        resolveDir: process.cwd(),
-      };
-    });
+      loader: 'js',
+      resolveDir: process.cwd(),
+    }));
   },
 };
 await build({
