@@ -7,7 +7,7 @@ import type { CostBreakdown, CostContext, FleetSize, LineItem } from './types.js
 type AnyRule = CostRule<unknown>;
 type AnyGroup = CostRuleGroup<unknown>;
 
-/** One rule's line for one item, bought as the input says; none when it does not apply or is zero. */
+/** One rule's line for one item, bought as the input says, added to `out`; none when it does not apply or is zero. */
 function lineOf(
   ctx: CostContext,
   rule: AnyRule,
@@ -15,12 +15,14 @@ function lineOf(
   id: string,
   size: FleetSize,
   terms: BuyingTerms,
-): LineItem[] {
-  if (!rule.applies(ctx, of)) return [];
+  out: LineItem[],
+): void {
+  if (!rule.applies(ctx, of)) return;
   const spec = rule.line(ctx, of, size);
-  if (!spec || !(spec.quantity > 0)) return [];
-  const line = { ...priced(rule.kind, rule.component, id, spec), ...(spec.buyable ? { buyable: spec.buyable } : {}) };
-  return buyLine(line, spec.quantity, ctx, terms);
+  if (!spec || !(spec.quantity > 0)) return;
+  const line = priced(rule.kind, rule.component, id, spec);
+  if (spec.buyable) line.buyable = spec.buyable;
+  for (const bought of buyLine(line, spec.quantity, ctx, terms)) out.push(bought);
 }
 
 /** The lines of every rule (or only the fleet-sized ones), in the bill's order. */
@@ -31,11 +33,11 @@ function lines(ctx: CostContext, size: FleetSize, terms: BuyingTerms, only?: (r:
       const group = entry as unknown as AnyGroup;
       for (const item of group.each(ctx)) {
         for (const rule of group.rules) {
-          if (!only || only(rule)) out.push(...lineOf(ctx, rule, item, `${rule.kind}@${group.key(item)}`, size, terms));
+          if (!only || only(rule)) lineOf(ctx, rule, item, `${rule.kind}@${group.key(item)}`, size, terms, out);
         }
       }
     } else if (!only || only(entry as AnyRule)) {
-      out.push(...lineOf(ctx, entry as AnyRule, undefined, entry.kind, size, terms));
+      lineOf(ctx, entry as AnyRule, undefined, entry.kind, size, terms, out);
     }
   }
   return out;
