@@ -43,12 +43,12 @@ export function designContext(
 
 /**
  * The designs and sizings already priced for an input, kept for the next plans of the same input on the
- * same catalog (the last few inputs per catalog). A design depends on every input field but the
- * availability target (the search picks among the designs; a target changes which, not what they are) —
+ * same catalog (the last input per catalog: keeping more alive costs more in garbage collection than it
+ * saves). A design depends on every input field but the availability target (the search picks among the designs; a target changes which, not what they are) —
  * except on the single-server tier, whose move up to two servers names the target in its reason.
  */
 const memos = new WeakMap<Catalog, Map<string, Pick<DesignContext, 'sizings' | 'designs'>>>();
-const MEMOS_PER_CATALOG = 16;
+const MEMOS_PER_CATALOG = 1;
 
 function sharedMemo(input: PlanInput, catalog: Catalog): Pick<DesignContext, 'sizings' | 'designs'> {
   const { availability, ...rest } = input;

@@ -5,7 +5,7 @@ import type { RawInput } from '../../src/core/input.js';
 
 /**
  * Plans of one input at several availability targets share the designs already priced (src/core/price-on.ts,
- * the last 16 inputs per catalog): a plan made after the same input's other targets must be byte for byte
+ * the last input per catalog): a plan made after the same input's other targets must be byte for byte
  * the plan made with nothing remembered.
  */
 describe('designs shared between plans of the same input', () => {
@@ -16,9 +16,9 @@ describe('designs shared between plans of the same input', () => {
     { users: 40_000, profile: 'ecommerce', provider: 'aws', regions: 'us-east-1=60,eu-west-1=40' },
   ];
   const targets = [undefined, 99.9, 99.95, 99.99, 99.999];
-  /** Plans 17 other inputs on the provider, so nothing of `input` is remembered any more. */
+  /** Plans other inputs on the provider, so nothing of `input` is remembered any more. */
   const forget = (input: RawInput) => {
-    for (let i = 1; i <= 17; i++) planOf({ ...input, users: 7_777 * i, simulate: false });
+    for (let i = 1; i <= 3; i++) planOf({ ...input, users: 7_777 * i, simulate: false });
   };
   it('give the same document as a plan made with nothing remembered', () => {
     for (const input of inputs) {
