@@ -55,13 +55,72 @@ const entryWithoutTopLevelAwait: Plugin = {
     });
   },
 };
+/**
+ * commander requires node:child_process at load time for the git-style subcommands this CLI never runs:
+ * the bundle loads it on the first spawn instead (it costs every start-up a builtin module).
+ */
+const commanderWithoutEagerChildProcess: Plugin = {
+  name: 'commander-without-eager-child-process',
+  setup(b) {
+    b.onLoad({ filter: /node_modules[\\/]commander[\\/]lib[\\/]command\.js$/ }, (args) => {
+      const eager = "const childProcess = require('node:child_process');";
+      const source = readFileSync(args.path, 'utf8');
+      if (!source.includes(eager)) throw new Error(`${args.path}: the require of node:child_process moved`);
+      const lazy = "const childProcess = { spawn: (...a) => require('node:child_process').spawn(...a) };";
+      return { contents: source.replace(eager, lazy), loader: 'js' };
+    });
+  },
+};
+/**
+ * zod, loaded when first used rather than when a module that imports it loads: each of its exports reads
+ * through to the real module, which the bundle initialises on the first read. A plain plan never reads
+ * one (its input takes the fast path, src/schema/input-fast.ts; schemas are built on first use).
+ */
+const zodOnFirstUse: Plugin = {
+  name: 'zod-on-first-use',
+  setup(b) {
+    b.onResolve({ filter: /^zod$/ }, (args) =>
+      args.importer.includes('node_modules') || args.pluginData === 'itself'
+        ? undefined
+        : { path: 'zod', namespace: 'zod-on-first-use' },
+    );
+    b.onResolve({ filter: /^zod-used$/ }, () => ({ path: 'zod-used', namespace: 'zod-on-first-use' }));
+    b.onResolve({ filter: /^zod-itself$/ }, (args) =>
+      b.resolve('zod', { kind: 'import-statement', resolveDir: args.resolveDir, pluginData: 'itself' }),
+    );
+    // Only the names the sources use (`z.string`…), re-exported statically so the rest of zod (its locales)
+    // is left out of the bundle.
+    const used = async () => {
+      const exported = new Set(Object.keys(await import('zod')));
+      const files = execFileSync('git', ['ls-files', 'src/*.ts', 'src/**/*.ts'], { encoding: 'utf8' }).split('\n');
+      const names = new Set<string>();
+      for (const file of files.filter(Boolean))
+        for (const [, name] of readFileSync(file, 'utf8').matchAll(/\bz\.([A-Za-z_$][\w$]*)/g))
+          if (exported.has(name!)) names.add(name!);
+      return [...names].sort();
+    };
+    b.onLoad({ filter: /^zod-used$/, namespace: 'zod-on-first-use' }, async () => ({
+      contents: `export { ${(await used()).join(', ')} } from 'zod-itself';`,
+      loader: 'js',
+      resolveDir: process.cwd(),
+    }));
+    b.onLoad({ filter: /^zod$/, namespace: 'zod-on-first-use' }, async () => ({
+      contents: `let real;
+const itself = () => (real ??= require('zod-used'));
+for (const name of ${JSON.stringify(await used())})
+  Object.defineProperty(exports, name, { get: () => itself()[name], enumerable: true });`,
+      loader: 'js',
+      resolveDir: process.cwd(),
+    }));
+  },
+};
 await build({
   ...common,
   format: 'cjs',
   entryPoints: ['src/cli/main.ts'],
   outfile: 'dist/cli.cjs',
   minify: true,
-  plugins: [entryWithoutTopLevelAwait],
+  plugins: [entryWithoutTopLevelAwait, commanderWithoutEagerChildProcess, zodOnFirstUse],
   // import.meta.url is the bundle's own file (a worker thread started from it runs the same file).
   define: { 'import.meta.url': '__cpImportMetaUrl' },
   banner: { js: "'use strict';\nvar __cpImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },

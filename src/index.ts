@@ -1,5 +1,6 @@
 import { buildPlan, type Catalogs } from './core/plan.js';
 import { inputSchema } from './core/input.js';
+import { plainInput } from './schema/input-fast.js';
 import { todayFrom } from './core/today.js';
 import type { RawInput } from './core/input.js';
 import type { PlanDocument } from './core/plan-document.js';
@@ -17,7 +18,7 @@ export { PlanInputError } from './core/input-error.js';
  * pass `today` to pin the date.
  */
 export function plan(input: RawInput, options: { catalogs?: Catalogs; today?: string } = {}): PlanDocument {
-  return buildPlan(inputSchema.parse(input), options.catalogs ?? bundledCatalogs(), {
+  return buildPlan(plainInput(input) ?? inputSchema.parse(input), options.catalogs ?? bundledCatalogs(), {
     today: options.today ?? todayFrom(process.env),
   });
 }

@@ -1,5 +1,4 @@
 import { existsSync, lstatSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { Catalogs } from '../core/plan.js';
 import { providerIds, type Provider } from '../providers/registry.js';
@@ -17,7 +16,7 @@ export function pricingDir(env: Record<string, string | undefined>): string {
   const base =
     env.XDG_DATA_HOME && env.XDG_DATA_HOME.trim() !== ''
       ? env.XDG_DATA_HOME
-      : join(env.HOME ?? homedir(), '.local', 'share');
+      : join(env.HOME ?? process.getBuiltinModule('node:os').homedir(), '.local', 'share');
   return join(base, 'capacity-plan', 'pricing');
 }
 

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import type * as z from 'zod';
 import { inputSchema, type PlanInput } from '../core/input.js';
+import { plainInput } from '../schema/input-fast.js';
 import { usageError } from './exit-error.js';
 import { MAX_INPUT_BYTES, readBoundedFile } from './read-bounded-file.js';
 import { envName, flagName, PLAN_OPTIONS } from './plan-options.js';
@@ -60,6 +61,8 @@ export async function collectRawInput(
 
 /** Validates a raw input (the merged one, or a sample of it) by the one schema; errors name the flag or file field. */
 export function validateRaw(from: RawCollected, raw: Record<string, unknown>): PlanInput {
+  const plain = plainInput(raw);
+  if (plain) return plain;
   const result = inputSchema.safeParse(raw);
   if (!result.success) throw usageError(describeIssue(result.error, from.sources, from.file));
   return result.data;

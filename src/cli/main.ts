@@ -1,11 +1,13 @@
-import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { EXIT } from './exit-error.js';
 import { removePendingTemps } from './pending-temps.js';
+import { PLAN_SERVER_ARG } from './thread-marker.js';
 
-if (isMainThread) await main();
-else if ((workerData as { job?: string } | null)?.job === 'plan-server') {
+// Only a planning thread carries the marker; node:worker_threads is loaded to make sure, never at start-up.
+const thread = process.argv.includes(PLAN_SERVER_ARG) ? await import('node:worker_threads') : null;
+if (!thread || thread.isMainThread) await main();
+else if ((thread.workerData as { job?: string } | null)?.job === 'plan-server') {
   const { servePlans } = await import('./plan-worker.js');
-  await servePlans(parentPort!);
+  await servePlans(thread.parentPort!);
 }
 
 async function main(): Promise<void> {
@@ -57,7 +59,8 @@ async function main(): Promise<void> {
     stdout: process.stdout,
     stderr: process.stderr,
     env: process.env,
-    stdinIsTTY: process.stdin.isTTY === true,
+    // Whether stdin is a terminal, without opening process.stdin (a stream every start-up would pay for).
+    stdinIsTTY: process.getBuiltinModule('node:tty').isatty(0),
     cwd: process.cwd(),
   });
   process.exitCode = code;

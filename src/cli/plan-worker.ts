@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { PlanDocument } from '../core/plan-document.js';
 import { revive, type OffThreadPlanner } from './plan-checked.js';
+import { PLAN_SERVER_ARG } from './thread-marker.js';
 
 export interface PlanJob {
   job: 'plan';
@@ -14,13 +15,15 @@ type Reply = { ok: PlanDocument } | { error: { name: string; message: string; fi
  * worker is started at once and loads the planner while the main thread parses the command line; it
  * does not keep the process alive until a plan is asked of it.
  */
+const THREAD = { workerData: { job: 'plan-server' }, argv: [PLAN_SERVER_ARG], stdout: false, stderr: false };
+
 export function workerPlanner(script: URL): OffThreadPlanner {
-  let worker: Worker | null = new Worker(script, { workerData: { job: 'plan-server' }, stdout: false, stderr: false });
+  let worker: Worker | null = new Worker(script, THREAD);
   worker.unref();
   worker.on('error', () => undefined);
   return (...args) =>
     new Promise((resolve, reject) => {
-      const w = worker ?? new Worker(script, { workerData: { job: 'plan-server' }, stdout: false, stderr: false });
+      const w = worker ?? new Worker(script, THREAD);
       worker = null;
       w.ref();
       w.once('message', (reply: Reply) => {

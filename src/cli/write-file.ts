@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { linkSync, mkdirSync, renameSync, rmSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { usageError } from './exit-error.js';
@@ -6,9 +5,12 @@ import { trackTemp, untrackTemp } from './pending-temps.js';
 import { writeFailure } from './write-error.js';
 import { classifyTarget } from './write-target.js';
 
+/** Random hex for a temporary name; node:crypto is loaded on the first write, not at start-up. */
+const tempSuffix = () => process.getBuiltinModule('node:crypto').randomBytes(4).toString('hex');
+
 /** A temporary name beside `target`, in the same folder so the final rename is atomic. */
 export const tempBeside = (target: string) =>
-  resolve(dirname(target), `.${target.split('/').pop()}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  resolve(dirname(target), `.${target.split('/').pop()}.${process.pid}.${tempSuffix()}.tmp`);
 
 /** Writes `content` to a new temporary file beside `target` (tracked, so Ctrl-C removes it); returns its path. */
 export function stage(target: string, content: string): string {

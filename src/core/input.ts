@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { lazySchema } from '../schema/lazy-schema.js';
 import { parseHumaneNumber } from './humane-number.js';
 import { PROFILE_NAMES } from './profiles.js';
 import { providerField } from '../providers/provider-field.js';
@@ -29,70 +30,74 @@ const ratio = (what: string) =>
 const within = (what: string, min: number, max: number, maxText = String(max)) =>
   humane(number(what).max(max, `must be at most ${maxText}`).min(min, `must be at least ${min}`));
 
-const flag = z.preprocess(
-  (value) => {
-    if (typeof value !== 'string') return value;
-    const text = value.trim().toLowerCase();
-    if (['true', 'yes', 'on', '1'].includes(text)) return true;
-    if (['false', 'no', 'off', '0'].includes(text)) return false;
-    return value;
-  },
-  z.boolean({ error: 'expected true or false' }),
+const flag = lazySchema(() =>
+  z.preprocess(
+    (value) => {
+      if (typeof value !== 'string') return value;
+      const text = value.trim().toLowerCase();
+      if (['true', 'yes', 'on', '1'].includes(text)) return true;
+      if (['false', 'no', 'off', '0'].includes(text)) return false;
+      return value;
+    },
+    z.boolean({ error: 'expected true or false' }),
+  ),
 );
 
 const REGION_CODE = /^[a-z]{2,}(?:-[a-z0-9]+)*\d?$/;
 
 /** "us-east-1=60,eu-west-1=40", a map {us-east-1: 60}, or a list of {region, share}. */
-const regionsSchema = z.preprocess(
-  (value) => {
-    if (typeof value === 'string') {
-      return value
-        .split(',')
-        .filter((part) => part.trim() !== '')
-        .map((part) => {
-          const [region, share] = part.split('=');
-          return { region: region?.trim() ?? '', share: share === undefined ? Number.NaN : parseHumaneNumber(share) };
-        });
-    }
-    if (value && typeof value === 'object' && !Array.isArray(value)) {
-      return Object.entries(value).map(([region, share]) => ({ region, share }));
-    }
-    return value;
-  },
-  z
-    .array(
-      z.strictObject({
-        region: z
-          .string()
-          .max(64, 'must be at most 64 characters')
-          .regex(REGION_CODE, 'expected a region code such as us-east-1'),
-        share: humane(
-          number('a percentage, as in us-east-1=60')
-            .gt(0, 'each share must be above 0')
-            .max(100, 'a share cannot exceed 100'),
-        ),
-      }),
-      { error: 'expected region=share pairs, as in us-east-1=60,eu-west-1=40' },
-    )
-    .min(1, 'expected at least one region=share pair')
-    .max(50, 'at most 50 regions')
-    .superRefine((list, ctx) => {
-      const seen = new Set<string>();
-      for (const { region } of list) {
-        if (seen.has(region)) ctx.addIssue({ code: 'custom', message: `${region} is listed twice` });
-        seen.add(region);
+const regionsSchema = lazySchema(() =>
+  z.preprocess(
+    (value) => {
+      if (typeof value === 'string') {
+        return value
+          .split(',')
+          .filter((part) => part.trim() !== '')
+          .map((part) => {
+            const [region, share] = part.split('=');
+            return { region: region?.trim() ?? '', share: share === undefined ? Number.NaN : parseHumaneNumber(share) };
+          });
       }
-      const total = list.reduce((sum, r) => sum + r.share, 0);
-      if (Math.abs(total - 100) > 0.01)
-        ctx.addIssue({ code: 'custom', message: `the shares add up to ${Number(total.toFixed(2))}, not 100` });
-    }),
+      if (value && typeof value === 'object' && !Array.isArray(value)) {
+        return Object.entries(value).map(([region, share]) => ({ region, share }));
+      }
+      return value;
+    },
+    z
+      .array(
+        z.strictObject({
+          region: z
+            .string()
+            .max(64, 'must be at most 64 characters')
+            .regex(REGION_CODE, 'expected a region code such as us-east-1'),
+          share: humane(
+            number('a percentage, as in us-east-1=60')
+              .gt(0, 'each share must be above 0')
+              .max(100, 'a share cannot exceed 100'),
+          ),
+        }),
+        { error: 'expected region=share pairs, as in us-east-1=60,eu-west-1=40' },
+      )
+      .min(1, 'expected at least one region=share pair')
+      .max(50, 'at most 50 regions')
+      .superRefine((list, ctx) => {
+        const seen = new Set<string>();
+        for (const { region } of list) {
+          if (seen.has(region)) ctx.addIssue({ code: 'custom', message: `${region} is listed twice` });
+          seen.add(region);
+        }
+        const total = list.reduce((sum, r) => sum + r.share, 0);
+        if (Math.abs(total - 100) > 0.01)
+          ctx.addIssue({ code: 'custom', message: `the shares add up to ${Number(total.toFixed(2))}, not 100` });
+      }),
+  ),
 );
 
 /**
  * Every plan option of the command-line contract. The input file uses the same keys (camelCase of the
  * flag: `--dau-ratio` is `dauRatio`), so the wizard, the flags and the file are validated by this one schema.
  */
-export const inputSchema = z.strictObject({
+const inputShape = () => ({
   name: z
     .string({ error: 'expected a project name' })
     .trim()
@@ -160,10 +165,12 @@ export const inputSchema = z.strictObject({
   ).optional(),
   simulate: flag.default(true),
 });
+/** Built on first use (a plain input is validated without it: src/schema/input-fast.ts). */
+export const inputSchema = lazySchema(() => z.strictObject(inputShape()));
 
 /** What the user typed or wrote, before validation. */
 export type RawInput = z.input<typeof inputSchema>;
 /** A validated input: every option known, profile numbers not yet filled in. */
 export type PlanInput = z.output<typeof inputSchema>;
 
-export const INPUT_KEYS = Object.keys(inputSchema.shape) as (keyof PlanInput)[];
+export const INPUT_KEYS = lazySchema(() => Object.keys(inputSchema.shape) as (keyof PlanInput)[]);

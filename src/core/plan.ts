@@ -6,6 +6,7 @@ import { demandSection, echoInput } from './document/input-sections.js';
 import { bestPossibleP95Ms } from './fleet-sizing.js';
 import { PlanInputError } from './input-error.js';
 import { inputSchema, type PlanInput, type RawInput } from './input.js';
+import { plainInput } from '../schema/input-fast.js';
 import type { PlanDocument } from './plan-document.js';
 import { priceOn } from './price-on.js';
 import { projectGrowth } from './projection.js';
@@ -18,7 +19,7 @@ export type Catalogs = Partial<Record<Provider, Catalog>>;
 
 /** Turns a raw input (flags, file or wizard answers) into the plan document. Pure: same input and catalogs, same document. */
 export function planFromRaw(raw: RawInput, catalogs: Catalogs): PlanDocument {
-  return buildPlan(inputSchema.parse(raw), catalogs);
+  return buildPlan(plainInput(raw) ?? inputSchema.parse(raw), catalogs);
 }
 
 export interface PlanOptions {

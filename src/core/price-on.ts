@@ -34,6 +34,7 @@ export interface Priced {
 /** A design context for one provider's catalog: the memo every phase (choice, nines) shares. */
 export function designContext(
   req: Pick<PriceRequest, 'input' | 'params' | 'demand' | 'catalog' | 'same'>,
+  memo: Pick<DesignContext, 'sizings' | 'designs'> = { sizings: new Map(), designs: new Map() },
 ): DesignContext {
   const { input, params } = req;
   // Another provider prices the design in its own home region; the first in the region asked for.
@@ -42,7 +43,32 @@ export function designContext(
   const asked = input.region ?? (largest && req.catalog.regions[largest] ? largest : undefined);
   const book = hardwareBook(priceBook(req.catalog, req.same ? undefined : asked), input);
   const curve = dailyCurve(params.dailyCurve, params.peakFactor);
-  return { input, params, demand: req.demand, curve, book, sizings: new Map(), designs: new Map() };
+  return { input, params, demand: req.demand, curve, book, ...memo };
+}
+
+/**
+ * The designs and sizings already priced for an input, kept for the next plans of the same input on the
+ * same catalog (the last input per catalog: keeping more alive costs more in garbage collection than it
+ * saves). A design depends on every input field but the availability target (the search picks among the designs; a target changes which, not what they are) —
+ * except on the single-server tier, whose move up to two servers names the target in its reason.
+ */
+const memos = new WeakMap<Catalog, Map<string, Pick<DesignContext, 'sizings' | 'designs'>>>();
+const MEMOS_PER_CATALOG = 1;
+
+function sharedMemo(input: PlanInput, catalog: Catalog): Pick<DesignContext, 'sizings' | 'designs'> {
+  const { availability, ...rest } = input;
+  const key = JSON.stringify(tierForUsers(input.users).id === 'single-server' ? { ...rest, availability } : rest);
+  const known = memos.get(catalog) ?? new Map<string, Pick<DesignContext, 'sizings' | 'designs'>>();
+  memos.set(catalog, known);
+  let memo = known.get(key);
+  if (memo) {
+    known.delete(key); // the most recent last
+  } else {
+    memo = { sizings: new Map(), designs: new Map() };
+    if (known.size >= MEMOS_PER_CATALOG) known.delete(known.keys().next().value!);
+  }
+  known.set(key, memo);
+  return memo;
 }
 
 /** Another provider's price for the design the first provider chose: same tier, same redundancy. */
@@ -56,7 +82,7 @@ function sameDesign(ctx: DesignContext, same: Design, target: number | undefined
 
 /** Phases on one provider: choose the design (or take the first provider's), price each extra nine, decide, describe. */
 export function priceOn(req: PriceRequest): Priced {
-  const ctx = designContext(req);
+  const ctx = designContext(req, req.same ? undefined : sharedMemo(req.input, req.catalog));
   const byUsers = tierForUsers(req.input.users);
   const target = req.input.availability;
   const choice = req.same ? sameDesign(ctx, req.same, target) : chooseDesign(ctx, byUsers.id, target);

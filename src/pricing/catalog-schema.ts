@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { limitSchema } from './limit-schema.js';
+import { lazySchema } from '../schema/lazy-schema.js';
 
 export const ITEM_KINDS = [
   'compute',
@@ -81,19 +82,22 @@ export const ITEM_UNITS: Record<ItemKind, readonly (typeof UNITS)[number][]> = {
   'queue-base': ['month'],
 };
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
-const money = z.number().nonnegative().finite();
+const isoDate = lazySchema(() => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD'));
+const money = lazySchema(() => z.number().nonnegative().finite());
 
-const tier = z.strictObject({
+const tier = lazySchema(() =>
+  z.strictObject({
   /** Upper end of this tier in the item's unit per month, counted from zero (null: no upper end). */
   upTo: z.number().positive().nullable(),
   price: money,
   /** This tier's own confidence where it differs from the item's (a verified first band, recalled higher bands). */
   confidence: z.enum(CONFIDENCE).optional(),
-});
+  }),
+);
 export type PriceTier = z.infer<typeof tier>;
 
-export const catalogItemSchema = z.strictObject({
+export const catalogItemSchema = lazySchema(() =>
+  z.strictObject({
   id: z.string().min(1),
   kind: z.enum(ITEM_KINDS),
   /** Distinguishes rows that share the provider's id, e.g. RDS Single-AZ and Multi-AZ. */
@@ -116,10 +120,12 @@ export const catalogItemSchema = z.strictObject({
   source: z.string().min(1),
   date: isoDate,
   confidence: z.enum(CONFIDENCE),
-});
+}),
+);
 export type CatalogItem = z.infer<typeof catalogItemSchema>;
 
-export const slaSchema = z.strictObject({
+export const slaSchema = lazySchema(() =>
+  z.strictObject({
   id: z.enum([
     'compute-single',
     'compute-multi-az',
@@ -136,18 +142,22 @@ export const slaSchema = z.strictObject({
   service: z.string().min(1),
   sla: z.number().gt(0).lt(100.0001),
   source: z.string().min(1),
-});
+}),
+);
 export type Sla = z.infer<typeof slaSchema>;
 
-const buyingOption = z.strictObject({
-  /** Share taken off the on-demand compute price. */
-  discount: z.number().min(0).lt(1),
-  label: z.string().min(1),
-  source: z.string().min(1),
-  confidence: z.enum(CONFIDENCE),
-});
+const buyingOption = lazySchema(() =>
+  z.strictObject({
+    /** Share taken off the on-demand compute price. */
+    discount: z.number().min(0).lt(1),
+    label: z.string().min(1),
+    source: z.string().min(1),
+    confidence: z.enum(CONFIDENCE),
+  }),
+);
 
-export const catalogSchema = z
+export const catalogSchema = lazySchema(() =>
+  z
   .strictObject({
     /** The provider pack this catalog belongs to (src/providers/<provider>/). */
     provider: z.string().regex(/^[a-z][a-z0-9-]*$/, 'expected a provider id such as aws'),
@@ -212,5 +222,6 @@ export const catalogSchema = z
         }
       });
     }
-  });
+  }),
+);
 export type Catalog = z.infer<typeof catalogSchema>;

@@ -1,7 +1,9 @@
 import * as z from 'zod';
+import { lazySchema } from '../schema/lazy-schema.js';
 
 /** One engineering limit of a provider's service: a value with its unit (or a limit in words), and its source. */
-export const limitSchema = z.strictObject({
+export const limitSchema = lazySchema(() =>
+  z.strictObject({
   id: z.string().min(1),
   /** The service it belongs to, in the provider's words. */
   service: z.string().min(1).optional(),
@@ -15,5 +17,6 @@ export const limitSchema = z.strictObject({
   source: z.string().min(1),
   date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD'),
   confidence: z.enum(['V', 'M', 'U']),
-});
+  }),
+);
 export type Limit = z.infer<typeof limitSchema>;

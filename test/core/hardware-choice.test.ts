@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { planFromRaw } from '../../src/core/plan.js';
 import type { CatalogItem } from '../../src/pricing/catalog-schema.js';
 import { aws } from '../../src/providers/aws/index.js';
 import { azure } from '../../src/providers/azure/index.js';
 import { gcp } from '../../src/providers/gcp/index.js';
 import { cli, planOf } from '../helpers.js';
-import { gravitonValkeyAws } from './hardware-fixtures.js';
 
 const item = (id: string, extra: Partial<CatalogItem> = {}) =>
   ({

@@ -29,11 +29,23 @@ describe('the fast start of the built command', () => {
       ['plan', '--users', '500k', '--format', 'json'],
       ['pricing', 'show', 'aws'],
       ['plan', '--users', '-3'],
+      ['plan', '--users', 'abc', '--availability', '100'],
+      ['plan', '--users', '50k', '--growth', '15', '--months', '24', '--format', 'json'],
+      ['plan', '--users', '500k', '--regions', 'us-east-1=60,eu-west-1=40', '--format', 'json'],
     ]) {
       const fast = node([bin, ...args]);
       const full = node([esm, ...args]);
       expect([fast.status, fast.stdout, fast.stderr]).toEqual([full.status, full.stdout, full.stderr]);
     }
+  });
+  it('a plan loads none of the modules only other commands need (zod, crypto, child_process, worker_threads…)', () => {
+    const probe = resolve('test/fixtures/startup-modules.cjs');
+    const r = node(['--require', probe, bin, 'plan', '--users', '500k', '--format', 'json']);
+    expect(r.status).toBe(0);
+    const loaded = r.stderr.trim().split(' ');
+    for (const name of ['worker_threads', 'child_process', 'crypto', 'fs/promises', 'readline', 'os'])
+      expect(loaded).not.toContain(`NativeModule\u00a0${name}`);
+    expect(loaded).toContain('zod:no');
   });
   it("V8 accepts the code cache kept beside the bundle (it was made by this Node's V8)", () => {
     const file = resolve('dist/cli.cjs');

@@ -1,7 +1,7 @@
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { Command } from 'commander';
 import * as z from 'zod';
+import { lazySchema } from '../../schema/lazy-schema.js';
 import { parseHumaneNumber } from '../../core/humane-number.js';
 import { PROFILE_NAMES } from '../../core/profiles.js';
 import { usageError } from '../exit-error.js';
@@ -14,18 +14,23 @@ const num = (what: string, rule: (n: z.ZodNumber) => z.ZodNumber) =>
     rule(z.number({ error: `expected ${what}` })),
   );
 
-const optionsSchema = z.strictObject({
-  users: num('a user count such as 50000 or 250k', (n) => n.int('must be a whole number').min(1)).optional(),
-  dau: num('daily active users', (n) => n.positive('must be above 0')).optional(),
-  dauRatio: num('a share between 0 and 1', (n) => n.gt(0, 'must be above 0').max(1, 'must be at most 1')).optional(),
-  profile: z.enum(PROFILE_NAMES, { error: `expected one of ${PROFILE_NAMES.join(', ')}` }).optional(),
-  cpu: num('a CPU percentage such as 65', (n) => n.gt(0, 'must be above 0').max(100, 'must be at most 100')).optional(),
-  vcpus: num('a vCPU count', (n) => n.int('must be a whole number').min(1, 'must be at least 1')).optional(),
-  servers: num('a server count', (n) => n.int('must be a whole number').min(1, 'must be at least 1')).optional(),
-  format: z.enum(['yaml', 'json'], { error: 'expected yaml or json' }).default('yaml'),
-  output: z.string().optional(),
-  force: z.boolean().optional(),
-});
+/** Built when calibrate runs, not at start-up. */
+const optionsSchema = lazySchema(() =>
+  z.strictObject({
+    users: num('a user count such as 50000 or 250k', (n) => n.int('must be a whole number').min(1)).optional(),
+    dau: num('daily active users', (n) => n.positive('must be above 0')).optional(),
+    dauRatio: num('a share between 0 and 1', (n) => n.gt(0, 'must be above 0').max(1, 'must be at most 1')).optional(),
+    profile: z.enum(PROFILE_NAMES, { error: `expected one of ${PROFILE_NAMES.join(', ')}` }).optional(),
+    cpu: num('a CPU percentage such as 65', (n) =>
+      n.gt(0, 'must be above 0').max(100, 'must be at most 100'),
+    ).optional(),
+    vcpus: num('a vCPU count', (n) => n.int('must be a whole number').min(1, 'must be at least 1')).optional(),
+    servers: num('a server count', (n) => n.int('must be a whole number').min(1, 'must be at least 1')).optional(),
+    format: z.enum(['yaml', 'json'], { error: 'expected yaml or json' }).default('yaml'),
+    output: z.string().optional(),
+    force: z.boolean().optional(),
+  }),
+);
 
 const FLAG: Record<string, string> = { dauRatio: '--dau-ratio' };
 
@@ -98,7 +103,7 @@ Examples:
 
 async function readText(file: string, cwd: string): Promise<string> {
   try {
-    return await readFile(resolve(cwd, file), 'utf8');
+    return await process.getBuiltinModule('node:fs/promises').readFile(resolve(cwd, file), 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw usageError(

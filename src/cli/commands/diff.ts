@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { inputSchema } from '../../core/input.js';
-import { planSchema, type PlanDocument } from '../../core/plan-schema.js';
+import type { PlanDocument } from '../../core/plan-schema.js';
 import { loadCatalogs, today } from '../catalogs.js';
 import { describeIssue, readInputFile } from '../collect-input.js';
 import { MAX_PLAN_BYTES } from '../read-bounded-file.js';
@@ -16,6 +16,8 @@ import { PlanInputError } from '../../core/input-error.js';
 async function load(file: string, io: Io): Promise<PlanDocument> {
   const raw = await readInputFile(file, io.cwd, MAX_PLAN_BYTES, file);
   if ('schemaVersion' in raw) {
+    // The plan document's schema is built only when a plan document is read.
+    const { planSchema } = await import('../../core/plan-schema.js');
     const parsed = planSchema.safeParse(raw);
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;

@@ -66,7 +66,10 @@ Exit codes: 0 ok · 1 unexpected failure · 2 bad usage, bad input or an existin
     if (opts.format !== undefined || opts.json)
       throw usageError('--format does not apply to export: each target has its own file format');
     const input = await collectInput(command, io.cwd, io.env);
-    const plan = await planChecked(input, loadCatalogs(io.env, io.stderr), { today: today(io.env) });
+    // No exported file shows the balancer simulation (it backs the plan's text, not its choices): not run here.
+    const plan = await planChecked({ ...input, simulate: false }, loadCatalogs(io.env, io.stderr), {
+      today: today(io.env),
+    });
     const { exportFiles, skippedTargets } = await import('../../export/index.js');
     const chosen = target as (typeof EXPORT_TARGETS)[number];
     const provider = plan.cost.pricing.provider;
