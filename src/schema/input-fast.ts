@@ -1,5 +1,5 @@
 import { parseHumaneNumber } from '../core/humane-number.js';
-import type { PlanInput } from '../core/input.js';
+import { ARCH_CHOICES, CACHE_ENGINE_CHOICES, DATABASE_CHOICES, type PlanInput } from '../core/input.js';
 import { PROFILE_NAMES } from '../core/profiles.js';
 import { isProvider } from '../providers/registry.js';
 
@@ -79,6 +79,7 @@ const FIELDS: [string, Check, unknown][] = [
   ['provider', provider, 'aws'],
   ['region', region, undefined],
   ['regions', () => NO, undefined],
+  ['database', oneOf(DATABASE_CHOICES), 'any'],
   ['dataResidency', flag, false],
   ['stateful', flag, false],
   ['requestDurations', oneOf(['similar', 'variable']), undefined],
@@ -89,6 +90,8 @@ const FIELDS: [string, Check, unknown][] = [
   ['months', number({ int: true, min: 1, max: 120 }), undefined],
   ['commitment', oneOf(['on-demand', '1y', '3y']), 'on-demand'],
   ['spot', ratio, 0],
+  ['arch', oneOf(ARCH_CHOICES), 'any'],
+  ['cacheEngine', oneOf(CACHE_ENGINE_CHOICES), 'any'],
   ['discount', number({ min: 0, below: 100 }), 0],
   ['maxMonthlyCost', number({ max: 1e12, above: 0 }), undefined],
   ['simulate', flag, true],
