@@ -29,7 +29,12 @@ export function ownDesign(ctx: DesignContext, tier: TierId): Design {
 }
 
 /** Every candidate design, built once per plan (the context remembers them). */
-export function candidates(ctx: DesignContext, tier: TierId, own: Design): Design[] {
+/**
+ * Every candidate design, built once per plan (the context remembers them). `floorOnly`: the search for the
+ * floor alone keeps the tier's cache failover and region count — a cache replica or a second region only
+ * adds cost to a design that already reaches the floor without it, so neither can be the cheapest there.
+ */
+export function candidates(ctx: DesignContext, tier: TierId, own: Design, floorOnly = false): Design[] {
   // A second region only where the provider pairs the home region with one (or the user named the regions).
   const canPair = ctx.input.regions !== undefined || pairedRegion(ctx.book.catalog, ctx.book.region) !== null;
   const pin = pinnedOption(ctx);
@@ -37,6 +42,8 @@ export function candidates(ctx: DesignContext, tier: TierId, own: Design): Desig
   const seen = new Set<string>([key(own.resilience)]);
   for (const r of candidateDesigns(tierResilience(tier), ctx.book)) {
     if (pin !== null && r.databaseHa !== pin) continue;
+    const o = own.resilience;
+    if (floorOnly && (r.cacheHa !== o.cacheHa || r.regions !== o.regions)) continue;
     if (ctx.input.regions) r.regions = own.resilience.regions;
     else if (!canPair && r.regions > own.resilience.regions) continue;
     if (seen.has(key(r))) continue;
@@ -88,11 +95,11 @@ function mostAvailable(all: readonly Design[]): Design {
  */
 export function chooseDesign(ctx: DesignContext, tier: TierId, target: number | undefined): AvailabilityChoice {
   const own = ownDesign(ctx, tier);
-  const all = candidates(ctx, tier, own);
   const pinned = ctx.input.database !== 'any';
   // A pinned option is the user's call: the floor steps aside, a target still holds.
   const floor = pinned ? 0 : own.estimate.conservative;
   const goal = Math.max(floor, target === undefined ? 0 : target / 100);
+  const all = candidates(ctx, tier, own, goal <= own.estimate.conservative);
   const meeting = cheapestMeeting(all, goal);
   const design = meeting ?? mostAvailable(all);
   const changes = describeChanges(own.resilience, design.resilience, ctx.book);
