@@ -56,10 +56,9 @@ export function tieredPrice(
   const allowance = free > 0 && sorted[0]!.price === 0 && sorted[0]!.end !== null ? sorted[0]!.end : 0;
   const aligned = item.tiers.map((tier, i) => {
     const from = Math.max(i === 0 ? 0 : item.tiers![i - 1]!.upTo!, allowance);
-    const fits = sorted.filter(
-      (b) => b.begin <= from + 1e-9 && (b.end === null || (tier.upTo !== null && (b.end > tier.upTo || near(b.end, tier.upTo)))),
-    );
-    const band = fits.at(-1);
+    const upTo = tier.upTo;
+    const reaches = (b: Band) => b.end === null || (upTo !== null && (b.end > upTo || near(b.end, upTo)));
+    const band = sorted.filter((b) => b.begin <= from + 1e-9 && reaches(b)).at(-1);
     return band ? { upTo: tier.upTo, price: band.price } : null;
   });
   const tiers = aligned.every((t) => t !== null) ? aligned : providerTiers(item, sorted, source);
