@@ -163,7 +163,7 @@ export function awsRoutes(override?: (offer: string, res: ServerResponse) => boo
     }
     const m = /^\/offers\/v1\.0\/aws\/(\w+)\/current\/region_index\.json$/.exec(url.pathname);
     if (m) {
-      return void json(res, { formatVersion: 'v1.0', regions: Object.fromEntries(['us-east-1', 'eu-west-1'].map((r) => [r, { regionCode: r, currentVersionUrl: `/offers/v1.0/aws/${m[1]}/20261101000000/${r}/index.json` }])) });
+      return void json(res, { formatVersion: 'v1.0', regions: Object.fromEntries(['us-east-1', 'eu-west-1', 'eu-central-1'].map((r) => [r, { regionCode: r, currentVersionUrl: `/offers/v1.0/aws/${m[1]}/20261101000000/${r}/index.json` }])) });
     }
     const o = /^\/offers\/v1\.0\/aws\/(\w+)\/20261101000000\/(?:([\w-]+)\/)?index\.json$/.exec(url.pathname);
     if (o) {
