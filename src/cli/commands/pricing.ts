@@ -8,6 +8,7 @@ import { describeCatalogProblem } from '../../pricing/catalog-problem.js';
 import { pricingDir, readRefreshed, refreshedOrWarn, refreshedPath, today } from '../catalogs.js';
 import { catalogProblems } from '../catalog-checks.js';
 import { addUpdate } from './pricing-update.js';
+import { gateFindings, gateLines } from './pricing-gate.js';
 import { EXIT, ExitError, usageError } from '../exit-error.js';
 import type { Io } from '../io.js';
 
@@ -151,10 +152,14 @@ function addVerify(pricing: Command, io: Io): void {
 Examples:
   $ capacity-plan pricing verify`,
     )
-    .addHelpText('after', '\nExit codes: 0 every catalog valid (stale ones warn) · 1 a catalog is broken')
+    .addHelpText(
+      'after',
+      `\nExit codes: 0 every catalog valid, fresh, and no default plan on a recalled price · 1 a catalog is broken · 2 bad usage · 3 a catalog in use is over ${STALE_AFTER_DAYS} days old, or a default plan (50k, 500k, 5M users × every profile) uses a recalled (U) price`,
+    )
     .action(() => {
       const now = today(io.env);
       let broken = 0;
+      let gated = 0;
       for (const p of providerIds()) {
         const sources: [string, unknown][] = [['bundled', bundledCatalogs()[p]]];
         try {
@@ -184,6 +189,17 @@ Examples:
           );
         }
       }
+      for (const p of providerIds()) {
+        const { catalog } = inUse({ ...io, stderr: { write: () => true } }, p);
+        const lines = gateLines(p, catalog, gateFindings(p, catalog, now));
+        if (lines.length > 0) gated++;
+        for (const line of lines) io.stdout.write(`${line}\n`);
+      }
       if (broken > 0) throw new ExitError(EXIT.failure, `${broken} catalog problem${broken === 1 ? '' : 's'}`);
+      if (gated > 0)
+        throw new ExitError(
+          EXIT.gate,
+          `${gated} provider${gated === 1 ? '' : 's'} not fit to ship: a stale catalog, or default plans on recalled prices (see above)`,
+        );
     });
 }
