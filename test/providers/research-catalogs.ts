@@ -96,3 +96,36 @@ const awsItems = (): CatalogItem[] => [
 
 /** AWS in two of its seven research regions (us-east-1 and Frankfurt). */
 export const awsResearch = () => catalog('aws', { 'us-east-1': awsItems(), 'eu-central-1': awsItems() });
+
+const azureItems = (): CatalogItem[] => [
+  item({ id: 'Standard_D2ps_v5', kind: 'compute', shape: 'general-2', unit: 'hour', vcpus: 2, memoryGb: 8 }),
+  item({ id: 'Standard_D2ds_v5', kind: 'database', variant: 'multi-az', unit: 'hour', vcpus: 2, memoryGb: 8 }),
+  item({ id: 'C1-basic', kind: 'cache', variant: 'single-az', unit: 'hour', billedNodes: 1 }),
+  item({ id: 'C1-standard', kind: 'cache', variant: 'multi-az', unit: 'hour', billedNodes: 2 }),
+  item({ id: 'P1-premium', kind: 'cache', variant: 'premium', unit: 'hour', billedNodes: 2 }),
+  item({ id: 'application-gateway-v2', kind: 'load-balancer', unit: 'hour' }),
+  item({ id: 'application-gateway-capacity-unit', kind: 'load-balancer-capacity', unit: 'LCU-hour' }),
+  item({ id: 'application-gateway-waf-v2', kind: 'load-balancer', variant: 'waf', unit: 'hour' }),
+  item({ id: 'nat-gateway', kind: 'nat-gateway', unit: 'hour' }),
+  item({ id: 'nat-gateway-data', kind: 'nat-data', unit: 'GB' }),
+  item({
+    id: 'internet-egress',
+    kind: 'egress',
+    variant: 'routing-internet',
+    unit: 'GB',
+    freePerMonth: 100,
+    tiers: [10100, 50100, 150100, null].map((upTo) => ({ upTo, price: 9.99 })),
+  }),
+  item({
+    id: 'dns-queries',
+    kind: 'dns-queries',
+    unit: 'million queries',
+    tiers: [
+      { upTo: 1000, price: 9.99 },
+      { upTo: null, price: 9.99 },
+    ],
+  }),
+];
+
+/** Azure in two of its seven research regions (East US and Germany West Central). */
+export const azureResearch = () => catalog('azure', { eastus: azureItems(), germanywestcentral: azureItems() });
