@@ -160,6 +160,8 @@ describe('pricing update gcp (Cloud Billing Catalog API)', () => {
     if (url.pathname === '/v1/services/9662-B51E-5089/skus') {
       return void json(res, { skus: [sku('Cloud SQL for PostgreSQL: Zonal - vCPU in Americas', 0.0413), sku('Cloud SQL for PostgreSQL: Zonal - RAM in Americas', 0.007), sku('Cloud SQL for PostgreSQL: Regional - vCPU in Americas', 0.0826), sku('Cloud SQL for PostgreSQL: Regional - RAM in Americas', 0.014), sku('Cloud SQL for MySQL: Zonal - vCPU in Americas', 0.5)] });
     }
+    // Networking, Memorystore and Cloud DNS: nothing for this catalog (their items keep their prices).
+    if (/^\/v1\/services\/(E505-1604-58F8|5AF5-2C11-D467|FA26-5236-B8B5)\/skus$/.test(url.pathname)) return void json(res, { skus: [] });
     return false;
   };
   it('machine types as vCPUs × core + GiB × RAM from units + nanos, following nextPageToken, ignoring other regions and spot', async () => {

@@ -129,3 +129,61 @@ const azureItems = (): CatalogItem[] => [
 
 /** Azure in two of its seven research regions (East US and Germany West Central). */
 export const azureResearch = () => catalog('azure', { eastus: azureItems(), germanywestcentral: azureItems() });
+
+const gcpItems = (): CatalogItem[] => [
+  item({ id: 'e2-standard-2', kind: 'compute', shape: 'general-2', unit: 'hour', vcpus: 2, memoryGb: 8 }),
+  item({ id: 'c4a-standard-2', kind: 'compute', shape: 'general-2', unit: 'hour', vcpus: 2, memoryGb: 8 }),
+  item({ id: 'cloudsql-enterprise-vcpu', kind: 'database', variant: 'single-az', unit: 'vCPU-hour' }),
+  item({ id: 'cloudsql-enterprise-memory', kind: 'database', variant: 'multi-az', unit: 'GB-hour' }),
+  item({ id: 'cloudsql-enterprise-plus-vcpu', kind: 'database', variant: 'aurora', unit: 'vCPU-hour' }),
+  item({ id: 'db-custom-2-8192', kind: 'database', variant: 'multi-az', unit: 'hour', vcpus: 2, memoryGb: 8 }),
+  item({ id: 'cloud-sql-ssd', kind: 'database-storage', unit: 'GB-month' }),
+  item({ id: 'cloud-sql-ssd', kind: 'database-storage', variant: 'multi-az', unit: 'GB-month' }),
+  item({ id: 'memorystore-redis-basic-m1', kind: 'cache', variant: 'basic', unit: 'GB-hour' }),
+  item({ id: 'memorystore-redis-standard-m3', kind: 'cache', variant: 'standard', unit: 'GB-hour' }),
+  item({ id: 'memorystore-basic-4gb', kind: 'cache', variant: 'single-az', unit: 'hour', memoryGb: 4 }),
+  item({
+    id: 'memorystore-standard-13gb',
+    kind: 'cache',
+    variant: 'multi-az',
+    unit: 'hour',
+    memoryGb: 13,
+    billedNodes: 1,
+  }),
+  ...['north-america', 'oceania'].map((variant) =>
+    item({
+      id: 'cloud-cdn-transfer',
+      kind: 'cdn-transfer',
+      variant,
+      unit: 'GB',
+      tiers: [10240, 153600, null].map((upTo) => ({ upTo, price: 9.99 })),
+    }),
+  ),
+  item({ id: 'cloud-cdn-lookups', kind: 'cdn-requests', unit: '10k requests' }),
+  item({
+    id: 'internet-egress-premium',
+    kind: 'egress',
+    unit: 'GB',
+    tiers: [1024, 10240, null].map((upTo) => ({ upTo, price: 9.99 })),
+  }),
+  item({
+    id: 'cloud-dns-queries',
+    kind: 'dns-queries',
+    variant: 'tiered',
+    unit: 'million queries',
+    tiers: [
+      { upTo: 1000, price: 9.99 },
+      { upTo: null, price: 9.99 },
+    ],
+  }),
+  item({
+    id: 'cloud-dns-zone',
+    kind: 'dns-zone',
+    variant: 'tiered',
+    unit: 'zone-month',
+    tiers: [25, 100000, null].map((upTo) => ({ upTo, price: 9.99 })),
+  }),
+];
+
+/** GCP in two of its seven research regions (Iowa and Frankfurt). */
+export const gcpResearch = () => catalog('gcp', { 'us-central1': gcpItems(), 'europe-west3': gcpItems() });
