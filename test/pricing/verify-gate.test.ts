@@ -30,7 +30,8 @@ describe('pricing verify as a CI gate (exit 3)', () => {
   it('fresh catalogs with no recalled price in any default plan: exit 0, no finding', async () => {
     const v = await cli(['pricing', 'verify'], { env: installed('2026-11-20') });
     expect(v.code, v.out + v.err).toBe(0);
-    expect(v.out).not.toMatch(/^! \w+:/m);
+    expect(v.err).toBe('');
+    expect(v.out).toMatch(/^✓ aws refreshed .*0 recalled \(U\)$/m);
   });
 
   it('a U price a default plan uses: exit 3, naming the item, provider, region and its share of that plan’s bill', async () => {
@@ -38,8 +39,11 @@ describe('pricing verify as a CI gate (exit 3)', () => {
       if (p === 'aws') c.regions['us-east-1']!.items.find((i) => i.id === 'application-load-balancer')!.confidence = 'U';
     });
     const v = await cli(['pricing', 'verify'], { env });
+    // A failed gate, like every gate: nothing on stdout, one line on stderr saying why.
     expect(v.code).toBe(3);
-    expect(v.err).toMatch(/1 provider not fit to ship/);
+    expect(v.out).toBe('');
+    expect(v.err.trim().split('\n')).toHaveLength(1);
+    expect(v.err).toMatch(/^capacity-plan: pricing verify: 1 provider not fit to ship: aws: /);
     // The share, worked out here from the default plans themselves: the balancer's largest share of a bill.
     const aws = JSON.parse(JSON.stringify(bundledCatalogs().aws)) as Catalog;
     let best = { share: 0, users: 0, profile: '' };
@@ -52,9 +56,12 @@ describe('pricing verify as a CI gate (exit 3)', () => {
       }
     expect(best.share).toBeGreaterThan(0);
     const users = best.users >= 1e6 ? `${best.users / 1e6}M` : `${best.users / 1e3}k`;
-    expect(v.out).toContain(`! aws: default plans use 1 recalled price (confidence U); the most, ${(best.share * 100).toFixed(1)} % of the bill, at ${users} users, profile ${best.profile}:`);
-    expect(v.out).toMatch(new RegExp(`    U aws us-east-1 application-load-balancer: ${(best.share * 100).toFixed(1)} % of the bill \\(\\$[\\d,]+/month at ${users} users, ${best.profile}\\)`));
-    expect(v.out).not.toMatch(/^! (gcp|azure):/m);
+    const share = `${(best.share * 100).toFixed(1)} %`;
+    expect(v.err).toContain(
+      `aws: default plans use 1 recalled (U) price, up to ${share} of the bill at ${users} users, ${best.profile}: us-east-1 application-load-balancer ${share} ($`,
+    );
+    expect(v.err).toMatch(new RegExp(`/month at ${users} users, ${best.profile}\\)\n$`));
+    expect(v.err).not.toMatch(/(gcp|azure):/);
   });
 
   it('a U price no default plan uses does not gate', async () => {
@@ -72,7 +79,9 @@ describe('pricing verify as a CI gate (exit 3)', () => {
     });
     const v = await cli(['pricing', 'verify'], { env });
     expect(v.code).toBe(3);
-    expect(v.out).toMatch(/^! gcp: the catalog in use is 101 days old \(prices of 2026-08-20; over 90\): refresh it with `capacity-plan pricing update gcp`$/m);
+    expect(v.err).toMatch(
+      /^capacity-plan: pricing verify: 1 provider not fit to ship: gcp: its catalog is 101 days old \(prices of 2026-08-20, over 90: run `capacity-plan pricing update gcp`\)\n$/,
+    );
     // 90 days is still fresh.
     const edge = installed('2026-08-31');
     expect((await cli(['pricing', 'verify'], { env: edge })).code).toBe(0);

@@ -65,21 +65,25 @@ export function gateFindings(provider: Provider, catalog: Catalog, today: string
 const pct = (share: number) => `${(share * 100).toFixed(1)} %`;
 const usersText = (n: number) => (n >= 1e6 ? `${n / 1e6}M` : `${n / 1e3}k`);
 
-/** The lines `pricing verify` prints for a provider's findings (none when it passes the gate). */
-export function gateLines(provider: Provider, catalog: Catalog, f: GateFinding): string[] {
-  const lines: string[] = [];
+/**
+ * What `pricing verify` says of a provider that fails the gate, as one line's part (null when it passes):
+ * the catalog's age when stale, then each recalled item a default plan uses, with its region and its
+ * largest share of a default plan's bill.
+ */
+export function gateSummary(provider: Provider, catalog: Catalog, f: GateFinding): string | null {
+  const parts: string[] = [];
   if (f.staleDays !== null)
-    lines.push(
-      `! ${provider}: the catalog in use is ${f.staleDays} days old (prices of ${catalog.date}; over ${STALE_AFTER_DAYS}): refresh it with \`capacity-plan pricing update ${provider}\``,
+    parts.push(
+      `its catalog is ${f.staleDays} days old (prices of ${catalog.date}, over ${STALE_AFTER_DAYS}: run \`capacity-plan pricing update ${provider}\`)`,
     );
-  if (f.worst) {
-    lines.push(
-      `! ${provider}: default plans use ${f.recalled.length} recalled price${f.recalled.length === 1 ? '' : 's'} (confidence U); the most, ${pct(f.worst.share)} of the bill, at ${usersText(f.worst.users)} users, profile ${f.worst.profile}:`,
+  if (f.worst)
+    parts.push(
+      `default plans use ${f.recalled.length} recalled (U) price${f.recalled.length === 1 ? '' : 's'}, up to ${pct(f.worst.share)} of the bill at ${usersText(f.worst.users)} users, ${f.worst.profile}: ${f.recalled
+        .map(
+          (r) =>
+            `${r.region} ${r.itemId} ${pct(r.share)} ($${groupDigits(Math.round(r.monthly))}/month at ${usersText(r.users)} users, ${r.profile})`,
+        )
+        .join(', ')}`,
     );
-    for (const r of f.recalled)
-      lines.push(
-        `    U ${provider} ${r.region} ${r.itemId}: ${pct(r.share)} of the bill ($${groupDigits(Math.round(r.monthly))}/month at ${usersText(r.users)} users, ${r.profile})`,
-      );
-  }
-  return lines;
+  return parts.length > 0 ? `${provider}: ${parts.join('; ')}` : null;
 }

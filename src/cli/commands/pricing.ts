@@ -8,7 +8,7 @@ import { describeCatalogProblem } from '../../pricing/catalog-problem.js';
 import { pricingDir, readRefreshed, refreshedOrWarn, refreshedPath, today } from '../catalogs.js';
 import { catalogProblems } from '../catalog-checks.js';
 import { addUpdate } from './pricing-update.js';
-import { gateFindings, gateLines } from './pricing-gate.js';
+import { gateFindings, gateSummary } from './pricing-gate.js';
 import { EXIT, ExitError, usageError } from '../exit-error.js';
 import type { Io } from '../io.js';
 
@@ -159,7 +159,8 @@ Examples:
     .action(() => {
       const now = today(io.env);
       let broken = 0;
-      let gated = 0;
+      // The report is written only when no gate fails: a failed gate prints one line on stderr and nothing else.
+      const out: string[] = [];
       for (const p of providerIds()) {
         const sources: [string, unknown][] = [['bundled', bundledCatalogs()[p]]];
         try {
@@ -167,13 +168,13 @@ Examples:
           if (refreshed) sources.push([`refreshed (${refreshedPath(io.env, p)})`, refreshed]);
         } catch (error) {
           broken++;
-          io.stdout.write(`✗ ${p} refreshed: ${(error as Error).message}\n`);
+          out.push(`✗ ${p} refreshed: ${(error as Error).message}\n`);
         }
         for (const [label, data] of sources) {
           const result = catalogSchema.safeParse(data);
           if (!result.success) {
             broken++;
-            io.stdout.write(`✗ ${p} ${label}: ${describeCatalogProblem(result.error)}\n`);
+            out.push(`✗ ${p} ${label}: ${describeCatalogProblem(result.error)}\n`);
             continue;
           }
           const c = result.data;
@@ -184,22 +185,25 @@ Examples:
           const problems = catalogProblems(c, bundledCatalogs()[p]);
           const bad = wrongUnits.length > 0 || problems.length > 0;
           if (bad) broken++;
-          io.stdout.write(
+          out.push(
             `${bad ? '✗' : age > STALE_AFTER_DAYS ? '!' : '✓'} ${p} ${label}: ${items.length} prices, schema valid; ${problems.length > 0 ? `cannot price a plan: ${problems.join('; ')}; ` : 'what a plan needs is there; '}${wrongUnits.length > 0 ? `wrong units: ${wrongUnits.map((i) => `${i.id} (${i.kind} in ${i.unit})`).join(', ')}` : 'units valid'}; prices of ${c.date} (${age} days${age > STALE_AFTER_DAYS ? `, older than ${STALE_AFTER_DAYS}: refresh with \`capacity-plan pricing update ${p}\`` : ''}); ${recalled} recalled (U)\n`,
           );
         }
       }
-      for (const p of providerIds()) {
-        const { catalog } = inUse({ ...io, stderr: { write: () => true } }, p);
-        const lines = gateLines(p, catalog, gateFindings(p, catalog, now));
-        if (lines.length > 0) gated++;
-        for (const line of lines) io.stdout.write(`${line}\n`);
+      if (broken > 0) {
+        for (const line of out) io.stdout.write(line);
+        throw new ExitError(EXIT.failure, `${broken} catalog problem${broken === 1 ? '' : 's'}`);
       }
-      if (broken > 0) throw new ExitError(EXIT.failure, `${broken} catalog problem${broken === 1 ? '' : 's'}`);
-      if (gated > 0)
+      const gates = providerIds().flatMap((p) => {
+        const { catalog } = inUse({ ...io, stderr: { write: () => true } }, p);
+        const summary = gateSummary(p, catalog, gateFindings(p, catalog, now));
+        return summary ? [summary] : [];
+      });
+      if (gates.length > 0)
         throw new ExitError(
           EXIT.gate,
-          `${gated} provider${gated === 1 ? '' : 's'} not fit to ship: a stale catalog, or default plans on recalled prices (see above)`,
+          `pricing verify: ${gates.length} provider${gates.length === 1 ? '' : 's'} not fit to ship: ${gates.join(' · ')}`,
         );
+      for (const line of out) io.stdout.write(line);
     });
 }
