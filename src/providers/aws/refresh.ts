@@ -12,7 +12,7 @@ import { onlyCandidate } from '../../pricing/refresh/ambiguity.js';
 import { tieredPrice } from '../../pricing/refresh/tiers.js';
 import { awsOffers, type AwsOffer } from './match-rules.js';
 import { awsBands } from './dimensions.js';
-import { matchesByKey } from './offer-matches.js';
+import { candidatesByKey } from './offer-candidates.js';
 
 interface OfferIndex {
   offers: Record<string, { currentRegionIndexUrl?: string; currentVersionUrl?: string }>;
@@ -36,26 +36,23 @@ export function pricesFromScan(
   const byKey = new Map(items.map((i) => [itemKey(i), i]));
   const found = new Map<string, RefreshedPrice>();
   const published = scan.publicationDate?.slice(0, 10) ?? 'undated';
-  for (const [key, products] of matchesByKey(scan)) {
+  for (const [key, candidates] of candidatesByKey(scan)) {
     const item = byKey.get(key);
     if (!item) continue;
-    const priced = products.filter((p) => awsBands(scan.onDemand.get(p.sku) ?? [], item).length > 0);
+    const priced = candidates.filter((c) => awsBands(c.onDemand ?? [], item).length > 0);
     const source = `AWS Price List Bulk API (${where.offer}, ${where.region}, published ${published}`;
-    const product = onlyCandidate(
+    const chosen = onlyCandidate(
       itemLabel(item),
-      priced.map((p) => ({
-        id: `SKU ${p.sku}`,
-        attributes: { productFamily: p.productFamily, ...p.attributes },
-        product: p,
+      priced.map((c) => ({
+        id: `SKU ${c.sku}`,
+        attributes: { productFamily: c.product.productFamily, ...c.product.attributes },
+        c,
       })),
       `${where.offer} ${where.region}`,
-    )?.product;
-    if (!product) continue;
-    const { price, tiers } = tieredPrice(
-      item,
-      awsBands(scan.onDemand.get(product.sku)!, item),
-      `${where.offer} SKU ${product.sku}`,
-    );
+    )?.c;
+    if (!chosen) continue;
+    const product = chosen.product;
+    const { price, tiers } = tieredPrice(item, awsBands(chosen.onDemand!, item), `${where.offer} SKU ${product.sku}`);
     found.set(key, { price, ...(tiers ? { tiers } : {}), source: `${source}, SKU ${product.sku})` });
   }
   return found;
