@@ -39,7 +39,7 @@ Examples:
   );
   pricing.addHelpText(
     'after',
-    '\nExit codes: 0 ok · 1 a refresh or a catalog failed (the previous catalog is kept) · 2 bad usage, or a missing API key',
+    '\nExit codes: 0 ok · 1 a refresh or a catalog failed (the previous catalog is kept) · 2 bad usage, or a missing API key · 3 verify: a stale catalog, or a default plan on a recalled price',
   );
 
   addList(pricing, io);
