@@ -102,6 +102,8 @@ function folder(): string {
 function expectedCode(example: string): number {
   if (/^capacity-plan( wizard)?$/.test(example)) return 2;
   if (/capacity-plan pricing update /.test(example)) return 1;
+  // The CI gate: the bundled catalogs are stale or partly recalled until refreshed.
+  if (/capacity-plan pricing verify$/.test(example)) return 3;
   return 0;
 }
 

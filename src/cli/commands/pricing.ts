@@ -8,6 +8,7 @@ import { describeCatalogProblem } from '../../pricing/catalog-problem.js';
 import { pricingDir, readRefreshed, refreshedOrWarn, refreshedPath, today } from '../catalogs.js';
 import { catalogProblems } from '../catalog-checks.js';
 import { addUpdate } from './pricing-update.js';
+import { gateFindings, gateSummary } from './pricing-gate.js';
 import { EXIT, ExitError, usageError } from '../exit-error.js';
 import type { Io } from '../io.js';
 
@@ -38,7 +39,7 @@ Examples:
   );
   pricing.addHelpText(
     'after',
-    '\nExit codes: 0 ok · 1 a refresh or a catalog failed (the previous catalog is kept) · 2 bad usage, or a missing API key',
+    '\nExit codes: 0 ok · 1 a refresh or a catalog failed (the previous catalog is kept) · 2 bad usage, or a missing API key · 3 verify: a stale catalog, or a default plan on a recalled price',
   );
 
   addList(pricing, io);
@@ -151,10 +152,15 @@ function addVerify(pricing: Command, io: Io): void {
 Examples:
   $ capacity-plan pricing verify`,
     )
-    .addHelpText('after', '\nExit codes: 0 every catalog valid (stale ones warn) · 1 a catalog is broken')
+    .addHelpText(
+      'after',
+      `\nExit codes: 0 every catalog valid, fresh, and no default plan on a recalled price · 1 a catalog is broken · 2 bad usage · 3 a catalog in use is over ${STALE_AFTER_DAYS} days old, or a default plan (50k, 500k, 5M users × every profile) uses a recalled (U) price`,
+    )
     .action(() => {
       const now = today(io.env);
       let broken = 0;
+      // The report is written only when no gate fails: a failed gate prints one line on stderr and nothing else.
+      const out: string[] = [];
       for (const p of providerIds()) {
         const sources: [string, unknown][] = [['bundled', bundledCatalogs()[p]]];
         try {
@@ -162,13 +168,13 @@ Examples:
           if (refreshed) sources.push([`refreshed (${refreshedPath(io.env, p)})`, refreshed]);
         } catch (error) {
           broken++;
-          io.stdout.write(`✗ ${p} refreshed: ${(error as Error).message}\n`);
+          out.push(`✗ ${p} refreshed: ${(error as Error).message}\n`);
         }
         for (const [label, data] of sources) {
           const result = catalogSchema.safeParse(data);
           if (!result.success) {
             broken++;
-            io.stdout.write(`✗ ${p} ${label}: ${describeCatalogProblem(result.error)}\n`);
+            out.push(`✗ ${p} ${label}: ${describeCatalogProblem(result.error)}\n`);
             continue;
           }
           const c = result.data;
@@ -179,11 +185,25 @@ Examples:
           const problems = catalogProblems(c, bundledCatalogs()[p]);
           const bad = wrongUnits.length > 0 || problems.length > 0;
           if (bad) broken++;
-          io.stdout.write(
+          out.push(
             `${bad ? '✗' : age > STALE_AFTER_DAYS ? '!' : '✓'} ${p} ${label}: ${items.length} prices, schema valid; ${problems.length > 0 ? `cannot price a plan: ${problems.join('; ')}; ` : 'what a plan needs is there; '}${wrongUnits.length > 0 ? `wrong units: ${wrongUnits.map((i) => `${i.id} (${i.kind} in ${i.unit})`).join(', ')}` : 'units valid'}; prices of ${c.date} (${age} days${age > STALE_AFTER_DAYS ? `, older than ${STALE_AFTER_DAYS}: refresh with \`capacity-plan pricing update ${p}\`` : ''}); ${recalled} recalled (U)\n`,
           );
         }
       }
-      if (broken > 0) throw new ExitError(EXIT.failure, `${broken} catalog problem${broken === 1 ? '' : 's'}`);
+      if (broken > 0) {
+        for (const line of out) io.stdout.write(line);
+        throw new ExitError(EXIT.failure, `${broken} catalog problem${broken === 1 ? '' : 's'}`);
+      }
+      const gates = providerIds().flatMap((p) => {
+        const { catalog } = inUse({ ...io, stderr: { write: () => true } }, p);
+        const summary = gateSummary(p, catalog, gateFindings(p, catalog, now));
+        return summary ? [summary] : [];
+      });
+      if (gates.length > 0)
+        throw new ExitError(
+          EXIT.gate,
+          `pricing verify: ${gates.length} provider${gates.length === 1 ? '' : 's'} not fit to ship: ${gates.join(' · ')}`,
+        );
+      for (const line of out) io.stdout.write(line);
     });
 }

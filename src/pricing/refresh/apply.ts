@@ -4,6 +4,8 @@ import type { Catalog, CatalogItem } from '../catalog-schema.js';
 export interface RefreshedPrice {
   price: number;
   source: string;
+  /** A volume-tiered item's tiers, each rate refreshed (the catalog's boundaries kept). */
+  tiers?: { upTo: number | null; price: number }[];
 }
 
 /** A catalog item's identity across refreshes. */
@@ -26,7 +28,14 @@ export function applyRefresh(base: Catalog, region: string, found: Map<string, R
     const hit = found.get(itemKey(item));
     if (!hit) return item;
     updated++;
-    return { ...item, price: hit.price, source: hit.source, date: meta.today, confidence: 'V' as const };
+    return {
+      ...item,
+      price: hit.price,
+      ...(hit.tiers ? { tiers: hit.tiers } : {}),
+      source: hit.source,
+      date: meta.today,
+      confidence: 'V' as const,
+    };
   });
   const regions = { ...base.regions, [region]: { name: start.name, items } };
   const dates = Object.values(regions).flatMap((r) => r.items.map((i) => i.date));

@@ -24,12 +24,13 @@ export const PRICE_RANGES: Record<CatalogItem['kind'], { min: number; max: numbe
   'cdn-base': { min: 0.01, max: 100_000, zero: true },
   'cdn-fill': { min: 0.001, max: 10, zero: true },
   'dns-zone': { min: 0.01, max: 1000 },
+  // Alias queries to a balancer or CDN are free on Route 53.
   'dns-queries': { min: 0.01, max: 1000, zero: true },
   'public-ip': { min: 0.0001, max: 10, zero: true },
   'object-storage': { min: 0.0001, max: 10 },
   'monitoring-metric': { min: 0.0001, max: 100, zero: true },
   'monitoring-logs': { min: 0.001, max: 100, zero: true },
-  'queue-requests': { min: 0.001, max: 100 },
+  'queue-requests': { min: 0.001, max: 100, zero: true },
   'queue-base': { min: 0.01, max: 10_000 },
 };
 
@@ -51,8 +52,11 @@ export function implausiblePrices(catalog: Catalog): string[] {
   const out: string[] = [];
   for (const [region, entry] of Object.entries(catalog.regions))
     for (const item of entry.items) {
-      const why = implausiblePrice(item, item.price);
-      if (why) out.push(`${region} ${item.id}${item.variant ? ` (${item.variant})` : ''}: ${why}`);
+      // A tiered item's every tier is a price of its kind too (a refresh writes each one).
+      for (const [price, where] of [[item.price, ''], ...(item.tiers ?? []).map((t, i) => [t.price, ` tier ${i + 1}`] as const)] as const) {
+        const why = implausiblePrice(item, price);
+        if (why) out.push(`${region} ${item.id}${item.variant ? ` (${item.variant})` : ''}${where}: ${why}`);
+      }
     }
   return out;
 }

@@ -59,7 +59,8 @@ export async function proxyDispatcher(env: Record<string, string | undefined>): 
   const httpsProxy = pick('HTTPS_PROXY');
   if (!httpProxy && !httpsProxy) return undefined;
   const { EnvHttpProxyAgent } = await loadUndici();
-  return new EnvHttpProxyAgent({ httpProxy, httpsProxy, noProxy: pick('NO_PROXY') ?? '' });
+  // '' rather than undefined: undici would otherwise read the process's own environment, not the one given.
+  return new EnvHttpProxyAgent({ httpProxy: httpProxy ?? '', httpsProxy: httpsProxy ?? '', noProxy: pick('NO_PROXY') ?? '' });
 }
 
 /** undici, whether loaded as an ES module (Node, tsx) or as the CommonJS default a bundle makes of it. */

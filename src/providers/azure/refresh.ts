@@ -1,106 +1,19 @@
 import { homeRegion } from '../../pricing/home-region.js';
 import type { Refresher } from '../types.js';
-import type { Catalog, CatalogItem } from '../../pricing/catalog-schema.js';
+import type { Catalog } from '../../pricing/catalog-schema.js';
 import { itemKey, type RefreshedPrice } from '../../pricing/refresh/apply.js';
 import { getJson, rebase, under, type FetchOptions } from '../../pricing/refresh/http.js';
 import { RefreshError } from '../../pricing/refresh/refresh-error.js';
 import type { Progress } from '../../pricing/refresh/progress.js';
+import { onlyCandidate } from '../../pricing/refresh/ambiguity.js';
+import { tieredPrice, type Band } from '../../pricing/refresh/tiers.js';
+import { queries, type Query, type RetailItem } from './retail-queries.js';
 
 const API_PATH = '/api/retail/prices';
 
-interface RetailItem {
-  currencyCode: string;
-  retailPrice: number;
-  unitPrice: number;
-  armRegionName: string;
-  armSkuName: string;
-  skuName: string;
-  productName: string;
-  meterName: string;
-  serviceName: string;
-  unitOfMeasure: string;
-  type: string;
-  savingsPlan?: { term: string; retailPrice: number }[];
-}
 interface RetailPage {
   Items: RetailItem[];
   NextPageLink: string | null;
-}
-
-const q = (v: string) => `'${v.replace(/'/g, "''")}'`;
-
-/** One pinned query per catalog item: a loose filter would match hundreds of unrelated meters. */
-interface Query {
-  item: CatalogItem;
-  filter: string;
-  accept: (row: RetailItem) => boolean;
-  price: (row: RetailItem) => number;
-}
-
-const POSTGRES_SERIES: Record<string, { product: string; perVcore: boolean; meter: (id: string) => string }> = {
-  D: {
-    product: 'Azure Database for PostgreSQL Flexible Server General Purpose Ddsv5 Series Compute',
-    perVcore: true,
-    meter: () => 'vCore',
-  },
-  E: {
-    product: 'Azure Database for PostgreSQL Flexible Server Memory Optimized Edsv5 Series Compute',
-    perVcore: true,
-    meter: () => 'vCore',
-  },
-  B: {
-    product: 'Azure Database for PostgreSQL Flexible Server Burstable BS Series Compute',
-    perVcore: false,
-    meter: (id) => id.replace('Standard_', ''),
-  },
-};
-
-function queries(items: readonly CatalogItem[], region: string): Query[] {
-  const out: Query[] = [];
-  const base = `armRegionName eq ${q(region)} and priceType eq 'Consumption'`;
-  for (const item of items) {
-    if (item.kind === 'compute') {
-      out.push({
-        item,
-        filter: `serviceName eq 'Virtual Machines' and ${base} and armSkuName eq ${q(item.id)}`,
-        // Linux only: skip Windows rows and the Spot and Low Priority meters.
-        accept: (r) =>
-          !r.productName.includes(' Windows') &&
-          !r.skuName.includes(' Spot') &&
-          !r.skuName.includes(' Low Priority') &&
-          r.unitOfMeasure === '1 Hour',
-        price: (r) => r.retailPrice,
-      });
-    } else if (item.kind === 'database' && item.variant !== 'aurora') {
-      const series = POSTGRES_SERIES[item.id.replace('Standard_', '')[0] ?? ''];
-      if (!series) continue;
-      const ha = item.variant === 'multi-az' ? 2 : 1;
-      out.push({
-        item,
-        filter: `serviceName eq 'Azure Database for PostgreSQL' and ${base} and productName eq ${q(series.product)} and meterName eq ${q(series.meter(item.id))}`,
-        accept: (r) => r.unitOfMeasure === '1 Hour',
-        // Zone-redundant HA runs a standby of the same size: twice the compute.
-        price: (r) => r.retailPrice * (series.perVcore ? (item.vcpus ?? 1) : 1) * ha,
-      });
-    } else if (item.kind === 'database-storage') {
-      out.push({
-        item,
-        filter: `serviceName eq 'Azure Database for PostgreSQL' and ${base} and productName eq 'Azure Database for PostgreSQL Flexible Server Storage' and meterName eq 'Storage Data Stored'`,
-        accept: (r) => r.unitOfMeasure === '1 GB/Month',
-        price: (r) => r.retailPrice,
-      });
-    } else if (item.kind === 'cache' && /^C\d-standard$/.test(item.id)) {
-      const size = item.id.split('-')[0]!;
-      out.push({
-        item,
-        filter: `serviceName eq 'Redis Cache' and ${base} and productName eq 'Azure Redis Cache Standard' and skuName eq ${q(size)} and meterName eq ${q(`${size} Cache Instance`)}`,
-        accept: (r) => r.unitOfMeasure === '1 Hour',
-        // The row is one node; the Standard tier bills two (the catalog item says billedNodes: 2).
-        price: (r) => r.retailPrice,
-      });
-    }
-  }
-  return out;
 }
 
 const TEXT_FIELDS = [
@@ -120,6 +33,9 @@ function wellFormed(row: unknown): row is RetailItem {
   const r = row as Record<string, unknown>;
   if (!TEXT_FIELDS.every((f) => typeof r[f] === 'string')) return false;
   if (typeof r.retailPrice !== 'number' || !Number.isFinite(r.retailPrice)) return false;
+  const tier = r.tierMinimumUnits;
+  if (tier !== undefined && tier !== null && !(typeof tier === 'number' && Number.isFinite(tier) && tier >= 0))
+    return false;
   const plans = r.savingsPlan;
   return (
     plans === undefined ||
@@ -171,30 +87,66 @@ export async function refreshAzure(
       (r) => r.currencyCode === 'USD' && r.type === 'Consumption' && query.accept(r),
     );
     task.advance(rows.length);
-    const row = rows[0];
-    if (!row) continue;
+    const priced = priceRows(query, rows, opts.region);
+    if (!priced) continue;
+    const { row, price, tiers } = priced;
     found.set(itemKey(query.item), {
-      price: Number(query.price(row).toFixed(6)),
+      price: Number(price.toFixed(6)),
+      ...(tiers ? { tiers: tiers.map((t) => ({ upTo: t.upTo, price: Number(t.price.toFixed(6)) })) } : {}),
       source: `Azure Retail Prices API (${row.productName}, ${row.meterName}, ${opts.region})`,
     });
-    if (query.item.kind === 'compute' && query.item.shape === 'general-2' && row.savingsPlan) {
-      for (const [term, key] of [
-        ['1 Year', 'commitment1y'],
-        ['3 Years', 'commitment3y'],
-      ] as const) {
-        const plan = row.savingsPlan.find((s) => s.term === term);
-        if (plan && row.retailPrice > 0)
-          buying[key] = {
-            ...base.buyingOptions[key],
-            discount: Number((1 - plan.retailPrice / row.retailPrice).toFixed(4)),
-            source: `Azure Retail Prices API savingsPlan (${row.armSkuName})`,
-            confidence: 'V',
-          };
-      }
-    }
+    if (query.item.kind === 'compute' && query.item.shape === 'general-2' && row.savingsPlan)
+      Object.assign(buying, savingsPlanOptions(base, row));
   }
   task.done(`${found.size} prices found`);
   return { found, buying };
+}
+
+const rowLabel = (r: RetailItem) => ({
+  id: `${r.productName} / ${r.skuName} / ${r.meterName}${typeof r.meterId === 'string' ? ` (meter ${r.meterId})` : ''}`,
+  attributes: { ...r, savingsPlan: undefined },
+});
+
+/**
+ * A query's price from its rows: one row per volume tier (`tierMinimumUnits`), each tier's rate refreshed;
+ * two rows for one tier are an error naming both, never the first.
+ */
+function priceRows(query: Query, rows: RetailItem[], region: string) {
+  const byTier = new Map<number, RetailItem[]>();
+  for (const r of rows) byTier.set(r.tierMinimumUnits ?? 0, [...(byTier.get(r.tierMinimumUnits ?? 0) ?? []), r]);
+  const label = `${query.item.kind} ${query.item.id}${query.item.variant ? ` (${query.item.variant})` : ''}`;
+  const starts = [...byTier.keys()].sort((a, b) => a - b);
+  const chosen = starts.map((start) =>
+    onlyCandidate(label, byTier.get(start)!.map(rowLabel), `Retail Prices ${region}`),
+  );
+  if (chosen.length === 0) return null;
+  const rowAt = (i: number) => byTier.get(starts[i]!)!.find((r) => rowLabel(r).id === chosen[i]!.id)!;
+  const bands: Band[] = starts.map((start, i) => ({
+    begin: start,
+    end: starts[i + 1] ?? null,
+    price: query.price(rowAt(i), rowAt(i).retailPrice),
+  }));
+  const { price, tiers } = tieredPrice(query.item, bands, `the Retail Prices API (${rowAt(0).productName})`);
+  return { row: rowAt(0), price, tiers };
+}
+
+/** The savings-plan discounts a general-purpose VM's row carries, as the catalog's commitment options. */
+function savingsPlanOptions(base: Catalog, row: RetailItem): Partial<Catalog['buyingOptions']> {
+  const out: Partial<Catalog['buyingOptions']> = {};
+  for (const [term, key] of [
+    ['1 Year', 'commitment1y'],
+    ['3 Years', 'commitment3y'],
+  ] as const) {
+    const plan = row.savingsPlan?.find((s) => s.term === term);
+    if (plan && row.retailPrice > 0)
+      out[key] = {
+        ...base.buyingOptions[key],
+        discount: Number((1 - plan.retailPrice / row.retailPrice).toFixed(4)),
+        source: `Azure Retail Prices API savingsPlan (${row.armSkuName})`,
+        confidence: 'V',
+      };
+  }
+  return out;
 }
 
 /** The provider pack's refresher: the Retail Prices API also gives the savings-plan rates. */
