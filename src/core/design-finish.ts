@@ -1,4 +1,4 @@
-import { estimateAvailability } from './availability.js';
+import { estimateAvailability, MINUTES_PER_MONTH, type AvailabilityEstimate } from './availability.js';
 import { autoscaling } from './autoscaling.js';
 import { sizeCache } from './cache.js';
 import { costPlan } from './cost/cost-plan.js';
@@ -6,6 +6,7 @@ import type { CostFacts, RegionFleet } from './cost/types.js';
 import { chooseDeployStrategy, deployment, DEFAULT_DEPLOYS_PER_MONTH } from './deployment.js';
 import type { Design, DesignContext, RegionStack } from './design-types.js';
 import { chooseStrategy } from './load-balancing.js';
+import { failoverVariants, pickFailover } from './region-failover.js';
 import type { Resilience } from './resilience.js';
 import { round } from './round.js';
 import { tierRank, type TierId } from './tiers.js';
@@ -87,21 +88,74 @@ function costFacts(
   };
 }
 
+/** The bill and the traffic choices for a set of region stacks. */
+function priceStacks(
+  ctx: DesignContext,
+  tier: TierId,
+  resilience: Resilience,
+  stacks: RegionStack[],
+  cache: Design['cache'],
+) {
+  const { input, params, demand, book } = ctx;
+  const atPeak = stacks.reduce((a, s) => a + s.compute.atPeak, 0);
+  const { deployChoice, loadBalancing } = trafficChoices(ctx, tier, resilience, atPeak);
+  const deploysPerMonth = input.deploysPerMonth ?? DEFAULT_DEPLOYS_PER_MONTH;
+  const deploy = deployment(deployChoice, atPeak, stacks[0]!.compute.instance.price, deploysPerMonth);
+  const fleets = regionFleets(ctx, stacks);
+  const cost = costPlan({
+    facts: costFacts(ctx, tier, resilience, stacks, { fleets, cache, deploy }),
+    demand,
+    params,
+    input,
+    book,
+  });
+  return { fleets, deploy, loadBalancing, cost };
+}
+
+/**
+ * Active-active regions: each surviving region must take a lost region's traffic, provisioned or by
+ * auto-scaling with that time counted as downtime; the cheaper that meets the target is used.
+ */
+function withFailover(
+  ctx: DesignContext,
+  parts: { tier: TierId; resilience: Resilience; cache: Design['cache'] },
+  stacks: RegionStack[],
+  estimate: AvailabilityEstimate,
+) {
+  const { tier, resilience, cache } = parts;
+  if (stacks.length < 2 || ctx.input.dataResidency) {
+    return { stacks, estimate, failover: null, priced: priceStacks(ctx, tier, resilience, stacks, cache) };
+  }
+  const options = failoverVariants(ctx, stacks, resilience.appZones, estimate.perRegion).map((variant) => {
+    const priced = priceStacks(ctx, tier, resilience, variant.stacks, cache);
+    const estimated = estimate.estimated - variant.countedMinutes / MINUTES_PER_MONTH;
+    return { variant, estimated, monthly: priced.cost.monthly.expected, priced };
+  });
+  const goal = ctx.input.availability === undefined ? undefined : ctx.input.availability / 100;
+  const failover = pickFailover(options, goal);
+  const chosen = options.find((o) => o.variant === failover.chosen)!;
+  return {
+    stacks: failover.chosen.stacks,
+    estimate: { ...estimate, estimated: chosen.estimated },
+    failover,
+    priced: chosen.priced,
+  };
+}
+
 /** Completes a sized design: cache, availability, balancing, deployment, auto-scaling and the bill. */
 export function finish(
   ctx: DesignContext,
   tier: TierId,
   tierReasons: string[],
   resilience: Resilience,
-  stacks: RegionStack[],
+  sized: RegionStack[],
 ): Design {
   const { input, params, demand, book } = ctx;
-  const { compute, database } = stacks[0]!;
+  const { compute, database } = sized[0]!;
   const cache = sizeCache(tier, demand, params, resilience, book, database.storageGbPerShard * database.shards);
   const cdn = tier !== 'single-server';
-  const atPeak = stacks.reduce((a, s) => a + s.compute.atPeak, 0);
-  const smallestMin = Math.min(...stacks.map((s) => s.compute.min));
-  const estimate = estimateAvailability(
+  const smallestMin = Math.min(...sized.map((s) => s.compute.min));
+  const base = estimateAvailability(
     resilience,
     {
       cache: cache !== null,
@@ -112,17 +166,8 @@ export function finish(
     },
     book,
   );
-  const { deployChoice, loadBalancing } = trafficChoices(ctx, tier, resilience, atPeak);
-  const deploysPerMonth = input.deploysPerMonth ?? DEFAULT_DEPLOYS_PER_MONTH;
-  const deploy = deployment(deployChoice, atPeak, compute.instance.price, deploysPerMonth);
-  const fleets = regionFleets(ctx, stacks);
-  const cost = costPlan({
-    facts: costFacts(ctx, tier, resilience, stacks, { fleets, cache, deploy }),
-    demand,
-    params,
-    input,
-    book,
-  });
+  const { stacks, estimate, failover, priced } = withFailover(ctx, { tier, resilience, cache }, sized, base);
+  const { fleets, deploy, loadBalancing, cost } = priced;
   const min = fleets.reduce((a, f) => a + f.min, 0);
   const max = fleets.reduce((a, f) => a + f.max, 0);
   const scaling = autoscaling({ ...compute, min, max });
@@ -130,12 +175,13 @@ export function finish(
     tier,
     tierReasons,
     resilience,
-    compute,
+    compute: stacks[0]!.compute,
     database,
     cache,
     cdn,
     regions: stacks,
     estimate,
+    failover,
     loadBalancing,
     deployment: deploy,
     autoscaling: scaling,

@@ -10,6 +10,7 @@ import type { PlanInput } from './input.js';
 import type { LoadBalancingDecision } from './load-balancing.js';
 import type { PriceBook } from './price-book.js';
 import type { Resilience } from './resilience.js';
+import type { FailoverChoice } from './region-failover.js';
 import type { Parameters } from './resolve.js';
 import type { TierId } from './tiers.js';
 
@@ -44,6 +45,8 @@ export interface Design {
   cdn: boolean;
   regions: RegionStack[];
   estimate: AvailabilityEstimate;
+  /** Active-active regions: how a surviving region takes a lost region's traffic (null otherwise). */
+  failover: FailoverChoice | null;
   loadBalancing: Omit<LoadBalancingDecision, 'configuration'>;
   deployment: Deployment;
   autoscaling: Autoscaling | null;

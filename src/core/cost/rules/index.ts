@@ -6,6 +6,7 @@ import { cdnBaseRule, cdnRequestsRule, cdnTransferRule } from './cdn.js';
 import { computeRule, deploymentRule } from './compute.js';
 import { databaseRules } from './database.js';
 import { crossRegionRule, crossZoneRule, egressRule, natDataRule, natGatewayRule, publicIpRule } from './network.js';
+import { dnsHealthCheckRule, objectStorageReplicaRule, objectStorageReplicationRule } from './region-replication.js';
 import { dnsQueriesRule, dnsZoneRule, logsRule, metricsRule, objectStorageRule, queueRule } from './services.js';
 
 /**
@@ -28,8 +29,11 @@ export const COST_RULES: readonly (CostRule | CostRuleGroup<DatabaseFacts>)[] = 
   crossRegionRule,
   dnsZoneRule,
   dnsQueriesRule,
+  dnsHealthCheckRule,
   publicIpRule,
   objectStorageRule,
+  objectStorageReplicaRule,
+  objectStorageReplicationRule,
   metricsRule,
   logsRule,
   queueRule,
