@@ -7,8 +7,8 @@ function standbyText(ctx: DesignContext, d: Design): string {
   if (db.deployment === 'aurora') {
     const svc = ctx.book.catalog.services.databaseHaPlus;
     return ctx.book.catalog.provider === 'aws'
-      ? `${svc} global database secondary cluster (promotable): managed failover in about a minute, RPO typically under 1 s (storage-level replication)`
-      : `${svc} cross-region replica deployed like the primary (promotable): promoted in minutes, asynchronous — RPO is the replication lag, seconds at this write rate`;
+      ? `a ${svc} global database secondary cluster with the primary's readers (promotable): managed failover in about a minute, RPO typically under 1 s (storage-level replication)`
+      : `a promotable ${svc} cross-region replica deployed like the primary: promoted in minutes, asynchronous — RPO is the replication lag, seconds at this write rate`;
   }
   const ha =
     db.deployment === 'multi-az' ? 'with a standby in another zone, like the primary' : 'single-zone, like the primary';
@@ -16,14 +16,14 @@ function standbyText(ctx: DesignContext, d: Design): string {
     db.readReplicasPerShard > 0
       ? ` + ${db.readReplicasPerShard} read replica${db.readReplicasPerShard === 1 ? '' : 's'} per shard`
       : '';
-  return `read replica (promotable) ${ha}${replicas}: promoted in minutes, asynchronous — RPO is the replication lag, seconds at this write rate`;
+  return `a promotable cross-region replica ${ha}${replicas}: promoted in minutes, asynchronous — RPO is the replication lag, seconds at this write rate`;
 }
 
 /** Each region's database role, in the regions' order. */
 export function regionDatabaseRoles(ctx: DesignContext, d: Design): string[] {
   const residency = ctx.input.dataResidency;
   return d.regions.map((_, i) =>
-    i === 0 ? 'primary' : residency ? "primary (this region's users' data stays here)" : standbyText(ctx, d),
+    i === 0 ? 'primary' : residency ? "primary (this region's users' data stays here)" : 'read replica (promotable)',
   );
 }
 
@@ -34,6 +34,7 @@ export function writePathReasons(ctx: DesignContext, d: Design): string[] {
   const writesPerSecond = ctx.demand.peakRps * (1 - ctx.params.readRatio);
   const far = rest.map((s) => `${s.code}'s ${round(writesPerSecond * s.share, 1)}/s`).join(', ');
   return [
+    `Database in ${rest.map((s) => s.code).join(', ')}: ${standbyText(ctx, d)}`,
     `Writes go to a single writer in ${home!.code}: ${far} at peak cross regions, each paying one inter-region round trip (tens of ms between regions on one continent, 100 ms or more between continents); reads stay on each region's own replicas and cache`,
     `On failover of ${home!.code} the replica in ${rest[0]!.code} is promoted and becomes the writer; writes fail until it is (the RTO above), and writes not yet replicated are lost (the RPO)`,
   ];
