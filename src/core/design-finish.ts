@@ -6,6 +6,8 @@ import type { CostFacts, RegionFleet } from './cost/types.js';
 import { chooseDeployStrategy, deployment, DEFAULT_DEPLOYS_PER_MONTH } from './deployment.js';
 import type { Design, DesignContext, RegionStack } from './design-types.js';
 import { chooseStrategy } from './load-balancing.js';
+import { largeServers } from './fleet-sizing.js';
+import { mixStacks, type MixedHardware } from './mixed-fleet.js';
 import { failoverVariants, pickFailover } from './region-failover.js';
 import type { Resilience } from './resilience.js';
 import { round } from './round.js';
@@ -45,15 +47,15 @@ function trafficChoices(ctx: DesignContext, tier: TierId, resilience: Resilience
 }
 
 /** Each region's fleet range; with active-active regions each must take the whole load when another fails. */
-function regionFleets(ctx: DesignContext, stacks: RegionStack[]): RegionFleet[] {
+function regionFleets(ctx: DesignContext, stacks: RegionStack[], mixed: MixedHardware | null): RegionFleet[] {
   const failover = stacks.length > 1 && !ctx.input.dataResidency;
   const total = stacks.reduce((a, t) => a + t.compute.atPeak, 0);
-  return stacks.map((s) => ({
-    code: s.code,
-    min: s.compute.min,
-    average: s.compute.average,
-    max: failover ? Math.max(s.compute.max, total) : s.compute.max,
-  }));
+  return stacks.map((s) => {
+    const max = failover ? Math.max(s.compute.max, total) : s.compute.max;
+    const { min, average } = s.compute;
+    const large = { min: largeServers(min), average: s.largeAverage ?? largeServers(average), max: largeServers(max) };
+    return { code: s.code, min, average, max, ...(mixed ? { large } : {}) };
+  });
 }
 
 type Deploy = ReturnType<typeof deployment>;
@@ -63,13 +65,14 @@ function costFacts(
   tier: TierId,
   resilience: Resilience,
   stacks: RegionStack[],
-  parts: { fleets: RegionFleet[]; cache: Design['cache']; deploy: Deploy },
+  parts: { fleets: RegionFleet[]; cache: Design['cache']; deploy: Deploy; mixed: MixedHardware | null },
 ): CostFacts {
   const { input } = ctx;
   const { deploy } = parts;
   const extra = deploy.extraServersWhileDeploying;
   return {
     instance: stacks[0]!.compute.instance,
+    ...(parts.mixed ? { largeInstance: parts.mixed.large } : {}),
     fleets: parts.fleets,
     appZones: resilience.appZones,
     balancer: resilience.appZones >= 2,
@@ -93,23 +96,34 @@ function priceStacks(
   ctx: DesignContext,
   tier: TierId,
   resilience: Resilience,
-  stacks: RegionStack[],
+  sized: RegionStack[],
   cache: Design['cache'],
 ) {
   const { input, params, demand, book } = ctx;
+  const { stacks, mixed } = mixStacks(ctx, sized, resilience.appZones);
   const atPeak = stacks.reduce((a, s) => a + s.compute.atPeak, 0);
-  const { deployChoice, loadBalancing } = trafficChoices(ctx, tier, resilience, atPeak);
+  const traffic = trafficChoices(ctx, tier, resilience, atPeak);
+  const { deployChoice } = traffic;
+  const loadBalancing = mixed
+    ? {
+        ...traffic.loadBalancing,
+        reasons: [
+          ...traffic.loadBalancing.reasons,
+          `Weights by capacity: each ${mixed.small.id} ${mixed.weights.small}, each ${mixed.large.id} ${mixed.weights.large} (twice the vCPUs), so every server runs at the same CPU`,
+        ],
+      }
+    : traffic.loadBalancing;
   const deploysPerMonth = input.deploysPerMonth ?? DEFAULT_DEPLOYS_PER_MONTH;
   const deploy = deployment(deployChoice, atPeak, stacks[0]!.compute.instance.price, deploysPerMonth);
-  const fleets = regionFleets(ctx, stacks);
+  const fleets = regionFleets(ctx, stacks, mixed);
   const cost = costPlan({
-    facts: costFacts(ctx, tier, resilience, stacks, { fleets, cache, deploy }),
+    facts: costFacts(ctx, tier, resilience, stacks, { fleets, cache, deploy, mixed }),
     demand,
     params,
     input,
     book,
   });
-  return { fleets, deploy, loadBalancing, cost };
+  return { stacks, mixed, fleets, deploy, loadBalancing, cost };
 }
 
 /**
@@ -166,8 +180,8 @@ export function finish(
     },
     book,
   );
-  const { stacks, estimate, failover, priced } = withFailover(ctx, { tier, resilience, cache }, sized, base);
-  const { fleets, deploy, loadBalancing, cost } = priced;
+  const { estimate, failover, priced } = withFailover(ctx, { tier, resilience, cache }, sized, base);
+  const { stacks, mixed, fleets, deploy, loadBalancing, cost } = priced;
   const min = fleets.reduce((a, f) => a + f.min, 0);
   const max = fleets.reduce((a, f) => a + f.max, 0);
   const scaling = autoscaling({ ...compute, min, max });
@@ -182,6 +196,7 @@ export function finish(
     regions: stacks,
     estimate,
     failover,
+    mixed,
     loadBalancing,
     deployment: deploy,
     autoscaling: scaling,

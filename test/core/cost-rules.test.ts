@@ -6,6 +6,7 @@ import { planOf } from '../helpers.js';
 /** Every cost rule, with a fixture plan where it fires: adding a rule without a fixture fails here. */
 const FIRES: Record<string, RawInput> = {
   compute: { users: 5000 },
+  'compute-large': { users: 500_000, mixedHardware: true },
   'load-balancer': { users: 50_000 },
   'load-balancer-capacity': { users: 50_000 },
   'database-primary': { users: 5000 },

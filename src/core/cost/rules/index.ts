@@ -3,7 +3,7 @@ import type { DatabaseFacts } from '../types.js';
 import { loadBalancerCapacityRule, loadBalancerRule } from './balancer.js';
 import { cacheRule } from './cache.js';
 import { cdnBaseRule, cdnRequestsRule, cdnTransferRule } from './cdn.js';
-import { computeRule, deploymentRule } from './compute.js';
+import { computeLargeRule, computeRule, deploymentRule } from './compute.js';
 import { databaseRules } from './database.js';
 import { crossRegionRule, crossZoneRule, egressRule, natDataRule, natGatewayRule, publicIpRule } from './network.js';
 import { dnsHealthCheckRule, objectStorageReplicaRule, objectStorageReplicationRule } from './region-replication.js';
@@ -15,6 +15,7 @@ import { dnsQueriesRule, dnsZoneRule, logsRule, metricsRule, objectStorageRule, 
  */
 export const COST_RULES: readonly (CostRule | CostRuleGroup<DatabaseFacts>)[] = [
   computeRule,
+  computeLargeRule,
   loadBalancerRule,
   loadBalancerCapacityRule,
   databaseRules,
