@@ -9,6 +9,7 @@ import { chooseStrategy } from './load-balancing.js';
 import { largeServers } from './fleet-sizing.js';
 import { mixStacks, type MixedHardware } from './mixed-fleet.js';
 import { failoverVariants, pickFailover } from './region-failover.js';
+import { sameInstanceEverywhere } from './region-instance.js';
 import type { Resilience } from './resilience.js';
 import { round } from './round.js';
 import { tierRank, type TierId } from './tiers.js';
@@ -162,9 +163,10 @@ export function finish(
   tier: TierId,
   tierReasons: string[],
   resilience: Resilience,
-  sized: RegionStack[],
+  stacksAsSized: RegionStack[],
 ): Design {
   const { input, params, demand, book } = ctx;
+  const sized = sameInstanceEverywhere(ctx, tier, resilience, stacksAsSized);
   const { compute, database } = sized[0]!;
   const cache = sizeCache(tier, demand, params, resilience, book, database.storageGbPerShard * database.shards);
   const cdn = tier !== 'single-server';
