@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { CatalogItem } from '../../src/pricing/catalog-schema.js';
 import { MINUTES_PER_MONTH } from '../../src/core/availability.js';
 import type { RawInput } from '../../src/core/input.js';
 import { USAGE_ASSUMPTIONS as A } from '../../src/core/cost/usage-assumptions.js';
@@ -40,11 +41,11 @@ describe("multi-region failover: each surviving region takes the lost region's t
       const survivor = f.regions[i]!;
       const otherShare = p.availability.regions[1 - i]!.share;
       // What the survivor needs: its share and the other's at the p95 target, on the plan's instance.
-      const instance = {
+      const instance: CatalogItem = {
         ...{ id: p.compute.instanceType, kind: 'compute', unit: 'hour', price: 1 },
         ...{ vcpus: p.compute.vcpus, memoryGb: p.compute.memoryGb, source: 'plan', date: '2026-01-01' },
         confidence: 'V',
-      } as const;
+      };
       const { serviceTimeMs, latencyTargetMs } = p.input.parameters;
       const load = { rps: (peakRps * (r.share + otherShare)) / 100, serviceTimeMs, latencyTargetMs };
       const need = sizeFleet(instance, load, 1, 1).needs.latency;
