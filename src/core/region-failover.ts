@@ -164,14 +164,30 @@ export interface FailoverChoice {
   reasons: string[];
 }
 
+/** The steps of the cost-of-nines table, percent: without a target, the variants are compared at these. */
+const NINE_STEPS = [99.9, 99.95, 99.99, 99.999];
+
 /**
- * The cheaper variant that still meets the goal (the --availability target; without one, the cheaper);
- * when neither meets it, the more available one.
+ * The goal a variant must meet: the --availability target; without one, the highest step of the
+ * cost-of-nines table the more available variant reaches (so a cheaper variant never drops the design a
+ * nine the other holds, and the table's rows see the headroom they need).
+ */
+function goalOf(priced: { estimated: number }[], target: number | undefined): number | undefined {
+  if (target !== undefined) return target;
+  const best = Math.max(...priced.map((p) => p.estimated));
+  const step = NINE_STEPS.filter((n) => best >= n / 100).at(-1);
+  return step === undefined ? undefined : step / 100;
+}
+
+/**
+ * The cheaper variant that still meets the goal (the --availability target, else the highest nine the
+ * more available one reaches); when neither meets it, the more available one.
  */
 export function pickFailover(
   priced: { variant: FailoverVariant; estimated: number; monthly: number }[],
-  goal: number | undefined,
+  target: number | undefined,
 ): FailoverChoice {
+  const goal = goalOf(priced, target);
   const meets = (p: (typeof priced)[number]) => goal === undefined || p.estimated >= goal;
   const byCost = [...priced].sort((a, b) => a.monthly - b.monthly || b.estimated - a.estimated);
   const pick = byCost.find(meets) ?? [...priced].sort((a, b) => b.estimated - a.estimated)[0]!;
@@ -181,8 +197,8 @@ export function pickFailover(
   const why = !meets(pick)
     ? `neither meets the target; ${pick.variant.mode} is the more available`
     : pick.monthly <= other.monthly
-      ? `${pick.variant.mode} is the cheaper (${money(pick.monthly)} against ${money(other.monthly)}/month)${goal !== undefined ? ` and meets the ${round2(goal * 100)} % target (${pct(pick.estimated)})` : ''}`
-      : `${other.variant.mode} is cheaper (${money(other.monthly)}) but reaches only ${pct(other.estimated)}, short of the ${round2((goal ?? 0) * 100)} % target; ${pick.variant.mode} reaches ${pct(pick.estimated)} for ${money(pick.monthly)}`;
+      ? `${pick.variant.mode} is the cheaper (${money(pick.monthly)} against ${money(other.monthly)}/month)${goal !== undefined ? ` and meets ${target !== undefined ? 'the' : 'the same'} ${round2(goal * 100)} % ${target !== undefined ? 'target' : 'step of the cost-of-nines table'} (${pct(pick.estimated)})` : ''}`
+      : `${other.variant.mode} is cheaper (${money(other.monthly)}) but reaches only ${pct(other.estimated)}, short of ${round2((goal ?? 0) * 100)} %${target !== undefined ? ', the target' : ', the highest nine the other reaches'}; ${pick.variant.mode} reaches ${pct(pick.estimated)} for ${money(pick.monthly)}`;
   const regions = pick.variant.regions
     .map(
       (r) =>
