@@ -33,6 +33,8 @@ export interface RegionStack {
   compute: ComputeSizing;
   database: DatabaseSizing;
   role: 'primary' | 'secondary';
+  /** The fleet hour by hour when it is not the compute sizing's own (provisioned failover headroom). */
+  hourly?: number[];
   /** Mixed hardware: the time-averaged count of the larger servers in this region's fleet. */
   largeAverage?: number;
 }

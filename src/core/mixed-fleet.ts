@@ -24,8 +24,9 @@ function mixStack(ctx: DesignContext, s: RegionStack, zones: number): RegionStac
   const c = s.compute;
   const { demand, params, curve } = ctx;
   const minimum = Math.max(2, zones);
-  const hourly = curve.map((f) =>
-    mixedServers(
+  const uniform =
+    s.hourly ??
+    curve.map((f) =>
       Math.min(
         c.atPeak,
         fleetServers(
@@ -39,9 +40,8 @@ function mixStack(ctx: DesignContext, s: RegionStack, zones: number): RegionStac
           c.min,
         ),
       ),
-      minimum,
-    ),
-  );
+    );
+  const hourly = uniform.map((n) => mixedServers(n, minimum));
   const atPeak = mixedServers(c.atPeak, minimum);
   const average = hourly.reduce((a, b) => a + b, 0) / hourly.length;
   const largeAverage = hourly.reduce((a, n) => a + largeServers(n), 0) / hourly.length;

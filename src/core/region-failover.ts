@@ -118,7 +118,7 @@ function provisionedStack(ctx: DesignContext, stacks: RegionStack[], i: number, 
     max: Math.max(c.max, atPeak + 2),
     utilizationAtPeak: (c.utilizationAtPeak * c.atPeak) / atPeak,
   };
-  return { ...s, compute };
+  return { ...s, compute, hourly };
 }
 
 /**

@@ -66,6 +66,22 @@ describe('--mixed-hardware prices what it simulates: two sizes, weights 1:2, on 
     }
   });
 
+  it('with provisioned failover headroom, the mixed fleet keeps it: each region carries both shares at peak', () => {
+    for (const provider of ['aws', 'gcp', 'azure'] as const) {
+      const p = planOf({ users: 5_000_000, availability: 99.99, mixedHardware: true, provider, simulate: false });
+      const f = p.availability.failover!;
+      expect(f.mode).toBe('provisioned');
+      p.availability.regions.forEach((r, i) =>
+        expect(mixedCapacity(r.instances.expected)).toBeGreaterThanOrEqual(f.regions[i]!.serversNeededAtFailover),
+      );
+      // Hour by hour too: the month's capacity is at least the uniform provisioned fleet's.
+      const uniform = planOf({ users: 5_000_000, availability: 99.99, provider, simulate: false });
+      const [small, large] = p.compute.sizes!;
+      const capacity = small!.instances.average + 2 * large!.instances.average;
+      expect(capacity).toBeGreaterThanOrEqual(uniform.compute.instances.average - 0.02);
+    }
+  });
+
   it('simulated with its own speeds: the evidence runs every other server twice as fast', () => {
     const p = planOf({ users: 500_000, mixedHardware: true });
     expect(p.loadBalancing.simulation!.summary).toMatch(/every other one twice as fast/);
