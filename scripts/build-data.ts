@@ -6,11 +6,12 @@ import { join, relative } from 'node:path';
 import { parse } from 'yaml';
 import { catalogSchema } from '../src/pricing/catalog-schema.js';
 import { describeCatalogProblem } from '../src/pricing/catalog-problem.js';
+import { withExtras } from './catalog-extras.js';
 
 for (const file of readdirSync('pricing')
   .filter((f) => f.endsWith('.yaml'))
   .sort()) {
-  const result = catalogSchema.safeParse(parse(readFileSync(join('pricing', file), 'utf8')));
+  const result = catalogSchema.safeParse(withExtras(parse(readFileSync(join('pricing', file), 'utf8')), file));
   if (!result.success) {
     console.error(`pricing/${file}: ${describeCatalogProblem(result.error)}`);
     process.exit(1);

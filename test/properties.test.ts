@@ -39,7 +39,11 @@ describe('properties of the planner', () => {
     fc.assert(
       fc.property(validInput, (input) => {
         const p = planOf(input);
-        const capacity = p.compute.instances.expected * p.compute.vcpus * 0.7;
+        // Mixed hardware: the fleet's vCPUs are those of its two sizes.
+        const vcpus = p.compute.sizes
+          ? p.compute.sizes.reduce((a, s) => a + s.instances.expected * s.vcpus, 0)
+          : p.compute.instances.expected * p.compute.vcpus;
+        const capacity = vcpus * 0.7;
         expect(capacity + 1e-9).toBeGreaterThanOrEqual(p.demand.peakCpuDemandVcpus - 1e-3);
         expect(p.compute.utilizationAtPeak).toBeLessThanOrEqual(0.7 + 1e-3);
         expect(p.compute.instances.min).toBeLessThanOrEqual(p.compute.instances.expected);

@@ -1,6 +1,7 @@
 import { runSimulation } from '../simulate/run.js';
 import type { SimStrategy } from '../simulate/simulate.js';
 import type { Strategy } from './load-balancing.js';
+import { mixedSpeeds } from './fleet-sizing.js';
 import { round } from './round.js';
 import { groupDigits } from './group-digits.js';
 
@@ -62,7 +63,7 @@ export function balancerEvidence(
   // Mixed hardware: every other server twice as fast, the case weights exist for.
   const mixed = strategy === 'weighted' && fleet.mixedHardware;
   const simulated = Math.min(fleet.servers, SLICE);
-  const speeds = Array.from({ length: simulated }, (_, i) => (mixed && i % 2 === 1 ? 2 : 1));
+  const speeds = mixed ? mixedSpeeds(simulated) : Array.from({ length: simulated }, () => 1);
   const arrivalRate =
     (fleet.utilization * speeds.reduce((a, b) => a + b, 0) * fleet.vcpus) / (fleet.serviceTimeMs / 1000);
   const picked: SimStrategy = strategy;

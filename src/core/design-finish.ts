@@ -1,4 +1,4 @@
-import { estimateAvailability } from './availability.js';
+import { estimateAvailability, MINUTES_PER_MONTH, type AvailabilityEstimate } from './availability.js';
 import { autoscaling } from './autoscaling.js';
 import { sizeCache } from './cache.js';
 import { costPlan } from './cost/cost-plan.js';
@@ -6,6 +6,10 @@ import type { CostFacts, RegionFleet } from './cost/types.js';
 import { chooseDeployStrategy, deployment, DEFAULT_DEPLOYS_PER_MONTH } from './deployment.js';
 import type { Design, DesignContext, RegionStack } from './design-types.js';
 import { chooseStrategy } from './load-balancing.js';
+import { largeServers } from './fleet-sizing.js';
+import { mixStacks, type MixedHardware } from './mixed-fleet.js';
+import { failoverVariants, pickFailover } from './region-failover.js';
+import { sameInstanceEverywhere } from './region-instance.js';
 import type { Resilience } from './resilience.js';
 import { round } from './round.js';
 import { tierRank, type TierId } from './tiers.js';
@@ -44,15 +48,15 @@ function trafficChoices(ctx: DesignContext, tier: TierId, resilience: Resilience
 }
 
 /** Each region's fleet range; with active-active regions each must take the whole load when another fails. */
-function regionFleets(ctx: DesignContext, stacks: RegionStack[]): RegionFleet[] {
+function regionFleets(ctx: DesignContext, stacks: RegionStack[], mixed: MixedHardware | null): RegionFleet[] {
   const failover = stacks.length > 1 && !ctx.input.dataResidency;
   const total = stacks.reduce((a, t) => a + t.compute.atPeak, 0);
-  return stacks.map((s) => ({
-    code: s.code,
-    min: s.compute.min,
-    average: s.compute.average,
-    max: failover ? Math.max(s.compute.max, total) : s.compute.max,
-  }));
+  return stacks.map((s) => {
+    const max = failover ? Math.max(s.compute.max, total) : s.compute.max;
+    const { min, average } = s.compute;
+    const large = { min: largeServers(min), average: s.largeAverage ?? largeServers(average), max: largeServers(max) };
+    return { code: s.code, min, average, max, ...(mixed ? { large } : {}) };
+  });
 }
 
 type Deploy = ReturnType<typeof deployment>;
@@ -62,13 +66,14 @@ function costFacts(
   tier: TierId,
   resilience: Resilience,
   stacks: RegionStack[],
-  parts: { fleets: RegionFleet[]; cache: Design['cache']; deploy: Deploy },
+  parts: { fleets: RegionFleet[]; cache: Design['cache']; deploy: Deploy; mixed: MixedHardware | null },
 ): CostFacts {
   const { input } = ctx;
   const { deploy } = parts;
   const extra = deploy.extraServersWhileDeploying;
   return {
     instance: stacks[0]!.compute.instance,
+    ...(parts.mixed ? { largeInstance: parts.mixed.large } : {}),
     fleets: parts.fleets,
     appZones: resilience.appZones,
     balancer: resilience.appZones >= 2,
@@ -87,21 +92,86 @@ function costFacts(
   };
 }
 
+/** The bill and the traffic choices for a set of region stacks. */
+function priceStacks(
+  ctx: DesignContext,
+  tier: TierId,
+  resilience: Resilience,
+  sized: RegionStack[],
+  cache: Design['cache'],
+) {
+  const { input, params, demand, book } = ctx;
+  const { stacks, mixed } = mixStacks(ctx, sized, resilience.appZones);
+  const atPeak = stacks.reduce((a, s) => a + s.compute.atPeak, 0);
+  const traffic = trafficChoices(ctx, tier, resilience, atPeak);
+  const { deployChoice } = traffic;
+  const loadBalancing = mixed
+    ? {
+        ...traffic.loadBalancing,
+        reasons: [
+          ...traffic.loadBalancing.reasons,
+          `Weights by capacity: each ${mixed.small.id} ${mixed.weights.small}, each ${mixed.large.id} ${mixed.weights.large} (twice the vCPUs), so every server runs at the same CPU`,
+        ],
+      }
+    : traffic.loadBalancing;
+  const deploysPerMonth = input.deploysPerMonth ?? DEFAULT_DEPLOYS_PER_MONTH;
+  const deploy = deployment(deployChoice, atPeak, stacks[0]!.compute.instance.price, deploysPerMonth);
+  const fleets = regionFleets(ctx, stacks, mixed);
+  const cost = costPlan({
+    facts: costFacts(ctx, tier, resilience, stacks, { fleets, cache, deploy, mixed }),
+    demand,
+    params,
+    input,
+    book,
+  });
+  return { stacks, mixed, fleets, deploy, loadBalancing, cost };
+}
+
+/**
+ * Active-active regions: each surviving region must take a lost region's traffic, provisioned or by
+ * auto-scaling with that time counted as downtime; the cheaper that meets the target is used.
+ */
+function withFailover(
+  ctx: DesignContext,
+  parts: { tier: TierId; resilience: Resilience; cache: Design['cache'] },
+  stacks: RegionStack[],
+  estimate: AvailabilityEstimate,
+) {
+  const { tier, resilience, cache } = parts;
+  if (stacks.length < 2 || ctx.input.dataResidency) {
+    return { stacks, estimate, failover: null, priced: priceStacks(ctx, tier, resilience, stacks, cache) };
+  }
+  const options = failoverVariants(ctx, stacks, resilience.appZones, estimate.perRegion).map((variant) => {
+    const priced = priceStacks(ctx, tier, resilience, variant.stacks, cache);
+    const estimated = estimate.estimated - variant.countedMinutes / MINUTES_PER_MONTH;
+    return { variant, estimated, monthly: priced.cost.monthly.expected, priced };
+  });
+  const goal = ctx.input.availability === undefined ? undefined : ctx.input.availability / 100;
+  const failover = pickFailover(options, goal);
+  const chosen = options.find((o) => o.variant === failover.chosen)!;
+  return {
+    stacks: failover.chosen.stacks,
+    estimate: { ...estimate, estimated: chosen.estimated },
+    failover,
+    priced: chosen.priced,
+  };
+}
+
 /** Completes a sized design: cache, availability, balancing, deployment, auto-scaling and the bill. */
 export function finish(
   ctx: DesignContext,
   tier: TierId,
   tierReasons: string[],
   resilience: Resilience,
-  stacks: RegionStack[],
+  stacksAsSized: RegionStack[],
 ): Design {
   const { input, params, demand, book } = ctx;
-  const { compute, database } = stacks[0]!;
+  const sized = sameInstanceEverywhere(ctx, tier, resilience, stacksAsSized);
+  const { compute, database } = sized[0]!;
   const cache = sizeCache(tier, demand, params, resilience, book, database.storageGbPerShard * database.shards);
   const cdn = tier !== 'single-server';
-  const atPeak = stacks.reduce((a, s) => a + s.compute.atPeak, 0);
-  const smallestMin = Math.min(...stacks.map((s) => s.compute.min));
-  const estimate = estimateAvailability(
+  const smallestMin = Math.min(...sized.map((s) => s.compute.min));
+  const base = estimateAvailability(
     resilience,
     {
       cache: cache !== null,
@@ -112,17 +182,8 @@ export function finish(
     },
     book,
   );
-  const { deployChoice, loadBalancing } = trafficChoices(ctx, tier, resilience, atPeak);
-  const deploysPerMonth = input.deploysPerMonth ?? DEFAULT_DEPLOYS_PER_MONTH;
-  const deploy = deployment(deployChoice, atPeak, compute.instance.price, deploysPerMonth);
-  const fleets = regionFleets(ctx, stacks);
-  const cost = costPlan({
-    facts: costFacts(ctx, tier, resilience, stacks, { fleets, cache, deploy }),
-    demand,
-    params,
-    input,
-    book,
-  });
+  const { estimate, failover, priced } = withFailover(ctx, { tier, resilience, cache }, sized, base);
+  const { stacks, mixed, fleets, deploy, loadBalancing, cost } = priced;
   const min = fleets.reduce((a, f) => a + f.min, 0);
   const max = fleets.reduce((a, f) => a + f.max, 0);
   const scaling = autoscaling({ ...compute, min, max });
@@ -130,12 +191,14 @@ export function finish(
     tier,
     tierReasons,
     resilience,
-    compute,
+    compute: stacks[0]!.compute,
     database,
     cache,
     cdn,
     regions: stacks,
     estimate,
+    failover,
+    mixed,
     loadBalancing,
     deployment: deploy,
     autoscaling: scaling,

@@ -10,6 +10,8 @@ import type { PlanInput } from './input.js';
 import type { LoadBalancingDecision } from './load-balancing.js';
 import type { PriceBook } from './price-book.js';
 import type { Resilience } from './resilience.js';
+import type { MixedHardware } from './mixed-fleet.js';
+import type { FailoverChoice } from './region-failover.js';
 import type { Parameters } from './resolve.js';
 import type { TierId } from './tiers.js';
 
@@ -31,6 +33,10 @@ export interface RegionStack {
   compute: ComputeSizing;
   database: DatabaseSizing;
   role: 'primary' | 'secondary';
+  /** The fleet hour by hour when it is not the compute sizing's own (provisioned failover headroom). */
+  hourly?: number[];
+  /** Mixed hardware: the time-averaged count of the larger servers in this region's fleet. */
+  largeAverage?: number;
 }
 
 /** One complete design at one tier and level of redundancy: sized, balanced, estimated and priced. */
@@ -44,6 +50,10 @@ export interface Design {
   cdn: boolean;
   regions: RegionStack[];
   estimate: AvailabilityEstimate;
+  /** Active-active regions: how a surviving region takes a lost region's traffic (null otherwise). */
+  failover: FailoverChoice | null;
+  /** --mixed-hardware: the two sizes and their weights (null otherwise). */
+  mixed: MixedHardware | null;
   loadBalancing: Omit<LoadBalancingDecision, 'configuration'>;
   deployment: Deployment;
   autoscaling: Autoscaling | null;

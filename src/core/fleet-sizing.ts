@@ -157,3 +157,26 @@ export function sizeFleet(instance: CatalogItem, load: Load, zones: number, minS
 export function bestPossibleP95Ms(serviceTimeMs: number): number {
   return serviceTimeMs * Math.log(20);
 }
+
+/**
+ * Mixed hardware: every other server is the size twice the plan's instance (weights 1:2). The larger
+ * servers in a fleet of n: ⌊n/2⌋, the odd positions; a fractional (time-averaged) fleet splits in half.
+ */
+export function largeServers(n: number): number {
+  return Number.isInteger(n) ? Math.floor(n / 2) : n / 2;
+}
+
+/** Capacity of a mixed fleet of n servers, in servers of the plan's instance. */
+export const mixedCapacity = (n: number): number => n + largeServers(n);
+
+/** The fewest mixed servers (at least `minimum`) whose capacity is that of `uniform` servers of the plan's instance. */
+export function mixedServers(uniform: number, minimum: number): number {
+  let n = Math.max(minimum, Math.ceil(uniform / 1.5));
+  while (mixedCapacity(n) < uniform) n++;
+  return n;
+}
+
+/** Each server's speed relative to the plan's instance, in fleet order: what the simulation runs. */
+export function mixedSpeeds(n: number): number[] {
+  return Array.from({ length: n }, (_, i) => (i % 2 === 1 ? 2 : 1));
+}

@@ -1,3 +1,4 @@
+import { largeServers } from '../core/fleet-sizing.js';
 import type { PlanDocument } from '../core/plan-document.js';
 
 /** The share of traffic a canary gets while it is watched: the seed's first step (5 % → 25 % → 50 % → 100 %). */
@@ -70,7 +71,8 @@ export function weightClasses(plan: PlanDocument, fleet = Math.max(1, plan.compu
       },
     ];
   }
-  const large = Math.max(1, Math.floor(fleet / 2));
+  // The plan's split: of n servers, ⌊n/2⌋ are the larger size (what the bill prices and the simulation runs).
+  const large = Math.max(1, largeServers(fleet));
   const small = Math.max(1, fleet - large);
   const capacity = small + 2 * large;
   return [
@@ -88,7 +90,7 @@ export function weightClasses(plan: PlanDocument, fleet = Math.max(1, plan.compu
       suffix: '-large',
       replicas: large,
       speed: 2,
-      instanceType: doubleInstance(type),
+      instanceType: plan.compute.sizes?.[1]?.instanceType ?? doubleInstance(type),
       percent: 100 - Math.round((100 * small) / capacity),
       perServerWeight: 2,
     },
@@ -97,15 +99,15 @@ export function weightClasses(plan: PlanDocument, fleet = Math.max(1, plan.compu
 
 /**
  * A class's scaling range in a region of `size` servers: each class starts at its replicas; a canary stays
- * at its replicas; with mixed hardware the larger servers (twice the capacity) take a third of the region's
- * maximum count and the plan's servers the rest.
+ * at its replicas; with mixed hardware the larger servers (twice the capacity) are every other server up to
+ * the region's maximum, as the plan prices them, and the plan's servers the rest.
  */
 export function classRange(
   c: WeightClass,
   classes: readonly WeightClass[],
   size: { min: number; max: number },
 ): { min: number; max: number } {
-  const largeMax = (k: WeightClass) => Math.max(k.replicas, Math.floor(size.max / 3));
+  const largeMax = (k: WeightClass) => Math.max(k.replicas, largeServers(size.max));
   const large = classes.find((k) => k.id === 'large');
   const max =
     c.id === 'canary' ? c.replicas : c.id === 'large' ? largeMax(c) : size.max - (large ? largeMax(large) : 0);

@@ -6,6 +6,7 @@ import { planOf } from '../helpers.js';
 /** Every cost rule, with a fixture plan where it fires: adding a rule without a fixture fails here. */
 const FIRES: Record<string, RawInput> = {
   compute: { users: 5000 },
+  'compute-large': { users: 500_000, mixedHardware: true },
   'load-balancer': { users: 50_000 },
   'load-balancer-capacity': { users: 50_000 },
   'database-primary': { users: 5000 },
@@ -14,6 +15,8 @@ const FIRES: Record<string, RawInput> = {
   'database-io': { users: 500_000, availability: 99.95 },
   'database-region-replica': { users: 2_000_000, regions: 'us-east-1=70,eu-west-1=30' },
   'database-region-replica-storage': { users: 2_000_000, regions: 'us-east-1=70,eu-west-1=30' },
+  'database-region-read-replicas': { users: 2_000_000, regions: 'us-east-1=70,eu-west-1=30' },
+  'database-region-io': { users: 500_000, availability: 99.99 },
   cache: { users: 50_000 },
   'cdn-base': { users: 50_000, provider: 'azure' },
   'cdn-transfer': { users: 50_000 },
@@ -25,8 +28,11 @@ const FIRES: Record<string, RawInput> = {
   'cross-region': { users: 2_000_000, regions: 'us-east-1=70,eu-west-1=30' },
   'dns-zone': { users: 5000 },
   'dns-queries': { users: 5000 },
+  'dns-health-check': { users: 500_000, availability: 99.99 },
   'public-ip': { users: 5000 },
   'object-storage': { users: 5000 },
+  'object-storage-replica': { users: 500_000, availability: 99.99 },
+  'object-storage-replication': { users: 500_000, availability: 99.99 },
   'monitoring-metrics': { users: 5000 },
   'monitoring-logs': { users: 5000 },
   queue: { users: 5_000_000 },

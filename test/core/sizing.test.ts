@@ -141,7 +141,13 @@ describe('geography', () => {
     const [us, eu] = p.availability.regions;
     expect(us).toMatchObject({ code: 'us-east-1', role: 'primary', database: 'primary' });
     expect(eu).toMatchObject({ code: 'eu-west-1', role: 'secondary', database: 'read replica (promotable)' });
-    expect(us!.instances.expected).toBeGreaterThan(eu!.instances.expected);
+    // Each region carries its share, and at failover the other's: provisioned, both run that fleet at peak.
+    const failover = p.availability.failover!;
+    if (failover.mode === 'auto-scaling') expect(us!.instances.expected).toBeGreaterThan(eu!.instances.expected);
+    else
+      failover.regions.forEach((r, i) =>
+        expect(p.availability.regions[i]!.instances.expected).toBeGreaterThanOrEqual(r.serversNeededAtFailover),
+      );
     expect(p.availability.routing).toMatch(/latency/);
     expect(p.cost.lineItems.some((l) => l.itemId === 'inter-region-transfer')).toBe(true);
     expect(p.warnings.join(' ')).toMatch(/eu-west-1 is priced at us-east-1 list prices/);

@@ -37,6 +37,8 @@ export interface RegionFleet {
   min: number;
   average: number;
   max: number;
+  /** Mixed hardware: how many of those servers are the larger size. */
+  large?: { min: number; average: number; max: number };
 }
 
 export interface DatabaseFacts {
@@ -49,6 +51,8 @@ export interface DatabaseFacts {
 /** What the design decided that the bill depends on. */
 export interface CostFacts {
   instance: CatalogItem;
+  /** Mixed hardware: the larger size, priced on its own line. */
+  largeInstance?: CatalogItem;
   fleets: RegionFleet[];
   appZones: number;
   balancer: boolean;

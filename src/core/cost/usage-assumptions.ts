@@ -9,6 +9,8 @@ export const USAGE_ASSUMPTIONS = {
   metricsPerServer: 10,
   baseMetrics: 20,
   bytesPerWriteReplicated: 2,
+  /** Multi-region: the share of stored files written or rewritten each month, the bytes object-storage replication sends. */
+  objectShareWrittenPerMonth: 0.05,
   cdnRequestsPerOriginRequestCap: 5,
   ioPerWrite: 2,
   ioPerUncachedRead: 0.1,

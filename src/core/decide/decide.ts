@@ -1,6 +1,7 @@
 import { balancerEvidence, type BalancerEvidence } from '../balancer-evidence.js';
 import type { Design, DesignContext } from '../design.js';
 import type { AvailabilityChoice } from '../design-search.js';
+import { regionDatabaseRoles, writePathReasons } from '../region-texts.js';
 import { round } from '../round.js';
 import { planWarnings } from './warnings.js';
 
@@ -27,11 +28,7 @@ function availabilityReasons(ctx: DesignContext, d: Design, choice: Availability
       `Inside one region the estimate is capped at the provider's region-level ${round(d.estimate.cappedAt * 100, 4)} %: redundant copies in one region fail together more often than independence says`,
     );
   }
-  if (multiRegion && !residency) {
-    reasons.push(
-      "Active-active regions assume failover is quick: DNS health checks move users within minutes and the other region's replica is promoted to primary",
-    );
-  }
+  if (multiRegion && !residency) reasons.push(...(d.failover?.reasons ?? []), ...writePathReasons(ctx, d));
   if (multiRegion && residency) {
     reasons.push(
       "With --data-residency each region serves only its own users, so a region failure is not covered by the others: the estimate is one region's",
@@ -64,9 +61,7 @@ export function decide(ctx: DesignContext, d: Design, choice: AvailabilityChoice
       : residency
         ? 'GeoDNS: each user is routed to the region that holds their data'
         : 'latency-based DNS routing (GeoDNS or a manual region choice also work)',
-    regionDatabases: d.regions.map((_, i) =>
-      i === 0 ? 'primary' : residency ? "primary (this region's users' data stays here)" : 'read replica (promotable)',
-    ),
+    regionDatabases: regionDatabaseRoles(ctx, d),
     availabilityReasons: availabilityReasons(ctx, d, choice),
     evidence: evidenceFor(ctx, d),
     warnings: planWarnings(ctx, d, choice, today),

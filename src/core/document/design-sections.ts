@@ -1,5 +1,6 @@
 import type { PlanDocument } from '../plan-document.js';
 import { architectureReasons, hardwareArchitecture } from '../hardware-reasons.js';
+import { largeServers } from '../fleet-sizing.js';
 import { round } from '../round.js';
 import { scalingReasons, tierRule } from '../tiers.js';
 import type { DesignView } from './view.js';
@@ -46,7 +47,50 @@ export function computeSection({ ctx, design: d }: DesignView): PlanDocument['co
       zoneFailure: c.needs['zone failure'],
       minimum: c.needs.minimum,
     },
-    reasons: [...c.reasons, ...architectureReasons(ctx.book, c.instance)],
+    ...(d.mixed ? { sizes: mixedSizes(d) } : {}),
+    reasons: [...c.reasons, ...architectureReasons(ctx.book, c.instance), ...(d.mixed ? [mixedReason(d)] : [])],
     architecture: hardwareArchitecture(ctx.book, c.instance),
   };
+}
+
+/** --mixed-hardware: each size's servers summed over regions, from the same split the bill and the exports use. */
+function mixedSizes(d: DesignView['design']): NonNullable<PlanDocument['compute']['sizes']> {
+  const m = d.mixed!;
+  const sum = (f: (s: (typeof d.regions)[number]) => number) => d.regions.reduce((a, s) => a + f(s), 0);
+  const large = {
+    min: sum((s) => largeServers(s.compute.min)),
+    expected: sum((s) => largeServers(s.compute.atPeak)),
+    max: sum((s) => largeServers(s.compute.max)),
+    average: round(
+      sum((s) => s.largeAverage ?? largeServers(s.compute.average)),
+      2,
+    ),
+  };
+  const all = {
+    min: sum((s) => s.compute.min),
+    expected: sum((s) => s.compute.atPeak),
+    max: sum((s) => s.compute.max),
+    average: sum((s) => s.compute.average),
+  };
+  const size = (item: typeof m.small, weight: number, instances: typeof large) => ({
+    instanceType: item.id,
+    vcpus: item.vcpus ?? 0,
+    memoryGb: item.memoryGb ?? 0,
+    weight,
+    instances,
+  });
+  return [
+    size(m.small, m.weights.small, {
+      min: all.min - large.min,
+      expected: all.expected - large.expected,
+      max: all.max - large.max,
+      average: round(all.average - large.average, 2),
+    }),
+    size(m.large, m.weights.large, large),
+  ];
+}
+
+function mixedReason(d: DesignView['design']): string {
+  const m = d.mixed!;
+  return `--mixed-hardware: every other server is a ${m.large.id} (${m.large.vcpus} vCPU) beside the ${m.small.id} (${m.small.vcpus} vCPU), weighted ${m.weights.small}:${m.weights.large} by capacity; the fleet carries the same load as ${d.regions.reduce((a, s) => a + s.compute.atPeak + largeServers(s.compute.atPeak), 0)} ${m.small.id} at peak`;
 }

@@ -4,7 +4,28 @@ import { balancerSetting } from '../load-balancing.js';
 import type { PlanDocument } from '../plan-document.js';
 import { availabilityPercent } from '../percent-text.js';
 import { round } from '../round.js';
+import type { FailoverChoice } from '../region-failover.js';
 import type { DesignView } from './view.js';
+
+function failoverSection(f: FailoverChoice): NonNullable<PlanDocument['availability']['failover']> {
+  return {
+    mode: f.chosen.mode,
+    countedDowntimeMinutesPerMonth: round(f.chosen.countedMinutes, 2),
+    counting: f.chosen.counting,
+    regions: f.chosen.regions.map((r) => ({
+      code: r.code,
+      serversAtPeak: r.has,
+      serversNeededAtFailover: r.needs,
+      scaleOutMinutes: round(r.scaleOutMinutes, 2),
+    })),
+    alternative: {
+      mode: f.alternative.mode,
+      estimated: availabilityPercent(f.alternative.estimated),
+      monthly: round(f.alternative.monthly),
+      countedDowntimeMinutesPerMonth: f.alternative.countedMinutes,
+    },
+  };
+}
 
 export function loadBalancingSection({ ctx, design: d, decisions }: DesignView): PlanDocument['loadBalancing'] {
   const lb = d.loadBalancing;
@@ -38,6 +59,7 @@ export function availabilitySection(view: DesignView): PlanDocument['availabilit
       instances: { min: s.compute.min, expected: s.compute.atPeak, max: s.compute.max },
     })),
     routing: decisions.routing,
+    ...(d.failover ? { failover: failoverSection(d.failover) } : {}),
     dataResidency: ctx.input.dataResidency,
     downtimeMinutesPerMonth: downtimeMinutesPerMonth(d.estimate.estimated),
     changes: choice.changes,

@@ -71,6 +71,20 @@ export const designShape = {
       zoneFailure: z.number().int(),
       minimum: z.number().int(),
     }),
+    sizes: z
+      .array(
+        z.strictObject({
+          instanceType: z.string(),
+          vcpus: z.number(),
+          memoryGb: z.number(),
+          weight: z.number().int().describe("The balancer's weight for each server of this size"),
+          instances: instances.extend({ average: z.number() }),
+        }),
+      )
+      .optional()
+      .describe(
+        '--mixed-hardware: the two sizes, each with its servers and balancer weight (the instances above are their sum)',
+      ),
     reasons,
     architecture: z
       .enum(ARCHITECTURES)

@@ -98,6 +98,30 @@ export const trafficShape = {
       }),
     ),
     routing: z.string().nullable(),
+    failover: z
+      .strictObject({
+        mode: z.enum(['provisioned', 'auto-scaling']),
+        countedDowntimeMinutesPerMonth: z.number(),
+        counting: z.string(),
+        regions: z.array(
+          z.strictObject({
+            code: z.string(),
+            serversAtPeak: z.number().int(),
+            serversNeededAtFailover: z.number().int(),
+            scaleOutMinutes: z.number(),
+          }),
+        ),
+        alternative: z.strictObject({
+          mode: z.enum(['provisioned', 'auto-scaling']),
+          estimated: z.number().describe('Percent'),
+          monthly: money,
+          countedDowntimeMinutesPerMonth: z.number(),
+        }),
+      })
+      .optional()
+      .describe(
+        "Active-active regions: how a surviving region takes the largest lost region's traffic, and the downtime that counts",
+      ),
     dataResidency: z.boolean(),
     downtimeMinutesPerMonth: z.number(),
     changes: z.array(z.string()),

@@ -19,6 +19,8 @@ export const PRICE_RANGES: Record<CatalogItem['kind'], { min: number; max: numbe
   egress: { min: 0.001, max: 10, zero: true },
   'cross-zone': { min: 0.001, max: 10, zero: true },
   'cross-region': { min: 0.001, max: 10, zero: true },
+  'object-storage-replication': { min: 0.001, max: 10, zero: true },
+  'dns-health-check': { min: 0.01, max: 100, zero: true },
   'cdn-transfer': { min: 0.001, max: 10, zero: true },
   'cdn-requests': { min: 0.0001, max: 100 },
   'cdn-base': { min: 0.01, max: 100_000, zero: true },

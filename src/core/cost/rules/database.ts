@@ -3,6 +3,12 @@ import type { CostRule, CostRuleGroup } from '../rule.js';
 import type { CostContext, DatabaseFacts } from '../types.js';
 import { USAGE_ASSUMPTIONS as A } from '../usage-assumptions.js';
 import { DATABASE_OPTION_RULES, databaseOptionLabel, isHaPlus } from '../../database-options.js';
+import {
+  regionReadReplicasRule,
+  regionReplicaRule,
+  regionReplicaStorageRule,
+  regionReplicatedIoRule,
+} from './region-database.js';
 
 const s = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 /** " in eu-west-1" when the design has databases in several regions. */
@@ -97,38 +103,19 @@ const ioRule: CostRule<DatabaseFacts> = {
   },
 };
 
-/** Another region's promotable copy of the primary region's database. */
-const regionReplicaRule: CostRule<DatabaseFacts> = {
-  kind: 'database-region-replica',
-  component: 'database',
-  applies: (_, db) => !primary(db),
-  line(ctx, db) {
-    const { sizing: d } = db;
-    const item = aurora(db) ? d.instance : ctx.book.item('database', d.instance.id, 'single-az');
-    const shards = d.shards > 1 ? ` × ${d.shards} shards` : '';
-    const description = `${item.id} promotable cross-region replica${shards}${where(ctx, db)}`;
-    return { item, quantity: d.shards * HOURS_PER_MONTH, description };
-  },
-};
-
-const regionReplicaStorageRule: CostRule<DatabaseFacts> = {
-  kind: 'database-region-replica-storage',
-  component: 'database',
-  applies: (_, db) => !primary(db),
-  line(ctx, db) {
-    const { sizing: d } = db;
-    const item = aurora(db)
-      ? ctx.book.item('database-storage', undefined, storageVariant(db))
-      : ctx.book.item('database-storage');
-    const description = `storage of the cross-region replica${where(ctx, db)}`;
-    return { item, quantity: d.storageGbPerShard * d.shards, description };
-  },
-};
-
 /** Each region's database, all of its lines together, the primary region's first. */
 export const databaseRules: CostRuleGroup<DatabaseFacts> = {
   name: 'database',
   each: (ctx) => ctx.facts.databases,
   key: (db) => db.code,
-  rules: [primaryRule, replicasRule, storageRule, ioRule, regionReplicaRule, regionReplicaStorageRule],
+  rules: [
+    primaryRule,
+    replicasRule,
+    storageRule,
+    ioRule,
+    regionReplicaRule,
+    regionReadReplicasRule,
+    regionReplicaStorageRule,
+    regionReplicatedIoRule,
+  ],
 };

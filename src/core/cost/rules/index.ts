@@ -3,9 +3,10 @@ import type { DatabaseFacts } from '../types.js';
 import { loadBalancerCapacityRule, loadBalancerRule } from './balancer.js';
 import { cacheRule } from './cache.js';
 import { cdnBaseRule, cdnRequestsRule, cdnTransferRule } from './cdn.js';
-import { computeRule, deploymentRule } from './compute.js';
+import { computeLargeRule, computeRule, deploymentRule } from './compute.js';
 import { databaseRules } from './database.js';
 import { crossRegionRule, crossZoneRule, egressRule, natDataRule, natGatewayRule, publicIpRule } from './network.js';
+import { dnsHealthCheckRule, objectStorageReplicaRule, objectStorageReplicationRule } from './region-replication.js';
 import {
   dnsQueriesRule,
   dnsZoneRule,
@@ -22,6 +23,7 @@ import {
  */
 export const COST_RULES: readonly (CostRule | CostRuleGroup<DatabaseFacts>)[] = [
   computeRule,
+  computeLargeRule,
   loadBalancerRule,
   loadBalancerCapacityRule,
   databaseRules,
@@ -36,8 +38,11 @@ export const COST_RULES: readonly (CostRule | CostRuleGroup<DatabaseFacts>)[] = 
   crossRegionRule,
   dnsZoneRule,
   dnsQueriesRule,
+  dnsHealthCheckRule,
   publicIpRule,
   objectStorageRule,
+  objectStorageReplicaRule,
+  objectStorageReplicationRule,
   metricsRule,
   logsRule,
   queueBaseRule,

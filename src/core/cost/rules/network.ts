@@ -56,8 +56,9 @@ export const crossRegionRule: CostRule = {
   applies: ({ facts }) => facts.fleets.length > 1 && !facts.dataResidency,
   line({ facts, demand, params, book }) {
     const others = facts.fleets.length - 1;
-    const gb = (demand.requestsPerMonth * (1 - params.readRatio) * A.bytesPerWriteReplicated * others) / 1e6;
-    const description = `database and cache replication to ${others} other region${others > 1 ? 's' : ''}: ${A.bytesPerWriteReplicated} KB per write`;
+    const writes = demand.requestsPerMonth * (1 - params.readRatio);
+    const gb = (writes * A.bytesPerWriteReplicated * others) / 1e6;
+    const description = `database replication to ${others} other region${others > 1 ? 's' : ''}: ${(writes / 1e6).toFixed(1)} million writes a month × ${A.bytesPerWriteReplicated} KB per row change (WAL); each region keeps its own cache`;
     return { item: book.item('cross-region'), quantity: gb, description };
   },
 };

@@ -1,0 +1,85 @@
+import { HOURS_PER_MONTH } from '../../demand.js';
+import type { CostContext, DatabaseFacts } from '../types.js';
+import type { CostRule } from '../rule.js';
+import { USAGE_ASSUMPTIONS as A } from '../usage-assumptions.js';
+import { DATABASE_OPTION_RULES, databaseOptionLabel, isHaPlus } from '../../database-options.js';
+
+/*
+ * Another region's copy of the primary region's database, deployed like the primary: the promotable
+ * replica has the primary's instance class and HA (a Multi-AZ or HA replica where the primary is one; an
+ * Aurora Global Database secondary cluster with as many readers), and the same read replicas per shard,
+ * so after promotion it carries every write and read.
+ */
+
+const standby = (db: DatabaseFacts) => db.role === 'standby-region';
+const aurora = (db: DatabaseFacts) => isHaPlus(db.sizing.deployment);
+const option = (db: DatabaseFacts) => DATABASE_OPTION_RULES[db.sizing.deployment];
+const s = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+const shardsText = (n: number) => (n > 1 ? ` × ${n} shards` : '');
+
+export const regionReplicaRule: CostRule<DatabaseFacts> = {
+  kind: 'database-region-replica',
+  component: 'database',
+  applies: (_, db) => standby(db),
+  line(ctx, db) {
+    const { sizing: d } = db;
+    if (aurora(db)) {
+      const readers = Math.max(1, d.readReplicasPerShard);
+      const svc = ctx.book.catalog.services.databaseHaPlus;
+      const description = `${svc} ${d.instance.id} secondary cluster (global database): ${s(d.shards, 'promotable reader')} + ${s(readers, 'reader')} each, like the primary, in ${db.code}`;
+      return { item: d.instance, quantity: d.shards * (1 + readers) * HOURS_PER_MONTH, description };
+    }
+    const ha =
+      d.deployment === 'multi-az-cluster'
+        ? databaseOptionLabel(ctx.book, d.deployment)
+        : d.deployment === 'multi-az'
+          ? 'Multi-AZ'
+          : 'Single-AZ';
+    const description = `${d.instance.id} ${ha} promotable cross-region replica${shardsText(d.shards)}, like the primary, in ${db.code}`;
+    return { item: d.instance, quantity: d.shards * HOURS_PER_MONTH, description };
+  },
+};
+
+export const regionReadReplicasRule: CostRule<DatabaseFacts> = {
+  kind: 'database-region-read-replicas',
+  component: 'database',
+  applies: (_, db) => standby(db) && !aurora(db) && db.sizing.readReplicasPerShard > 0,
+  line(ctx, db) {
+    const { sizing: d } = db;
+    const item = ctx.book.item('database', d.instance.id, 'single-az');
+    const per = d.shards > 1 ? 'shard' : 'replica';
+    const description = `${item.id} read replicas in ${db.code} (${d.readReplicasPerShard} per ${per}, as in the primary region): local reads now, every read after promotion`;
+    return { item, quantity: d.shards * d.readReplicasPerShard * HOURS_PER_MONTH, description };
+  },
+};
+
+export const regionReplicaStorageRule: CostRule<DatabaseFacts> = {
+  kind: 'database-region-replica-storage',
+  component: 'database',
+  applies: (_, db) => standby(db),
+  line(ctx, db) {
+    const { sizing: d } = db;
+    if (aurora(db)) {
+      const item = ctx.book.item('database-storage', undefined, option(db).storageVariant);
+      const description = `storage of the secondary cluster in ${db.code} (replicated across its zones, billed once)`;
+      return { item, quantity: d.storageGbPerShard * d.shards, description };
+    }
+    const copies = d.shards * (option(db).storedCopies + d.readReplicasPerShard);
+    const description = `storage in ${db.code}: ${d.storageGbPerShard} GB on each of ${copies} ${copies === 1 ? 'copy' : 'copies'} (replica${d.deployment === 'multi-az' ? ', its standby' : ''}${d.readReplicasPerShard > 0 ? ' and read replicas' : ''})`;
+    return { item: ctx.book.item('database-storage'), quantity: d.storageGbPerShard * copies, description };
+  },
+};
+
+/** An Aurora global database's secondary cluster applies every write: replicated write I/O, billed in its region. */
+export const regionReplicatedIoRule: CostRule<DatabaseFacts> = {
+  kind: 'database-region-io',
+  component: 'database',
+  applies: (ctx, db) =>
+    standby(db) && db.sizing.deployment === 'aurora' && ctx.book.has('database-io', undefined, 'aurora'),
+  line(ctx: CostContext, db) {
+    const { demand, params } = ctx;
+    const millions = (demand.requestsPerMonth * (1 - params.readRatio) * A.ioPerWrite) / 1e6;
+    const description = `replicated write I/O in ${db.code}: ${A.ioPerWrite} per write applied by the secondary cluster`;
+    return { item: ctx.book.item('database-io', undefined, 'aurora'), quantity: millions, description };
+  },
+};
