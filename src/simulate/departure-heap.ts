@@ -5,7 +5,7 @@
 export class DepartureHeap {
   /** times[0] is the earliest (read directly in the hot loop: a method returning a double allocates). */
   times: Float64Array;
-  private servers: Int32Array;
+  servers: Int32Array;
   size = 0;
 
   constructor(capacity = 1024) {
@@ -59,7 +59,7 @@ export class DepartureHeap {
     servers[i] = server;
   }
 
-  private grow(): void {
+  grow(): void {
     const times = new Float64Array(this.times.length * 2);
     times.set(this.times);
     const servers = new Int32Array(this.servers.length * 2);

@@ -1,5 +1,6 @@
 import { DepartureHeap } from './departure-heap.js';
-import { Histogram } from './histogram.js';
+import { Histogram, TABLE_AFTER, tableBucket } from './histogram.js';
+import { slowBucket } from './histogram-buckets.js';
 import { LoadLevels } from './load-levels.js';
 import { Rng } from './rng.js';
 import { clientMap, zipfCdf } from './clients.js';
@@ -92,27 +93,61 @@ export class SimulationRun {
     const { kind, sa, sb, sc } = this;
     const rateBase = this.o.arrivalRate;
     const total = this.total;
+    const lc = levels !== null && this.code === 1;
+    const n = this.n;
+    let times = heap.times;
+    let hservers = heap.servers;
+    let size = heap.size;
     let t = this.t;
     let maxQueue = this.maxQueue;
+    let next = this.next;
+    if (measuring && histogram.start === null && this.o.requests >= TABLE_AFTER) histogram.useTables();
+    const { start, bounds, firstKey, last } = histogram;
+    const hCounts = histogram.counts;
+    let hCount = histogram.count;
+    let hSum = histogram.sum;
+    let hMax = histogram.max;
     for (let r = this.done; r < end; r++) {
       const rate = curve === null ? rateBase : rateBase * curve[Math.floor((r * curve.length) / total)]!;
       t += -Math.log(((arrivals.nextInt32() >>> 0) + 1) * U32) / rate;
-      while (heap.size > 0 && heap.times[0]! <= t) {
-        const gone = heap.peekServer();
-        heap.pop();
+      while (size > 0 && times[0]! <= t) {
+        const gone = hservers[0]!;
+        // pop
+        const last = --size;
+        if (last > 0) {
+          const time = times[last]!;
+          const server = hservers[last]!;
+          let i = 0;
+          for (;;) {
+            let child = 2 * i + 1;
+            if (child >= last) break;
+            if (child + 1 < last && times[child + 1]! < times[child]!) child++;
+            if (times[child]! >= time) break;
+            times[i] = times[child]!;
+            hservers[i] = hservers[child]!;
+            i = child;
+          }
+          times[i] = time;
+          hservers[i] = server;
+        }
         const load = inflight[gone]!--;
         if (levels !== null) levels.down(gone, load);
       }
-      const s = this.choose();
-      // The service time, sampled inline (a call returning a double would allocate it on the heap).
+      let s: number;
+      if (lc) {
+        s = levels.pick(next);
+        next = next + 1 === n ? 0 : next + 1;
+      } else {
+        this.next = next;
+        s = this.choose();
+        next = this.next;
+      }
       let work: number;
       if (kind === 0) work = -sa * Math.log(((services.nextInt32() >>> 0) + 1) * U32);
       else if (kind === 1) work = Math.exp(sa + sb * services.normal());
       else if (kind === 2) work = -(services.next() < sc ? sb : sa) * Math.log(services.next());
       else work = this.o.service.sample(services);
       work /= speeds[s]!;
-      // FCFS with c workers: the request starts when the earliest worker is free. Each server's workers
-      // are a min-heap of the times they come free (the earliest at its root), so c = 1024 costs log c.
       const base = s * c;
       const free = workerFree[base]!;
       const finish = (free > t ? free : t) + work;
@@ -120,13 +155,39 @@ export class SimulationRun {
       else replaceEarliest(workerFree, base, c, finish);
       const inSystem = ++inflight[s]!;
       if (levels !== null) levels.up(s, inSystem - 1);
-      heap.push(finish, s);
+      // push
+      if (size === times.length) {
+        heap.size = size;
+        heap.grow();
+        times = heap.times;
+        hservers = heap.servers;
+      }
+      let i = size++;
+      while (i > 0) {
+        const parent = (i - 1) >> 1;
+        const pt = times[parent]!;
+        if (pt <= finish) break;
+        times[i] = pt;
+        hservers[i] = hservers[parent]!;
+        i = parent;
+      }
+      times[i] = finish;
+      hservers[i] = s;
       if (measuring) {
-        histogram.add(finish - t);
+        const v = finish - t;
+        hCount++;
+        hSum += v;
+        if (v > hMax) hMax = v;
+        hCounts[start === null ? slowBucket(v, last) : tableBucket(v, start, bounds, firstKey, last)]!++;
         counts[s]!++;
         if (inSystem - c > maxQueue) maxQueue = inSystem - c;
       }
     }
+    heap.size = size;
+    histogram.count = hCount;
+    histogram.sum = hSum;
+    histogram.max = hMax;
+    this.next = next;
     this.t = t;
     this.maxQueue = maxQueue;
     this.done = end;
