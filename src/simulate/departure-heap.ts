@@ -5,7 +5,7 @@
 export class DepartureHeap {
   /** times[0] is the earliest (read directly in the hot loop: a method returning a double allocates). */
   times: Float64Array;
-  servers: Int32Array;
+  private servers: Int32Array;
   size = 0;
 
   constructor(capacity = 1024) {
@@ -38,11 +38,13 @@ export class DepartureHeap {
     servers[i] = server;
   }
 
-  pop(): void {
-    const n = --this.size;
-    if (n === 0) return;
+  /** Removes the earliest departure and returns its server. */
+  popServer(): number {
     const times = this.times;
     const servers = this.servers;
+    const gone = servers[0]!;
+    const n = --this.size;
+    if (n === 0) return gone;
     const time = times[n]!;
     const server = servers[n]!;
     let i = 0;
@@ -57,9 +59,10 @@ export class DepartureHeap {
     }
     times[i] = time;
     servers[i] = server;
+    return gone;
   }
 
-  grow(): void {
+  private grow(): void {
     const times = new Float64Array(this.times.length * 2);
     times.set(this.times);
     const servers = new Int32Array(this.servers.length * 2);
