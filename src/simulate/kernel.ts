@@ -6,6 +6,13 @@ import { TABLE_AFTER, tableBucket } from './histogram.js';
 /** 2⁻³²: Rng.next() is (nextInt32() >>> 0) + 1 times this, inlined where the hot loop needs it. */
 const U32 = 2.3283064365386963e-10;
 
+let simulated = 0;
+
+/** Requests simulated in this process so far, warm-ups included (counted per call, not in the hot loop). */
+export function requestsSimulated(): number {
+  return simulated;
+}
+
 /**
  * Simulates requests `k.done` to `end` (measuring them or not). The hot loop: its state in locals and typed
  * arrays, no closure called, service times sampled from plain numbers, the histogram filled in place, and
@@ -64,6 +71,7 @@ export function advance(k: SimulationRun, end: number, measuring: boolean): void
     }
   }
   if (measuring) h.count += end - k.done;
+  simulated += end - k.done;
   totals[0] = sum;
   totals[1] = max;
   reals[4] = t;
