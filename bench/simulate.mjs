@@ -1,10 +1,13 @@
-// Simulator throughput, two ways, as medians:
+// Simulator throughput, as medians, each beside `node -e 0` measured in the same run:
 // - in process: simulated requests per second of runSimulation (16 servers, 70 % utilisation, exponential
-//   service, no warm-up), least connections over 10 runs and every other strategy over 3;
+//   service, no warm-up), least connections over `runs` runs and every other strategy over 3; wall time and
+//   CPU time (on a shared machine the second is steadier);
 // - the whole process: `capacity-plan simulate --servers 16 --strategy least-connections --requests 2M`
-//   (2 M measured requests plus the default 5 % warm-up) from start to exit, over 10 runs interleaved
-//   with `node -e 0`, as measured requests per second of wall time.
-//   node bench/simulate.mjs [runs]
+//   (2 M measured requests plus the default 5 % warm-up) from start to exit, as measured requests per
+//   second of wall time, interleaved with `node -e 0`;
+// - what the balancer simulation (a fixed 22,000 simulated requests) adds to `plan`: `plan --users 500k
+//   --format json` with and without --no-simulate.
+//   node bench/simulate.mjs [runs]   (at least 10)
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { runSimulation, SIM_STRATEGIES } from '../dist/index.js';
@@ -13,8 +16,23 @@ const runs = Math.max(10, Number(process.argv[2] ?? 10));
 const servers = 16;
 const requests = 2_000_000;
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const bin = resolve('bin/capacity-plan.js');
 
-/** Requests per second of wall time and of CPU time (on a shared machine the second is steadier). */
+/** Wall seconds of each command, `runs` times, interleaved (the first round discarded as a warm-up). */
+function wallTimes(commands) {
+  const wall = Object.fromEntries(Object.keys(commands).map((name) => [name, []]));
+  for (let i = 0; i < runs + 1; i++) {
+    for (const [name, argv] of Object.entries(commands)) {
+      const start = process.hrtime.bigint();
+      const r = spawnSync(process.execPath, argv, { stdio: ['ignore', 'ignore', 'pipe'] });
+      if (r.status !== 0) throw new Error(`${name} failed: ${r.stderr}`);
+      if (i > 0) wall[name].push(Number(process.hrtime.bigint() - start) / 1e9);
+    }
+  }
+  return Object.fromEntries(Object.entries(wall).map(([name, xs]) => [name, median(xs)]));
+}
+
+/** Seconds of wall time and of CPU time for 2 M requests in process. */
 function inProcess(strategy) {
   const start = process.hrtime.bigint();
   const cpu = process.cpuUsage();
@@ -33,38 +51,35 @@ function inProcess(strategy) {
     clientSkew: 0.6,
   });
   const used = process.cpuUsage(cpu);
-  return [requests / (Number(process.hrtime.bigint() - start) / 1e9), requests / ((used.user + used.system) / 1e6)];
+  return [Number(process.hrtime.bigint() - start) / 1e9, (used.user + used.system) / 1e6];
 }
 
+const M = (perSecond) => `${(perSecond / 1e6).toFixed(2).padStart(5)} M requests/s`;
+const ok = (good) => (good ? 'ok' : 'MISSED');
 console.log(
   `simulator, ${servers} servers, ${requests.toLocaleString('en-US')} requests, 70 % utilisation, exponential service (node ${process.version})`,
 );
+const bare = wallTimes({ node: ['-e', '0'] }).node;
+console.log(`  node -e 0: ${(bare * 1000).toFixed(0)} ms (median of ${runs})`);
 for (const strategy of ['least-connections', ...SIM_STRATEGIES.filter((s) => s !== 'least-connections')]) {
   const n = strategy === 'least-connections' ? runs : 3;
-  const rates = Array.from({ length: n }, () => inProcess(strategy));
-  const wallRate = median(rates.map((r) => r[0]));
-  const cpuRate = median(rates.map((r) => r[1]));
-  const goal = strategy === 'least-connections' ? `   target ≥ 5 M/s ${wallRate >= 5e6 ? 'ok' : 'MISSED'}` : '';
+  const times = Array.from({ length: n }, () => inProcess(strategy));
+  const wall = median(times.map((x) => x[0]));
+  const cpu = median(times.map((x) => x[1]));
+  const goal = strategy === 'least-connections' ? `   target ≥ 5 M/s ${ok(requests / wall >= 5e6)}` : '';
   console.log(
-    `  in process  ${strategy.padEnd(18)} ${(wallRate / 1e6).toFixed(2).padStart(6)} M requests/s (${(cpuRate / 1e6).toFixed(2)} per CPU second; median of ${n})${goal}`,
+    `  in process  ${strategy.padEnd(18)} ${M(requests / wall)} (${M(requests / cpu)} of CPU; median of ${n}; 2 M requests take ${(wall / bare).toFixed(2)}× node -e 0)${goal}`,
   );
 }
 
-const bin = resolve('bin/capacity-plan.js');
-const args = [bin, 'simulate', '--servers', '16', '--strategy', 'least-connections', '--requests', '2M', '--json'];
-const wall = { node: [], simulate: [] };
-for (let i = 0; i < runs + 1; i++) {
-  for (const [name, argv] of [
-    ['node', ['-e', '0']],
-    ['simulate', args],
-  ]) {
-    const start = process.hrtime.bigint();
-    const r = spawnSync(process.execPath, argv, { stdio: ['ignore', 'ignore', 'pipe'] });
-    if (r.status !== 0) throw new Error(`${name} failed: ${r.stderr}`);
-    if (i > 0) wall[name].push(Number(process.hrtime.bigint() - start) / 1e9);
-  }
-}
-const seconds = median(wall.simulate);
+const simulate = [bin, 'simulate', '--servers', '16', '--strategy', 'least-connections', '--requests', '2M', '--json'];
+const whole = wallTimes({ node: ['-e', '0'], simulate });
 console.log(
-  `  whole process: simulate --servers 16 --strategy least-connections --requests 2M: ${seconds.toFixed(2)} s = ${(requests / seconds / 1e6).toFixed(2)} M requests/s (median of ${runs}; node -e 0 took ${(median(wall.node) * 1000).toFixed(0)} ms, the run ${(seconds / median(wall.node)).toFixed(1)}×)   target ≥ 4 M/s ${requests / seconds >= 4e6 ? 'ok' : 'MISSED'}`,
+  `  whole process: simulate --servers 16 --strategy least-connections --requests 2M: ${whole.simulate.toFixed(2)} s = ${M(requests / whole.simulate)} (median of ${runs}; node -e 0 took ${(whole.node * 1000).toFixed(0)} ms, the run ${(whole.simulate / whole.node).toFixed(2)}×)   target ≥ 4 M/s ${ok(requests / whole.simulate >= 4e6)}`,
+);
+
+const plan = [bin, 'plan', '--users', '500k', '--format', 'json'];
+const evidence = wallTimes({ node: ['-e', '0'], plan, bare: [...plan, '--no-simulate'] });
+console.log(
+  `  balancer evidence (22,000 simulated requests whatever the fleet): plan --users 500k --format json ${(evidence.plan * 1000).toFixed(0)} ms (${(evidence.plan / evidence.node).toFixed(2)}× node -e 0), with --no-simulate ${(evidence.bare * 1000).toFixed(0)} ms (${(evidence.bare / evidence.node).toFixed(2)}×): the simulation adds ${((evidence.plan - evidence.bare) * 1000).toFixed(0)} ms (median of ${runs})`,
 );

@@ -20,13 +20,16 @@ export interface BalancerEvidence {
 /** Coefficient of variation used for "similar" and "variable" request durations. */
 const CV = { similar: 0.5, variable: 3 } as const;
 const REQUESTS = 10_000;
+const WARMUP = REQUESTS / 10;
 const SEED = 1;
 /**
  * The simulation's fixed budget: at most this many servers (a slice of a larger fleet, at the fleet's own
- * utilisation, vCPUs and request durations), REQUESTS measured after a tenth as many warm-up requests, two
- * strategies. Its cost is the same for 3 servers and for 3,000: 22,000 simulated requests over ≤ 16 servers.
+ * utilisation, vCPUs and request durations), REQUESTS measured after WARMUP unmeasured requests, two
+ * strategies. Its cost is the same for 3 servers and for 3,000: BUDGET = 22,000 simulated requests (each an
+ * arrival and a departure) over ≤ 16 servers, said in the summary of every plan that shows it.
  */
 const SLICE = 16;
+export const EVIDENCE_BUDGET = 2 * (REQUESTS + WARMUP);
 /**
  * Simulations already run in this process, by their exact inputs (seeded, so the same inputs give the same
  * figures): a sweep over many inputs or a growth projection month by month repeats fleets. Bounded.
@@ -71,7 +74,7 @@ export function balancerEvidence(
   const results = simulatePair(picked, rival, speeds, fleet.vcpus, arrivalRate, fleet.serviceTimeMs, cv);
   const [a, b] = results as [BalancerEvidence['results'][number], BalancerEvidence['results'][number]];
   const where = simulated < fleet.servers ? `a ${simulated}-server slice of this fleet` : 'this fleet';
-  const budget = simulated < fleet.servers ? ' — a fixed budget whatever the fleet size' : '';
+  const budget = `${groupDigits(REQUESTS)} requests after ${groupDigits(WARMUP)} warm-up per strategy, seed ${SEED} — a fixed budget of ${groupDigits(EVIDENCE_BUDGET)} simulated requests whatever the fleet size`;
   const fleetText = `${groupDigits(fleet.servers)} servers × ${fleet.vcpus} vCPU${mixed ? ', every other one twice as fast' : ''} at ${Math.round(fleet.utilization * 100)} % CPU, request durations ${fleet.durations} (CV ${cv})`;
   const verdict =
     strategy === 'weighted' && !mixed
@@ -88,7 +91,7 @@ export function balancerEvidence(
     requests: REQUESTS,
     seed: SEED,
     results,
-    summary: `Simulated on ${where} at peak (${fleetText}; ${groupDigits(REQUESTS)} requests, seed ${SEED}${budget}): ${a.strategy} p99 ${a.p99Ms} ms vs ${b.p99Ms} ms with ${b.strategy} (p95 ${a.p95Ms} vs ${b.p95Ms} ms)${verdict}`,
+    summary: `Simulated on ${where} at peak (${fleetText}; ${budget}): ${a.strategy} p99 ${a.p99Ms} ms vs ${b.p99Ms} ms with ${b.strategy} (p95 ${a.p95Ms} vs ${b.p95Ms} ms)${verdict}`,
   };
 }
 
@@ -115,7 +118,7 @@ function simulatePair(
       cv,
       strategies: [picked, rival],
       requests: REQUESTS,
-      warmup: REQUESTS / 10,
+      warmup: WARMUP,
       seed: SEED,
       clients: 10_000,
       clientSkew: 0.6,

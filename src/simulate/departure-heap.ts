@@ -38,11 +38,13 @@ export class DepartureHeap {
     servers[i] = server;
   }
 
-  pop(): void {
-    const n = --this.size;
-    if (n === 0) return;
+  /** Removes the earliest departure and returns its server. */
+  popServer(): number {
     const times = this.times;
     const servers = this.servers;
+    const gone = servers[0]!;
+    const n = --this.size;
+    if (n === 0) return gone;
     const time = times[n]!;
     const server = servers[n]!;
     let i = 0;
@@ -57,6 +59,7 @@ export class DepartureHeap {
     }
     times[i] = time;
     servers[i] = server;
+    return gone;
   }
 
   private grow(): void {

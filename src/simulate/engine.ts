@@ -1,54 +1,57 @@
+import type { Chooser } from './choose.js';
 import { DepartureHeap } from './departure-heap.js';
 import { Histogram } from './histogram.js';
+import { advance } from './kernel.js';
 import { LoadLevels } from './load-levels.js';
 import { Rng } from './rng.js';
 import { clientMap, zipfCdf } from './clients.js';
+import type { ServiceDistribution } from './distributions.js';
 import type { SimulationOptions, SimStrategy, StrategyResult } from './simulate.js';
 import { SIM_STRATEGIES } from './strategies.js';
-
-/** 2⁻³²: Rng.next() is (nextInt32() >>> 0) + 1 times this, inlined where the hot loop needs it. */
-const U32 = 2.3283064365386963e-10;
 
 /**
  * One strategy's run as a state machine: `step(k)` simulates the next k requests, so a caller can run it
  * all at once or in slices that let the event loop breathe. Arrivals and service times come from their
- * own seeded streams, so every strategy meets the same traffic. The hot loop keeps its state in typed
- * arrays and locals, calls no closure, and samples service times from plain numbers.
+ * own seeded streams, so every strategy meets the same traffic. The state lives in typed arrays and in
+ * fields that keep one type for the whole run (a field that goes from 0 to 0.5 makes V8 throw away the
+ * code it optimised); the hot loop (kernel.ts) copies it into locals.
  */
-export class SimulationRun {
-  private readonly n: number;
-  private readonly c: number;
-  private readonly code: number;
-  private readonly speeds: Float64Array;
-  private readonly totalSpeed: number;
-  private readonly uniform: boolean;
-  private readonly arrivals: Rng;
-  private readonly services: Rng;
-  private readonly choices: Rng;
-  private readonly inflight: Int32Array;
-  private readonly workerFree: Float64Array;
-  private readonly counts: Float64Array;
-  private readonly current: Float64Array;
-  private readonly heap: DepartureHeap;
-  private readonly levels: LoadLevels | null;
-  private readonly histogram = new Histogram();
-  private readonly clientServer: Int32Array | null;
-  private readonly clientCdf: Float64Array | null;
-  private readonly kind: number;
-  private readonly sa: number;
-  private readonly sb: number;
-  private readonly sc: number;
-  private readonly curve: Float64Array | null;
-  private readonly total: number;
-  private t = 0;
-  private next = 0;
-  private maxQueue = 0;
+export class SimulationRun implements Chooser {
+  readonly n: number;
+  readonly c: number;
+  readonly code: number;
+  readonly speeds: Float64Array;
+  readonly totalSpeed: number;
+  readonly arrivals: Rng;
+  readonly services: Rng;
+  readonly choices: Rng;
+  readonly inflight: Int32Array;
+  readonly workerFree: Float64Array;
+  readonly counts: Float64Array;
+  readonly current: Float64Array;
+  readonly heap: DepartureHeap;
+  readonly levels: LoadLevels | null;
+  readonly histogram = new Histogram();
+  readonly clientServer: Int32Array | null;
+  readonly clientCdf: Float64Array | null;
+  /** The service sampler inline: 0 exponential, 1 lognormal, 2 bimodal, −1 the distribution's own. */
+  readonly kind: number;
+  /** Its numbers a, b, c (see ServiceDistribution.inline), then the arrival rate and the clock. */
+  readonly reals: Float64Array;
+  readonly curve: Float64Array | null;
+  readonly service: ServiceDistribution;
+  readonly warmup: number;
+  readonly measured: number;
+  readonly total: number;
+  /** Round robin's next server, and where least connections starts looking. */
+  next = 0;
+  maxQueue = 0;
   /** Requests simulated so far, warm-up included. */
   done = 0;
 
   constructor(
     private readonly strategy: SimStrategy,
-    private readonly o: SimulationOptions,
+    o: SimulationOptions,
   ) {
     const n = (this.n = o.speeds.length);
     const c = (this.c = o.concurrency);
@@ -58,21 +61,22 @@ export class SimulationRun {
     this.choices = new Rng(o.seed ^ 0x27d4eb2f);
     const speeds = (this.speeds = Float64Array.from(o.speeds));
     this.totalSpeed = speeds.reduce((a, b) => a + b, 0);
-    this.uniform = speeds.every((x) => x === speeds[0]);
+    const uniform = speeds.every((x) => x === speeds[0]);
     this.inflight = new Int32Array(n);
     this.workerFree = new Float64Array(n * c);
     this.counts = new Float64Array(n);
     this.current = new Float64Array(n);
     this.heap = new DepartureHeap(Math.max(1024, n * c * 4));
-    this.levels = strategy === 'least-connections' && this.uniform ? new LoadLevels(n) : null;
+    this.levels = strategy === 'least-connections' && uniform ? new LoadLevels(n) : null;
     this.clientServer = strategy === 'ip-hash' ? clientMap(o.clients, n) : null;
     this.clientCdf = strategy === 'ip-hash' ? zipfCdf(o.clients, o.clientSkew) : null;
     const inline = o.service.inline;
     this.kind = inline ? inline.kind : -1;
-    this.sa = inline ? inline.a : 0;
-    this.sb = inline ? inline.b : 0;
-    this.sc = inline ? inline.c : 0;
+    this.reals = Float64Array.of(inline?.a ?? 0, inline?.b ?? 0, inline?.c ?? 0, o.arrivalRate, 0);
     this.curve = o.curve ? Float64Array.from(o.curve) : null;
+    this.service = o.service;
+    this.warmup = o.warmup;
+    this.measured = o.requests;
     this.total = o.warmup + o.requests;
   }
 
@@ -83,139 +87,13 @@ export class SimulationRun {
   /** Simulates up to `k` more requests (the warm-up first, unmeasured). */
   step(k: number): void {
     const end = Math.min(this.total, this.done + k);
-    if (this.done < this.o.warmup) this.advance(Math.min(end, this.o.warmup), false);
-    if (end > this.done) this.advance(end, true);
-  }
-
-  private advance(end: number, measuring: boolean): void {
-    const { heap, inflight, levels, histogram, counts, workerFree, arrivals, services, speeds, curve, c } = this;
-    const { kind, sa, sb, sc } = this;
-    const rateBase = this.o.arrivalRate;
-    const total = this.total;
-    let t = this.t;
-    let maxQueue = this.maxQueue;
-    for (let r = this.done; r < end; r++) {
-      const rate = curve === null ? rateBase : rateBase * curve[Math.floor((r * curve.length) / total)]!;
-      t += -Math.log(((arrivals.nextInt32() >>> 0) + 1) * U32) / rate;
-      while (heap.size > 0 && heap.times[0]! <= t) {
-        const gone = heap.peekServer();
-        heap.pop();
-        const load = inflight[gone]!--;
-        if (levels !== null) levels.down(gone, load);
-      }
-      const s = this.choose();
-      // The service time, sampled inline (a call returning a double would allocate it on the heap).
-      let work: number;
-      if (kind === 0) work = -sa * Math.log(((services.nextInt32() >>> 0) + 1) * U32);
-      else if (kind === 1) work = Math.exp(sa + sb * services.normal());
-      else if (kind === 2) work = -(services.next() < sc ? sb : sa) * Math.log(services.next());
-      else work = this.o.service.sample(services);
-      work /= speeds[s]!;
-      // FCFS with c workers: the request starts when the earliest worker is free. Each server's workers
-      // are a min-heap of the times they come free (the earliest at its root), so c = 1024 costs log c.
-      const base = s * c;
-      const free = workerFree[base]!;
-      const finish = (free > t ? free : t) + work;
-      if (c === 1) workerFree[base] = finish;
-      else replaceEarliest(workerFree, base, c, finish);
-      const inSystem = ++inflight[s]!;
-      if (levels !== null) levels.up(s, inSystem - 1);
-      heap.push(finish, s);
-      if (measuring) {
-        histogram.add(finish - t);
-        counts[s]!++;
-        if (inSystem - c > maxQueue) maxQueue = inSystem - c;
-      }
-    }
-    this.t = t;
-    this.maxQueue = maxQueue;
-    this.done = end;
-  }
-
-  /** The server for the next request. */
-  private choose(): number {
-    const n = this.n;
-    switch (this.code) {
-      case 0: {
-        // round-robin
-        const s = this.next;
-        this.next = s + 1 === n ? 0 : s + 1;
-        return s;
-      }
-      case 1: {
-        // least-connections: fewest in flight (per unit of speed when speeds differ); ties go round the
-        // servers so none is favoured.
-        const from = this.next;
-        this.next = from + 1 === n ? 0 : from + 1;
-        return this.levels !== null ? this.levels.pick(from) : this.leastPerSpeed(from);
-      }
-      case 2:
-        return this.powerOfTwo();
-      case 3:
-        return this.ipHash();
-      case 4:
-        return this.weighted();
-      default:
-        return this.choices.below(n);
-    }
-  }
-
-  private leastPerSpeed(from: number): number {
-    const { n, inflight, speeds } = this;
-    let best = Number.POSITIVE_INFINITY;
-    let s = 0;
-    for (let k = 0; k < n; k++) {
-      const i = from + k < n ? from + k : from + k - n;
-      const load = inflight[i]! / speeds[i]!;
-      if (load < best) {
-        best = load;
-        s = i;
-      }
-    }
-    return s;
-  }
-
-  private powerOfTwo(): number {
-    const { n, inflight, speeds, choices } = this;
-    const a = choices.below(n);
-    let b = n > 1 ? choices.below(n - 1) : 0;
-    if (n > 1 && b >= a) b++;
-    return n > 1 && inflight[b]! / speeds[b]! < inflight[a]! / speeds[a]! ? b : a;
-  }
-
-  /** A client drawn from the Zipf population, and the server its address hashes to. */
-  private ipHash(): number {
-    const cdf = this.clientCdf!;
-    const u = this.choices.next();
-    let lo = 0;
-    let hi = cdf.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (cdf[mid]! < u) lo = mid + 1;
-      else hi = mid;
-    }
-    return this.clientServer![lo]!;
-  }
-
-  /** nginx's smooth weighted round robin: weights are the servers' speeds. */
-  private weighted(): number {
-    const { n, current, speeds } = this;
-    let best = Number.NEGATIVE_INFINITY;
-    let s = 0;
-    for (let i = 0; i < n; i++) {
-      current[i]! += speeds[i]!;
-      if (current[i]! > best) {
-        best = current[i]!;
-        s = i;
-      }
-    }
-    current[s]! -= this.totalSpeed;
-    return s;
+    if (this.done < this.warmup) advance(this, Math.min(end, this.warmup), false);
+    if (end > this.done) advance(this, end, true);
   }
 
   result(): StrategyResult {
-    const { n, speeds, totalSpeed, histogram, o } = this;
-    const shares = Array.from(this.counts, (x) => x / o.requests);
+    const { n, speeds, totalSpeed, histogram } = this;
+    const shares = Array.from(this.counts, (x) => x / this.measured);
     let imbalance = 0;
     for (let i = 0; i < n; i++) imbalance = Math.max(imbalance, shares[i]! / (speeds[i]! / totalSpeed));
     return {
@@ -230,18 +108,4 @@ export class SimulationRun {
       imbalance,
     };
   }
-}
-
-/** Replaces the root of the min-heap workerFree[base, base + c) by a later time and restores the order. */
-function replaceEarliest(heap: Float64Array, base: number, c: number, time: number): void {
-  let i = 0;
-  for (;;) {
-    let child = 2 * i + 1;
-    if (child >= c) break;
-    if (child + 1 < c && heap[base + child + 1]! < heap[base + child]!) child++;
-    if (heap[base + child]! >= time) break;
-    heap[base + i] = heap[base + child]!;
-    i = child;
-  }
-  heap[base + i] = time;
 }

@@ -5,56 +5,71 @@ const words = new Uint32Array(view.buffer);
 /** Index of the high 32 bits of a double in `words` (little- or big-endian machines alike). */
 const HIGH = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 1 : 0;
 /** Values added with a logarithm before the tables pay for themselves (building them costs ~13,000). */
-const TABLE_AFTER = 50_000;
+export const TABLE_AFTER = 50_000;
+
+/**
+ * The bucket of a value without a logarithm: its exponent and top mantissa bits index a table of the first
+ * bucket in that stretch, and one or two comparisons with the exact bucket boundaries finish the job — the
+ * same bucket, bit for bit, as slowBucket. Small enough for V8 to inline into the simulator's hot loop.
+ */
+export function tableBucket(value: number, start: Int32Array, bounds: Float64Array, firstKey: number, last: number) {
+  view[0] = value;
+  const key = (words[HIGH]! >>> 12) - firstKey;
+  if (key < 0 || key >= start.length) return slowBucket(value, last);
+  let i = start[key]!;
+  while (value >= bounds[i + 1]!) i++;
+  return i > last ? last : i;
+}
 
 /**
  * A log-bucketed histogram: constant memory whatever the run length, percentiles within 0.5 % (each
- * bucket spans a factor of 1.01). Values below 1 µs share the first bucket.
+ * bucket spans a factor of 1.01). Values below 1 µs share the first bucket. The bucket of a value is
+ * ⌊ln(v / 1 µs) ÷ ln 1.01⌋ + 1, found by tableBucket once the tables pay for themselves.
  *
- * The bucket of a value is ⌊ln(v / 1 µs) ÷ ln 1.01⌋ + 1, but `add` finds it without a logarithm: the
- * value's exponent and top mantissa bits index a table of the first bucket in that stretch, and one or
- * two comparisons with the exact bucket boundaries finish the job — the same bucket, bit for bit.
+ * The simulator's hot loop adds to `counts` itself (see engine.ts) and keeps count, sum and max in locals.
  */
 export class Histogram {
-  private readonly counts: Float64Array;
-  private readonly last: number;
-  // The lookup tables, built on the first add past TABLE_AFTER (a short run is cheaper without them).
-  private start: Int32Array | null = null;
-  private bounds: Float64Array | null = null;
-  private firstKey = 0;
+  readonly counts: Float64Array;
+  readonly last: number;
+  // The lookup tables, built on the first add past TABLE_AFTER or by useTables (a short run is cheaper without).
+  start: Int32Array | null = null;
+  bounds: Float64Array = new Float64Array(0);
+  firstKey = 0;
   count = 0;
-  sum = 0;
-  max = 0;
+  /** Sum and largest value, in a Float64Array: double fields that start at 0 make V8 redo its optimised code. */
+  readonly totals = new Float64Array(2);
 
   constructor(maxValue = 1e6) {
     this.counts = new Float64Array(Math.ceil(Math.log(maxValue / MIN_VALUE) / Math.log(1.01)) + 2);
     this.last = this.counts.length - 1;
   }
 
+  /** Builds the lookup tables now (the buckets are the same with or without them). */
+  useTables(): void {
+    const tables = bucketTables();
+    this.start = tables.start;
+    this.bounds = tables.bounds;
+    this.firstKey = tables.firstKey;
+  }
+
   add(value: number): void {
     this.count++;
-    this.sum += value;
-    if (value > this.max) this.max = value;
-    if (this.start === null) {
-      if (this.count < TABLE_AFTER) {
-        this.counts[slowBucket(value, this.last)]!++;
-        return;
-      }
-      const tables = bucketTables();
-      this.start = tables.start;
-      this.bounds = tables.bounds;
-      this.firstKey = tables.firstKey;
-    }
-    view[0] = value;
-    const key = (words[HIGH]! >>> 12) - this.firstKey;
-    let i: number;
-    if (key >= 0 && key < this.start.length) {
-      i = this.start[key]!;
-      const bounds = this.bounds!;
-      while (value >= bounds[i + 1]!) i++;
-      if (i > this.last) i = this.last;
-    } else i = slowBucket(value, this.last);
-    this.counts[i]!++;
+    this.totals[0]! += value;
+    if (value > this.totals[1]!) this.totals[1] = value;
+    if (this.start === null && this.count >= TABLE_AFTER) this.useTables();
+    this.counts[
+      this.start === null
+        ? slowBucket(value, this.last)
+        : tableBucket(value, this.start, this.bounds, this.firstKey, this.last)
+    ]!++;
+  }
+
+  get sum(): number {
+    return this.totals[0]!;
+  }
+
+  get max(): number {
+    return this.totals[1]!;
   }
 
   mean(): number {

@@ -3,10 +3,11 @@
  * machine. Seeded through splitmix32 so that nearby seeds give unrelated streams.
  */
 export class Rng {
-  private a: number;
-  private b: number;
-  private c: number;
-  private d: number;
+  /**
+   * a, b, c, d in an Int32Array: as object fields, values past 2³⁰ would not be small integers to V8, and
+   * every update would box a number on the heap.
+   */
+  private readonly s = new Int32Array(4);
   private spare = Number.NaN;
 
   constructor(seed: number) {
@@ -18,10 +19,10 @@ export class Rng {
       z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
       return (z ^ (z >>> 16)) >>> 0;
     };
-    this.a = next();
-    this.b = next();
-    this.c = next();
-    this.d = next();
+    this.s[0] = next();
+    this.s[1] = next();
+    this.s[2] = next();
+    this.s[3] = next();
   }
 
   /** A 32-bit unsigned integer. */
@@ -39,14 +40,15 @@ export class Rng {
    * (a call that returns a double allocates one when it is not inlined). `(x >>> 0) + 1) · 2⁻³²` is next().
    */
   nextInt32(): number {
-    const a = this.a;
-    const b = this.b;
-    const c = this.c ^ a;
-    const d = this.d ^ b;
-    this.a = a ^ d;
-    this.b = b ^ c;
-    this.c = c ^ (b << 9);
-    this.d = (d << 11) | (d >>> 21);
+    const s = this.s;
+    const a = s[0]!;
+    const b = s[1]!;
+    const c = s[2]! ^ a;
+    const d = s[3]! ^ b;
+    s[0] = a ^ d;
+    s[1] = b ^ c;
+    s[2] = c ^ (b << 9);
+    s[3] = (d << 11) | (d >>> 21);
     const x = Math.imul(b, 5);
     return Math.imul((x << 7) | (x >>> 25), 9);
   }
