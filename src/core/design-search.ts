@@ -31,8 +31,9 @@ export function ownDesign(ctx: DesignContext, tier: TierId): Design {
 /** Every candidate design, built once per plan (the context remembers them). */
 /**
  * Every candidate design, built once per plan (the context remembers them). `floorOnly`: the search for the
- * floor alone keeps the tier's cache failover and region count — a cache replica or a second region only
- * adds cost to a design that already reaches the floor without it, so neither can be the cheapest there.
+ * floor alone keeps the tier's region count — a second region duplicates the fleet, the balancer, the cache
+ * and the database, so it is dearer than the one-region designs that already reach the floor (the tier's
+ * own among them); the cost-of-nines table, which prices every target, still sees them all.
  */
 export function candidates(ctx: DesignContext, tier: TierId, own: Design, floorOnly = false): Design[] {
   // A second region only where the provider pairs the home region with one (or the user named the regions).
@@ -43,7 +44,7 @@ export function candidates(ctx: DesignContext, tier: TierId, own: Design, floorO
   for (const r of candidateDesigns(tierResilience(tier), ctx.book)) {
     if (pin !== null && r.databaseHa !== pin) continue;
     const o = own.resilience;
-    if (floorOnly && (r.cacheHa !== o.cacheHa || r.regions !== o.regions)) continue;
+    if (floorOnly && r.regions !== o.regions) continue;
     if (ctx.input.regions) r.regions = own.resilience.regions;
     else if (!canPair && r.regions > own.resilience.regions) continue;
     if (seen.has(key(r))) continue;

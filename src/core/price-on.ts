@@ -49,15 +49,14 @@ export function designContext(
 /**
  * The designs and sizings already priced for an input, kept for the next plans of the same input on the
  * same catalog (the last input per catalog: keeping more alive costs more in garbage collection than it
- * saves). A design depends on every input field but the availability target (the search picks among the designs; a target changes which, not what they are) —
- * except on the single-server tier, whose move up to two servers names the target in its reason.
+ * saves). A design depends on every input field, the availability target included: the target picks how
+ * a second region takes over (provisioned or by auto-scaling) and names itself in the single server's move up.
  */
 const memos = new WeakMap<Catalog, Map<string, Pick<DesignContext, 'sizings' | 'designs'>>>();
 const MEMOS_PER_CATALOG = 1;
 
 function sharedMemo(input: PlanInput, catalog: Catalog): Pick<DesignContext, 'sizings' | 'designs'> {
-  const { availability, ...rest } = input;
-  const key = JSON.stringify(tierForUsers(input.users).id === 'single-server' ? { ...rest, availability } : rest);
+  const key = JSON.stringify(input);
   const known = memos.get(catalog) ?? new Map<string, Pick<DesignContext, 'sizings' | 'designs'>>();
   memos.set(catalog, known);
   let memo = known.get(key);

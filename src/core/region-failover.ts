@@ -164,24 +164,14 @@ export interface FailoverChoice {
   reasons: string[];
 }
 
-/** The steps of the cost-of-nines table, percent: without a target, the variants are compared at these. */
-const NINE_STEPS = [99.9, 99.95, 99.99, 99.999];
-
-/**
- * The goal a variant must meet: the --availability target; without one, the highest step of the
- * cost-of-nines table the more available variant reaches (so a cheaper variant never drops the design a
- * nine the other holds, and the table's rows see the headroom they need).
- */
-function goalOf(priced: { estimated: number }[], target: number | undefined): number | undefined {
-  if (target !== undefined) return target;
-  const best = Math.max(...priced.map((p) => p.estimated));
-  const step = NINE_STEPS.filter((n) => best >= n / 100).at(-1);
-  return step === undefined ? undefined : step / 100;
+/** Without a target both ways of failing over are far above the tier's floor: the cheaper is taken, as everywhere. */
+function goalOf(_priced: { estimated: number }[], target: number | undefined): number | undefined {
+  return target;
 }
 
 /**
- * The cheaper variant that still meets the goal (the --availability target, else the highest nine the
- * more available one reaches); when neither meets it, the more available one.
+ * The cheaper variant that still meets the --availability target (without one, the cheaper); when neither
+ * meets it, the more available one.
  */
 export function pickFailover(
   priced: { variant: FailoverVariant; estimated: number; monthly: number }[],

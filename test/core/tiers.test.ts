@@ -62,21 +62,22 @@ describe('volume tiers, one table at a time', () => {
     expect(cost('gcp', 'egress', 20_000).monthly).toBeCloseTo(1024 * 0.12 + 9216 * 0.11 + 9760 * 0.08, 4);
   });
 
-  it('Cloud DNS: $0.40 to 1 B queries, $0.20 beyond; the verified first band keeps the line verified', () => {
+  it('Cloud DNS: $0.40 to 1 B queries, $0.20 beyond, both bands from Google's page (V)', () => {
     const small = cost('gcp', 'dns-queries', 600);
     expect(small.confidence).toBe('V');
     const large = cost('gcp', 'dns-queries', 1200);
     expect(large.monthly).toBeCloseTo(400 + 40, 6);
-    expect(large.confidence).toBe('U');
+    expect(large.confidence).toBe('V');
   });
 
-  it('Front Door Standard: bands from 10 TB (the first M, the higher ones recalled, which makes the line U)', () => {
+  it('Front Door Standard: the verified first band for every GB (an upper bound; no dated source gives the bands above 10 TB)', () => {
     const small = cost('azure', 'cdn-transfer', 5000);
     expect(small).toMatchObject({ confidence: 'M' });
     expect(small.monthly).toBeCloseTo(5000 * 0.083, 6);
     const big = cost('azure', 'cdn-transfer', 212_916.67);
-    expect(big.bands.map((b) => b.price)).toEqual([0.083, 0.078, 0.068, 0.058]);
-    expect(big.confidence).toBe('U');
+    expect(big.bands.map((b) => b.price)).toEqual([0.083]);
+    expect(big.monthly).toBeCloseTo(212_916.67 * 0.083, 4);
+    expect(big.confidence).toBe('M');
   });
 
   it('Azure egress, zone 1: 100 GB free, then the Retail Prices API bands from 100, 10,335, 51,295, 153,695 GB', () => {

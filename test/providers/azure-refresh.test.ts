@@ -5,6 +5,7 @@ import { progressReporter } from '../../src/pricing/refresh/progress.js';
 import { refreshAzure } from '../../src/providers/azure/refresh.js';
 import { json, serve } from '../pricing/fixtures.js';
 import { azureResearch } from './research-catalogs.js';
+import { bundledCatalogs } from '../../src/pricing/bundled.js';
 
 const servers: { server: { close(): void } }[] = [];
 afterEach(() => servers.splice(0).forEach((s) => s.server.close()));
@@ -112,14 +113,63 @@ function retail(all: Row[]) {
   };
 }
 
+/** Front Door rows: a global service, billed by the zone of the serving edge; seven transfer bands (test figures). */
+const frontDoorRows = (): Row[] => {
+  const fd = (zone: string, meter: string, min: number, price: number, unit: string) =>
+    row(zone, 'Azure Front Door', 'Standard', meter, price, {
+      serviceName: 'Azure Front Door Service',
+      tierMinimumUnits: min,
+      unitOfMeasure: unit,
+    });
+  const bands: [number, number][] = [
+    [0, 0.083],
+    [10000, 0.065],
+    [50000, 0.056],
+    [150000, 0.05],
+    [500000, 0.045],
+    [1000000, 0.04],
+    [5000000, 0.035],
+  ];
+  return [
+    ...bands.map(([min, price]) => fd('Zone 1', 'Standard Data Transfer Out', min, price, '1 GB')),
+    ...bands.map(([min, price]) => fd('Zone 2', 'Standard Data Transfer Out', min, price * 1.5, '1 GB')),
+    fd('Zone 1', 'Standard Requests', 0, 0.009, '10K'),
+  ];
+};
+
 async function refreshed(region: string, extra: Row[] = []) {
-  const s = await serve(retail([...rows('eastus', 1), ...rows('germanywestcentral', 1.2), ...extra]));
+  const s = await serve(
+    retail([...rows('eastus', 1), ...rows('germanywestcentral', 1.2), ...frontDoorRows(), ...extra]),
+  );
   servers.push(s);
   const { found } = await refreshAzure(azureResearch(), { endpoint: s.url, region, idleMs: 5000, progress: quiet });
   return (kind: string, id: string, variant?: string) => found.get(itemKey({ kind: kind as never, id, variant }));
 }
 
 describe('pricing update azure against catalogs in the research format', () => {
+  it('refreshes Front Door transfer by the serving zone, every band, and its requests', async () => {
+    const s = await serve(retail(frontDoorRows()));
+    servers.push(s);
+    const opts = { endpoint: s.url, idleMs: 5000, progress: quiet };
+    const { found } = await refreshAzure(bundledCatalogs().azure!, { ...opts, region: 'eastus' });
+    const price = (kind: string, id: string) => found.get(itemKey({ kind: kind as never, id }));
+    const transfer = price('cdn-transfer', 'front-door-transfer');
+    expect(transfer?.price).toBe(0.083);
+    expect(transfer?.tiers).toEqual([
+      { upTo: 10000, price: 0.083 },
+      { upTo: 50000, price: 0.065 },
+      { upTo: 150000, price: 0.056 },
+      { upTo: 500000, price: 0.05 },
+      { upTo: 1000000, price: 0.045 },
+      { upTo: 5000000, price: 0.04 },
+      { upTo: null, price: 0.035 },
+    ]);
+    expect(price('cdn-requests', 'front-door-requests')?.price).toBe(0.009);
+    // Tokyo's clients are served from zone-2 edges, at zone 2's rates.
+    const asia = await refreshAzure(bundledCatalogs().azure!, { ...opts, region: 'japaneast' });
+    expect(asia.found.get(itemKey({ kind: 'cdn-transfer', id: 'front-door-transfer' }))?.price).toBeCloseTo(0.1245, 6);
+  });
+
   it('refreshes Cache Basic/Standard/Premium, Flexible Server HA, App Gateway (+WAF, capacity units), NAT, tiered egress and DNS', async () => {
     const price = await refreshed('eastus');
     expect(price('compute', 'Standard_D2ps_v5')?.price).toBe(0.077);

@@ -55,7 +55,7 @@ describe('--format csv', () => {
     expect(renderCsv(planOf({ users: 5000 }))).toMatch(/^[^\n]*\r\n[^\n]*\r\n/);
   });
   it('names the region of each line in a multi-region plan', () => {
-    const plan = planOf({ users: 2_000_000, regions: 'us-east-1=70,eu-west-1=30' });
+    const plan = planOf({ users: 2_000_000, regions: 'us-east-1=70,eu-west-1=30', database: 'multi-az' });
     const rows = pythonRows(renderCsv(plan)).slice(1);
     const regions = new Set(rows.map((r) => r[1]));
     expect(regions).toEqual(new Set(['us-east-1', 'eu-west-1', 'all regions']));

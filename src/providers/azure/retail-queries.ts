@@ -141,6 +141,28 @@ function pinned(item: CatalogItem, base: string): Query | null {
   };
 }
 
+/**
+ * Front Door bills transfer and requests by the zone of the edge serving the client (Retail Prices rows are
+ * under armRegionName 'Zone 1' for North America and Europe, 'Zone 2' for Asia-Pacific), not by the region.
+ */
+const FRONT_DOOR_ZONE: Record<string, string> = { japaneast: 'Zone 2', southeastasia: 'Zone 2', eastasia: 'Zone 2' };
+const FRONT_DOOR: Record<string, { meter: RegExp; units: string[] }> = {
+  'cdn-transfer|front-door-transfer': { meter: /^Standard Data Transfer Out$/, units: ['1 GB'] },
+  'cdn-requests|front-door-requests': { meter: /^Standard Requests$/, units: ['10K'] },
+};
+
+function frontDoor(item: CatalogItem, region: string): Query | null {
+  const pin = FRONT_DOOR[`${item.kind}|${item.id}`];
+  if (!pin) return null;
+  const zone = FRONT_DOOR_ZONE[region] ?? 'Zone 1';
+  return {
+    item,
+    filter: `serviceName eq 'Azure Front Door Service' and armRegionName eq ${q(zone)} and priceType eq 'Consumption' and productName eq 'Azure Front Door'`,
+    accept: (r) => pin.meter.test(r.meterName) && pin.units.includes(r.unitOfMeasure),
+    price: asIs,
+  };
+}
+
 /** The queries for a catalog's items in a region (items no query fits are kept as they are). */
 export function queries(items: readonly CatalogItem[], region: string): Query[] {
   const base = `armRegionName eq ${q(region)} and priceType eq 'Consumption'`;
@@ -160,7 +182,7 @@ export function queries(items: readonly CatalogItem[], region: string): Query[] 
                   accept: (r: RetailItem) => r.unitOfMeasure === '1 GB/Month',
                   price: asIs,
                 }
-              : pinned(item, base);
+              : (pinned(item, base) ?? frontDoor(item, region));
     if (query) out.push(query);
   }
   return out;
