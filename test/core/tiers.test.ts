@@ -62,7 +62,7 @@ describe('volume tiers, one table at a time', () => {
     expect(cost('gcp', 'egress', 20_000).monthly).toBeCloseTo(1024 * 0.12 + 9216 * 0.11 + 9760 * 0.08, 4);
   });
 
-  it('Cloud DNS: $0.40 to 1 B queries, $0.20 beyond, both bands from Google's page (V)', () => {
+  it('Cloud DNS: $0.40 to 1 B queries, $0.20 beyond, both bands from the Google Cloud DNS page (V)', () => {
     const small = cost('gcp', 'dns-queries', 600);
     expect(small.confidence).toBe('V');
     const large = cost('gcp', 'dns-queries', 1200);
