@@ -25,6 +25,17 @@ const describe = (ctx: DesignContext, d: Design) => {
   return parts.join(', ');
 };
 
+/** Two availabilities in words, with enough decimals that different numbers never read the same. */
+function apart(a: number, b: number): [string, string] {
+  let x = availabilityText(a * 100);
+  let y = availabilityText(b * 100);
+  for (let digits = 4; x === y && a !== b && digits <= 8; digits++) {
+    x = (a * 100).toFixed(digits);
+    y = (b * 100).toFixed(digits);
+  }
+  return [x, y];
+}
+
 /** The best design for each database option the provider sells (cheapest meeting the goal, else the most available). */
 function bestPerOption(all: readonly Design[], goal: number): Design[] {
   const out: Design[] = [];
@@ -59,8 +70,9 @@ export function alternativesBeaten(
     .map((d) => {
       const delta = round(d.cost.monthly.expected - chosen.cost.monthly.expected);
       const short = d.estimate.estimated < goal;
+      const [need, has] = apart(goal, d.estimate.estimated);
       const verdict = short
-        ? `below the ${availabilityText(goal * 100)} % it must reach (${availabilityText(d.estimate.estimated * 100)} %)${delta < 0 ? `, though $${groupDigits(Math.round(-delta))} a month cheaper` : ''}`
+        ? `below the ${need} % it must reach (${has} %)${delta < 0 ? `, though $${groupDigits(Math.round(-delta))} a month cheaper` : ''}`
         : `$${groupDigits(Math.round(delta))} a month dearer${d.estimate.estimated > chosen.estimate.estimated ? `, for ${availabilityText(d.estimate.estimated * 100)} %` : ''}`;
       return {
         design: describe(ctx, d),

@@ -148,10 +148,12 @@ function withFailover(
   });
   const goal = ctx.input.availability === undefined ? undefined : ctx.input.availability / 100;
   const failover = pickFailover(options, goal);
+  const lost = (o: (typeof options)[number]) => o.variant.countedMinutes / MINUTES_PER_MONTH;
   const chosen = options.find((o) => o.variant === failover.chosen)!;
   return {
     stacks: failover.chosen.stacks,
-    estimate: { ...estimate, estimated: chosen.estimated },
+    // The failover time counts against both figures: the floor compares designs on the conservative one.
+    estimate: { ...estimate, estimated: chosen.estimated, conservative: estimate.conservative - lost(chosen) },
     failover,
     priced: chosen.priced,
   };

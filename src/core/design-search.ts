@@ -116,7 +116,7 @@ export function chooseDesign(ctx: DesignContext, tier: TierId, target: number | 
       changes,
       alternatives,
       reasons: [
-        `The ${target} % target cannot be met on ${ctx.book.catalog.name}: the most available of ${tried} (${changes.join('; ') || "the tier's own"}) composes to ${pct(design.estimate.estimated)}`,
+        `${target === undefined ? "The tier's floor" : `The ${target} % target`} cannot be met on ${ctx.book.catalog.name}: the most available of ${tried} (${changes.join('; ') || "the tier's own"}) composes to ${pct(design.estimate.estimated)}`,
         `The published SLAs are the ceiling${ctx.input.dataResidency ? '; with --data-residency regions cannot back each other up' : ''}: going further needs more regions or components with higher SLAs than the provider publishes`,
       ],
     };

@@ -112,3 +112,21 @@ describe('engineering limits decide scale-out, not tier labels', () => {
     expect(huge.cache!.reasons.join('\n')).toMatch(/limit per cluster/);
   });
 });
+
+describe('a split across regions without a target', () => {
+  const splits = {
+    aws: 'us-east-1=60,eu-west-1=40',
+    gcp: 'us-central1=60,europe-west1=40',
+    azure: 'eastus=60,westeurope=40',
+  };
+  for (const provider of ['aws', 'gcp', 'azure'] as const) {
+    it(`${provider}: reaches its own floor (the failover time counted on both sides), and says nothing of a target`, () => {
+      for (const users of [50_000, 500_000, 2_000_000, 5_000_000]) {
+        const p = planOf({ users, provider, regions: splits[provider], simulate: false });
+        const text = [...p.warnings, ...p.availability.reasons].join('\n');
+        expect(p.availability.meetsTarget, `${users}`).toBeNull();
+        expect(text, `${users}`).not.toMatch(/undefined|cannot be met/);
+      }
+    });
+  }
+});
