@@ -6,7 +6,6 @@ import type { Parameters } from './resolve.js';
 import { round } from './round.js';
 import { groupDigits } from './group-digits.js';
 import type { TierId } from './tiers.js';
-import { limitOf } from './limit-lookup.js';
 
 /** Session and hot per-user objects kept in Redis for each daily active user. */
 const KB_PER_DAILY_USER = 20;
@@ -71,8 +70,8 @@ export function sizeCache(
 
 /** Shards one cluster may have: the provider's node quota over the nodes per shard, or its shard limit. */
 function clusterQuota(book: PriceBook, replicasPerShard: number): { shards: number; why: string } {
-  const nodes = limitOf(book, 'cache-max-nodes');
-  const shards = limitOf(book, 'cache-max-shards');
+  const nodes = book.limit('cache-max-nodes');
+  const shards = book.limit('cache-max-shards');
   const byNodes = nodes ? Math.floor(nodes.value / (1 + replicasPerShard)) : Number.POSITIVE_INFINITY;
   const byShards = shards?.value ?? Number.POSITIVE_INFINITY;
   if (byNodes <= byShards && nodes)

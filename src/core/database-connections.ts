@@ -1,7 +1,6 @@
 import type { DatabaseSizing } from './database.js';
 import { groupDigits } from './group-digits.js';
 import type { PriceBook } from './price-book.js';
-import { limitOf } from './limit-lookup.js';
 
 /** Connections each app server's pool holds open to every primary (a typical 2 × vCPU + spare pool). */
 export const POOL_PER_SERVER = 20;
@@ -11,7 +10,7 @@ export const POOL_PER_SERVER = 20;
  * max_connections, a catalog limit); past it, a pooler in transaction mode multiplexes them.
  */
 export function connectionReason(book: PriceBook, db: DatabaseSizing, maxServers: number): string | null {
-  const limit = limitOf(book, 'database-max-connections', db.instance.id);
+  const limit = book.limit('database-max-connections', db.instance.id);
   if (!limit) return null;
   const wanted = maxServers * POOL_PER_SERVER;
   const figures = `${groupDigits(maxServers)} servers at the fleet's maximum × ${POOL_PER_SERVER} pooled connections = ${groupDigits(wanted)}, against ${db.instance.id}'s ${groupDigits(limit.value)} max_connections (${limit.source})`;

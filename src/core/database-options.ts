@@ -1,4 +1,3 @@
-import type { Sla } from '../pricing/catalog-schema.js';
 import type { PriceBook } from './price-book.js';
 
 /**
@@ -11,7 +10,7 @@ export type DatabaseOption = (typeof DATABASE_OPTIONS)[number];
 export interface DatabaseOptionRule {
   id: DatabaseOption;
   /** The SLA the provider publishes for it. */
-  sla: Sla['id'];
+  sla: 'database-single' | 'database-ha' | 'database-ha-plus';
   /** Standbys that also serve reads (a Multi-AZ DB cluster's two readers); they are not extra replicas. */
   readableStandbys: number;
   /** Replicas double as failover targets: high availability needs at least one (Aurora, Enterprise Plus). */

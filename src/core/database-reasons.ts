@@ -7,8 +7,7 @@ import { formatUsers } from './humane-number.js';
 import type { PriceBook } from './price-book.js';
 import type { Parameters } from './resolve.js';
 import { round } from './round.js';
-import { SHARD_KEYS } from './sharding.js';
-import { limitOf } from './limit-lookup.js';
+import { SHARD_KEYS, usersWhenShardingIsNeeded } from './sharding.js';
 
 interface ReasonFacts {
   sizing: DatabaseSizing;
@@ -50,13 +49,12 @@ function shardReason({ sizing: d, book, load, p }: ReasonFacts): string {
   if (d.shards > 1) {
     const limit =
       d.shardBound === 'storage'
-        ? `${groupDigits(Math.round(load.totalStorageGb))} GB of rows is more than one ${book.catalog.services.database} instance holds (${groupDigits(limitOf(book, 'database-max-storage', isHaPlus(d.deployment) ? 'aurora' : 'instance')?.value ?? 0)} GB)`
+        ? `${groupDigits(Math.round(load.totalStorageGb))} GB of rows is more than one ${book.catalog.services.database} instance holds (${groupDigits(book.limit('database-max-storage', isHaPlus(d.deployment) ? 'aurora' : 'instance')?.value ?? 0)} GB)`
         : `${round(d.writeCpuDemand, 2)} vCPUs of writes is more than the largest primary (${d.largest.id}) carries under the line`;
     return `Sharded by ${key} into ${d.shards} shards because ${limit}: ${why}`;
   }
-  const writesNow = d.writeCpuDemand / (p.dbTimeMs / 1000);
-  const usersAt = writesNow > 0 ? (p.users * d.maxWritesPerPrimary) / writesNow : Number.POSITIVE_INFINITY;
-  return `One primary: the scaling guide's "database sharding" at 1M+ users is a readiness step, not a default — shard by ${key} (${why}) when writes pass ${groupDigits(Math.round(d.maxWritesPerPrimary))}/s on ${d.largest.id}, at about ${Number.isFinite(usersAt) ? formatUsers(Math.round(usersAt)) : 'no'} users with this traffic`;
+  const usersAt = usersWhenShardingIsNeeded(p.users, d, p.dbTimeMs);
+  return `One primary: the scaling guide's "database sharding" at 1M+ users is a readiness step, not a default — shard by ${key} (${why}) when writes pass ${groupDigits(Math.round(d.maxWritesPerPrimary))}/s on ${d.largest.id}, at about ${usersAt === null ? 'no' : formatUsers(usersAt)} users with this traffic`;
 }
 
 export function databaseReasons(f: ReasonFacts): string[] {

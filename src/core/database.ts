@@ -7,7 +7,6 @@ import type { PriceBook } from './price-book.js';
 import type { Resilience } from './resilience.js';
 import type { Parameters } from './resolve.js';
 import type { TierId } from './tiers.js';
-import { limitOf } from './limit-lookup.js';
 
 /** Share of the stored data that lives in database rows; the rest is files in object storage. */
 export const DATABASE_SHARE_OF_STORAGE = 0.3;
@@ -65,7 +64,7 @@ export function databaseLoad(demand: Demand, p: Parameters, hasCache: boolean): 
 /** Storage one primary may hold under this option (the engine's maximum), in GB. */
 export function maxStorageGb(book: PriceBook, option: DatabaseOption): number {
   const variant = isHaPlus(option) ? 'aurora' : 'instance';
-  return limitOf(book, 'database-max-storage', variant)?.value ?? Number.POSITIVE_INFINITY;
+  return book.limit('database-max-storage', variant)?.value ?? Number.POSITIVE_INFINITY;
 }
 
 /** Readers a shard needs: none while the primary carries its reads under the line, else enough for every read. */
@@ -92,7 +91,7 @@ export function sizeDatabase(
   const candidates = book.databaseTypes(CANDIDATES[tier], option.id);
   const largest = candidates[candidates.length - 1];
   if (!largest) return null;
-  const replicaLimit = limitOf(book, 'database-read-replicas', isHaPlus(option.id) ? 'aurora' : undefined);
+  const replicaLimit = book.limit('database-read-replicas', isHaPlus(option.id) ? 'aurora' : undefined);
   const maxReaders = (replicaLimit?.value ?? Number.POSITIVE_INFINITY) + option.readableStandbys;
   const byWrites = serversFor(load.writeCpuDemand, largest);
   const byStorage = Math.ceil(load.totalStorageGb / maxStorageGb(book, option.id));

@@ -3,6 +3,7 @@ import type { Design, DesignContext } from './design-types.js';
 import { groupDigits } from './group-digits.js';
 import { availabilityPercent, availabilityText } from './percent-text.js';
 import { round } from './round.js';
+import { cheapestMeeting, mostAvailable } from './design-rank.js';
 
 export interface Alternative {
   /** The database option and redundancy, in words. */
@@ -38,24 +39,9 @@ function apart(a: number, b: number): [string, string] {
 
 /** The best design for each database option the provider sells (cheapest meeting the goal, else the most available). */
 function bestPerOption(all: readonly Design[], goal: number): Design[] {
-  const out: Design[] = [];
-  for (const option of DATABASE_OPTIONS) {
-    const mine = all.filter((d) => d.resilience.databaseHa === option);
-    if (mine.length === 0) continue;
-    const meeting = mine.filter((d) => d.estimate.estimated >= goal);
-    const pool = meeting.length > 0 ? meeting : mine;
-    const pick = pool.reduce((a, d) =>
-      meeting.length > 0
-        ? d.cost.monthly.expected < a.cost.monthly.expected
-          ? d
-          : a
-        : d.estimate.estimated > a.estimate.estimated
-          ? d
-          : a,
-    );
-    out.push(pick);
-  }
-  return out;
+  return DATABASE_OPTIONS.map((option) => all.filter((d) => d.resilience.databaseHa === option))
+    .filter((mine) => mine.length > 0)
+    .map((mine) => cheapestMeeting(mine, goal) ?? mostAvailable(mine));
 }
 
 /** Which alternatives the chosen design beat, and by how much: the answer to "why not the obvious one?". */

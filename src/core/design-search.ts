@@ -1,7 +1,8 @@
 import { availabilityPercent, availabilityText } from './percent-text.js';
 import { tryBuildDesign, buildDesign, type Design, type DesignContext } from './design.js';
 import { alternativesBeaten, type Alternative } from './design-alternatives.js';
-import { candidateDesigns, describeChanges, tierResilience } from './resilience.js';
+import { cheapestMeeting, mostAvailable } from './design-rank.js';
+import { candidateDesigns, describeChanges, resilienceKey, tierResilience } from './resilience.js';
 import { round } from './round.js';
 import { nearestOption, offeredDatabaseOptions, type DatabaseOption } from './database-options.js';
 import { PlanInputError } from './input-error.js';
@@ -40,15 +41,15 @@ export function candidates(ctx: DesignContext, tier: TierId, own: Design, floorO
   const canPair = ctx.input.regions !== undefined || pairedRegion(ctx.book.catalog, ctx.book.region) !== null;
   const pin = pinnedOption(ctx);
   const out: Design[] = pin === null || own.resilience.databaseHa === pin ? [own] : [];
-  const seen = new Set<string>([key(own.resilience)]);
+  const seen = new Set<string>([resilienceKey(own.resilience)]);
   for (const r of candidateDesigns(tierResilience(tier), ctx.book)) {
     if (pin !== null && r.databaseHa !== pin) continue;
     const o = own.resilience;
     if (floorOnly && r.regions !== o.regions) continue;
     if (ctx.input.regions) r.regions = own.resilience.regions;
     else if (!canPair && r.regions > own.resilience.regions) continue;
-    if (seen.has(key(r))) continue;
-    seen.add(key(r));
+    if (seen.has(resilienceKey(r))) continue;
+    seen.add(resilienceKey(r));
     const design = tryBuildDesign(ctx, tier, r);
     if (design) out.push(design);
   }
@@ -68,27 +69,6 @@ function pinnedOption(ctx: DesignContext): DatabaseOption | null {
   return pin;
 }
 
-const key = (r: Design['resilience']) => `${r.appZones}|${r.databaseHa}|${r.cacheHa}|${r.regions}`;
-
-/** Cheaper first; at the same price the more available. */
-const better = (a: Design, b: Design) =>
-  a.cost.monthly.expected < b.cost.monthly.expected ||
-  (a.cost.monthly.expected === b.cost.monthly.expected && a.estimate.estimated > b.estimate.estimated);
-
-export function cheapestMeeting(all: readonly Design[], goal: number): Design | null {
-  let best: Design | null = null;
-  for (const d of all) if (d.estimate.estimated >= goal && (!best || better(d, best))) best = d;
-  return best;
-}
-
-function mostAvailable(all: readonly Design[]): Design {
-  return all.reduce((a, d) =>
-    d.estimate.estimated > a.estimate.estimated ||
-    (d.estimate.estimated === a.estimate.estimated && d.cost.monthly.expected < a.cost.monthly.expected)
-      ? d
-      : a,
-  );
-}
 
 /**
  * The cheapest design at least as available as the tier's own (its floor) and any --availability target,

@@ -3,7 +3,7 @@ import { sizeDatabase } from './database.js';
 import { finish } from './design-finish.js';
 import type { Design, DesignContext, RegionStack } from './design-types.js';
 import { regionSplit, scaleDemand } from './regions.js';
-import { strongest, tierResilience, type Resilience } from './resilience.js';
+import { resilienceKey, strongest, tierResilience, type Resilience } from './resilience.js';
 import { round } from './round.js';
 import { nearestOption } from './database-options.js';
 import type { PriceBook } from './price-book.js';
@@ -23,7 +23,7 @@ export function buildDesign(ctx: DesignContext, startTier: TierId, wanted: Resil
 
 /** The design, or null when no tier can carry the demand with this redundancy (an option's limits). */
 export function tryBuildDesign(ctx: DesignContext, startTier: TierId, wanted: Resilience): Design | null {
-  const key = `${startTier}|${wanted.appZones}|${wanted.databaseHa}|${wanted.cacheHa}|${wanted.regions}`;
+  const key = `${startTier}|${resilienceKey(wanted)}`;
   if (ctx.designs.has(key)) return ctx.designs.get(key)!;
   const design = build(ctx, startTier, wanted);
   ctx.designs.set(key, design);
@@ -43,14 +43,13 @@ function lift(book: PriceBook, tier: TierId, r: Resilience, seed: boolean): Resi
   return { ...r, appZones: Math.max(own.appZones, r.appZones), cacheHa: own.cacheHa || r.cacheHa };
 }
 
-const same = (a: Resilience, b: Resilience) =>
-  a.appZones === b.appZones && a.databaseHa === b.databaseHa && a.cacheHa === b.cacheHa && a.regions === b.regions;
-
 function build(ctx: DesignContext, startTier: TierId, wanted: Resilience): Design | null {
   const { input, params, demand, curve, book } = ctx;
   let tier = startTier;
   const own = tierResilience(startTier);
-  const seed = same(wanted, { ...own, databaseHa: nearestOption(book, own.databaseHa), regions: wanted.regions });
+  const seed =
+    resilienceKey(wanted) ===
+    resilienceKey({ ...own, databaseHa: nearestOption(book, own.databaseHa), regions: wanted.regions });
   let resilience = lift(book, tier, wanted, seed);
   const tierReasons: string[] = [];
   if (tier === 'single-server' && resilience.appZones >= 2) {

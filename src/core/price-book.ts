@@ -22,8 +22,11 @@ export interface PriceBook {
   /** What `shards` caches of one size with `replicasPerShard` replicas each are billed for an hour. */
   cacheBill(node: CatalogItem, shards: number, replicasPerShard: number): CacheBill;
   sla(id: Sla['id']): Sla;
-  /** An engineering limit by id, for one instance type (shape) or variant when it has several. */
-  limit(id: string, shapeOrVariant?: string): Limit | undefined;
+  /**
+   * An engineering limit with a value: the row for this instance type (shape) or variant, else the
+   * provider-wide row (neither shape nor variant).
+   */
+  limit(id: string, shapeOrVariant?: string): (Limit & { value: number }) | undefined;
 }
 
 /** Node-based caches (ElastiCache): each primary and replica is a node billed by the hour. */
@@ -111,10 +114,15 @@ function makeBook(catalog: Catalog, code: string): PriceBook {
     cacheBill(node, shards, replicasPerShard) {
       return billingOf(catalog).bill(book, node, shards, replicasPerShard);
     },
-    limit: (id, which) =>
-      (catalog.limits ?? []).find(
-        (l) => l.id === id && (which === undefined || l.shape === which || l.variant === which),
-      ),
+    limit(id, which) {
+      const rows = (catalog.limits ?? []).filter(
+        (l): l is Limit & { value: number } => l.id === id && l.value !== undefined,
+      );
+      return (
+        rows.find((l) => which !== undefined && (l.shape === which || l.variant === which)) ??
+        rows.find((l) => l.shape === undefined && l.variant === undefined)
+      );
+    },
     sla(id) {
       const found = catalog.slas.find((s) => s.id === id);
       if (!found) throw new Error(`the ${catalog.provider} catalog has no SLA ${id}`);

@@ -1,4 +1,9 @@
-import { databaseOptionLabel, offeredDatabaseOptions, type DatabaseOption } from './database-options.js';
+import {
+  DATABASE_OPTION_RULES,
+  databaseOptionLabel,
+  offeredDatabaseOptions,
+  type DatabaseOption,
+} from './database-options.js';
 import type { PriceBook } from './price-book.js';
 import type { TierId } from './tiers.js';
 
@@ -14,6 +19,9 @@ export interface Resilience {
   /** Full stacks in separate regions behind a global DNS router. */
   regions: number;
 }
+
+/** One string per redundancy: the key designs are remembered and compared by. */
+export const resilienceKey = (r: Resilience) => `${r.appZones}|${r.databaseHa}|${r.cacheHa}|${r.regions}`;
 
 /** What each tier of the seed has by default: the design whose availability is the tier's floor. */
 export function tierResilience(tier: TierId): Resilience {
@@ -31,20 +39,15 @@ export function tierResilience(tier: TierId): Resilience {
   }
 }
 
-/** How much redundancy a database option adds: a standby is stronger than none, the higher-SLA engine stronger still. */
-const HA_RANK: Record<DatabaseHa, number> = {
-  'single-az': 0,
-  'multi-az': 1,
-  'multi-az-cluster': 1,
-  aurora: 2,
-  'aurora-io-optimized': 2,
-};
+/** How much redundancy a database option adds: the SLA it carries (no standby, a standby, the higher-SLA engine). */
+const SLA_RANK = { 'database-single': 0, 'database-ha': 1, 'database-ha-plus': 2 } as const;
+const haRank = (o: DatabaseHa) => SLA_RANK[DATABASE_OPTION_RULES[o].sla];
 
 /** The stronger of two designs, component by component (at equal rank, `b`'s database option). */
 export function strongest(a: Resilience, b: Resilience): Resilience {
   return {
     appZones: Math.max(a.appZones, b.appZones),
-    databaseHa: HA_RANK[b.databaseHa] >= HA_RANK[a.databaseHa] ? b.databaseHa : a.databaseHa,
+    databaseHa: haRank(b.databaseHa) >= haRank(a.databaseHa) ? b.databaseHa : a.databaseHa,
     cacheHa: a.cacheHa || b.cacheHa,
     regions: Math.max(a.regions, b.regions),
   };

@@ -28,3 +28,16 @@ export function monthReaching(users: number, level: number, growthPercent: numbe
   if (growthPercent === undefined || growthPercent <= 0) return null;
   return Math.ceil(Math.log(level / users) / Math.log(1 + growthPercent / 100) - 1e-9);
 }
+
+/**
+ * The users at which one primary of the largest size stops carrying the writes (demand grows with users),
+ * rounded; null when the plan writes nothing.
+ */
+export function usersWhenShardingIsNeeded(
+  users: number,
+  db: { writeCpuDemand: number; maxWritesPerPrimary: number },
+  dbTimeMs: number,
+): number | null {
+  const writesNow = db.writeCpuDemand / (dbTimeMs / 1000);
+  return writesNow > 0 ? Math.round((users * db.maxWritesPerPrimary) / writesNow) : null;
+}

@@ -3,7 +3,7 @@ import { architectureReasons, cacheEngineOf, cacheEngineReasons } from '../hardw
 import { round } from '../round.js';
 import { connectionReason } from '../database-connections.js';
 import { isHaPlus } from '../database-options.js';
-import { monthReaching, SHARD_KEYS } from '../sharding.js';
+import { monthReaching, SHARD_KEYS, usersWhenShardingIsNeeded } from '../sharding.js';
 import type { DesignContext } from '../design-types.js';
 import type { DatabaseSizing } from '../database.js';
 import type { DesignView } from './view.js';
@@ -41,8 +41,7 @@ function withConnections(ctx: DesignContext, db: DatabaseSizing, maxServers: num
 
 /** The shard key, and the users (and month, under --growth) at which one primary stops carrying the writes. */
 function shardingReadiness(ctx: DesignContext, db: DatabaseSizing): PlanDocument['database']['sharding'] {
-  const writesNow = db.writeCpuDemand / (ctx.params.dbTimeMs / 1000);
-  const users = writesNow > 0 ? Math.round((ctx.input.users * db.maxWritesPerPrimary) / writesNow) : null;
+  const users = usersWhenShardingIsNeeded(ctx.input.users, db, ctx.params.dbTimeMs);
   return {
     key: SHARD_KEYS[ctx.params.profile].key,
     boundBy: db.shardBound,

@@ -2,6 +2,7 @@ import { HOURS_PER_MONTH } from '../../demand.js';
 import type { CostRule, CostRuleGroup } from '../rule.js';
 import type { CostContext, DatabaseFacts } from '../types.js';
 import { USAGE_ASSUMPTIONS as A } from '../usage-assumptions.js';
+import { databaseStorage } from './database-storage.js';
 import { DATABASE_OPTION_RULES, databaseOptionLabel, isHaPlus } from '../../database-options.js';
 import {
   regionReadReplicasRule,
@@ -16,8 +17,6 @@ const where = (ctx: CostContext, db: DatabaseFacts) => (ctx.facts.databases.leng
 const primary = (db: DatabaseFacts) => db.role === 'primary';
 const aurora = (db: DatabaseFacts) => isHaPlus(db.sizing.deployment);
 const cluster = (db: DatabaseFacts) => db.sizing.deployment === 'multi-az-cluster';
-/** The catalog variant of the option's storage (and I/O) rows. */
-const storageVariant = (db: DatabaseFacts) => DATABASE_OPTION_RULES[db.sizing.deployment].storageVariant;
 
 const primaryRule: CostRule<DatabaseFacts> = {
   kind: 'database-primary',
@@ -67,18 +66,17 @@ const storageRule: CostRule<DatabaseFacts> = {
   applies: (_, db) => primary(db),
   line(ctx, db) {
     const { sizing: d } = db;
+    const { item, copies, quantity } = databaseStorage(ctx, db);
     if (aurora(db)) {
-      const item = ctx.book.item('database-storage', undefined, storageVariant(db));
       const text = `${ctx.book.catalog.services.databaseHaPlus} storage (replicated across three zones, billed once${d.deployment === 'aurora-io-optimized' ? ', I/O included' : ''})`;
-      return { item, quantity: d.storageGbPerShard * d.shards, description: text + where(ctx, db) };
+      return { item, quantity, description: text + where(ctx, db) };
     }
     const own = DATABASE_OPTION_RULES[d.deployment].storedCopies;
-    const copies = d.shards * (own + d.readReplicasPerShard);
     const standby = own === 3 ? ', 2 standbys' : own === 2 ? ', standby' : '';
     const which = `primary${standby}${d.readReplicasPerShard > 0 ? ' and replicas' : ''}`;
     const on = copies === 1 ? 'on 1 copy' : `on each of ${copies} copies`;
     const description = `storage: ${d.storageGbPerShard} GB ${on} (${which})${where(ctx, db)}`;
-    return { item: ctx.book.item('database-storage'), quantity: d.storageGbPerShard * copies, description };
+    return { item, quantity, description };
   },
 };
 

@@ -2,7 +2,8 @@ import { HOURS_PER_MONTH } from '../../demand.js';
 import type { CostContext, DatabaseFacts } from '../types.js';
 import type { CostRule } from '../rule.js';
 import { USAGE_ASSUMPTIONS as A } from '../usage-assumptions.js';
-import { DATABASE_OPTION_RULES, databaseOptionLabel, isHaPlus } from '../../database-options.js';
+import { databaseStorage } from './database-storage.js';
+import { databaseOptionLabel, isHaPlus } from '../../database-options.js';
 
 /*
  * Another region's copy of the primary region's database, deployed like the primary: the promotable
@@ -13,7 +14,6 @@ import { DATABASE_OPTION_RULES, databaseOptionLabel, isHaPlus } from '../../data
 
 const standby = (db: DatabaseFacts) => db.role === 'standby-region';
 const aurora = (db: DatabaseFacts) => isHaPlus(db.sizing.deployment);
-const option = (db: DatabaseFacts) => DATABASE_OPTION_RULES[db.sizing.deployment];
 const s = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 const shardsText = (n: number) => (n > 1 ? ` × ${n} shards` : '');
 
@@ -59,14 +59,13 @@ export const regionReplicaStorageRule: CostRule<DatabaseFacts> = {
   applies: (_, db) => standby(db),
   line(ctx, db) {
     const { sizing: d } = db;
+    const { item, copies, quantity } = databaseStorage(ctx, db);
     if (aurora(db)) {
-      const item = ctx.book.item('database-storage', undefined, option(db).storageVariant);
       const description = `storage of the secondary cluster in ${db.code} (replicated across its zones, billed once)`;
-      return { item, quantity: d.storageGbPerShard * d.shards, description };
+      return { item, quantity, description };
     }
-    const copies = d.shards * (option(db).storedCopies + d.readReplicasPerShard);
     const description = `storage in ${db.code}: ${d.storageGbPerShard} GB on each of ${copies} ${copies === 1 ? 'copy' : 'copies'} (replica${d.deployment === 'multi-az' ? ', its standby' : ''}${d.readReplicasPerShard > 0 ? ' and read replicas' : ''})`;
-    return { item: ctx.book.item('database-storage'), quantity: d.storageGbPerShard * copies, description };
+    return { item, quantity, description };
   },
 };
 

@@ -1,0 +1,21 @@
+import { DATABASE_OPTION_RULES, isHaPlus } from '../../database-options.js';
+import type { CatalogItem } from '../../../pricing/catalog-schema.js';
+import type { CostContext, DatabaseFacts } from '../types.js';
+
+/**
+ * What one region's database stores: the higher-SLA engine bills its cluster volume once; an instance
+ * deployment bills each copy (primary, standbys, read replicas) at the plain storage row.
+ */
+export function databaseStorage(
+  ctx: CostContext,
+  db: DatabaseFacts,
+): { item: CatalogItem; copies: number; quantity: number } {
+  const d = db.sizing;
+  const option = DATABASE_OPTION_RULES[d.deployment];
+  if (isHaPlus(d.deployment)) {
+    const item = ctx.book.item('database-storage', undefined, option.storageVariant);
+    return { item, copies: d.shards, quantity: d.storageGbPerShard * d.shards };
+  }
+  const copies = d.shards * (option.storedCopies + d.readReplicasPerShard);
+  return { item: ctx.book.item('database-storage'), copies, quantity: d.storageGbPerShard * copies };
+}
