@@ -69,7 +69,6 @@ function pinnedOption(ctx: DesignContext): DatabaseOption | null {
   return pin;
 }
 
-
 /**
  * The cheapest design at least as available as the tier's own (its floor) and any --availability target,
  * from every database option, cache failover, zone count and region count the provider sells.
