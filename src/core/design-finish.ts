@@ -55,7 +55,7 @@ function regionFleets(ctx: DesignContext, stacks: RegionStack[], mixed: MixedHar
     const max = failover ? Math.max(s.compute.max, total) : s.compute.max;
     const { min, average } = s.compute;
     const large = { min: largeServers(min), average: s.largeAverage ?? largeServers(average), max: largeServers(max) };
-    return { code: s.code, min, average, max, ...(mixed ? { large } : {}) };
+    return { code: s.code, share: s.share, min, average, max, ...(mixed ? { large } : {}) };
   });
 }
 

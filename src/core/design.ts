@@ -7,6 +7,7 @@ import { resilienceKey, strongest, tierResilience, type Resilience } from './res
 import { round } from './round.js';
 import { nearestOption } from './database-options.js';
 import type { PriceBook } from './price-book.js';
+import { splitBook } from './hardware-book.js';
 import { nextTier, tierRule, type TierId } from './tiers.js';
 
 export type { Design, DesignContext, RegionStack } from './design-types.js';
@@ -43,8 +44,9 @@ function lift(book: PriceBook, tier: TierId, r: Resilience, seed: boolean): Resi
   return { ...r, appZones: Math.max(own.appZones, r.appZones), cacheHa: own.cacheHa || r.cacheHa };
 }
 
-function build(ctx: DesignContext, startTier: TierId, wanted: Resilience): Design | null {
-  const { input, params, demand, curve, book } = ctx;
+function build(home: DesignContext, startTier: TierId, wanted: Resilience): Design | null {
+  const { input, params, demand, curve } = home;
+  let book = home.book;
   let tier = startTier;
   const own = tierResilience(startTier);
   const seed =
@@ -59,7 +61,10 @@ function build(ctx: DesignContext, startTier: TierId, wanted: Resilience): Desig
       `--availability ${input.availability}: one server (${book.sla('compute-single').sla} % SLA) cannot reach it, so the design moves up to a balanced pair of servers`,
     );
   }
-  const split = regionSplit(ctx, resilience.regions);
+  const split = regionSplit(home, resilience.regions);
+  // Across regions, hardware every region sells: one instance type, bought at each region's price.
+  if (split.length > 1) book = splitBook(book, split.map((r) => r.code));
+  const ctx: DesignContext = { ...home, book };
   for (;;) {
     const rule = tierRule(tier);
     const minServers = rule.servers.min === 1 ? 1 : Math.max(rule.servers.min, resilience.appZones);

@@ -2,7 +2,7 @@ import type { CatalogItem } from '../pricing/catalog-schema.js';
 import { statedHardware, type HardwareReader } from '../providers/hardware.js';
 import { isProvider, providerPack } from '../providers/registry.js';
 import type { PlanInput } from './input.js';
-import type { PriceBook } from './price-book.js';
+import { priceBook, type PriceBook } from './price-book.js';
 
 /** What the user asked for (`--arch`, `--cache-engine`) and how the provider's items say theirs. */
 export interface HardwareChoice {
@@ -11,6 +11,8 @@ export interface HardwareChoice {
   reader: HardwareReader;
   /** The book without the choice: every item of every architecture and engine. */
   base: PriceBook;
+  /** Whether the other regions of a split sell the item too: one instance type and node type in every region. */
+  soldEverywhere: (item: CatalogItem) => boolean;
 }
 
 /** A price book whose shape lookups take the cheapest allowed architecture and cache engine. */
@@ -21,13 +23,17 @@ export interface HardwareBook extends PriceBook {
 /** The variant without the cache engine in it: AWS marks ElastiCache rows `redis` / `valkey`. */
 const variantKey = (item: CatalogItem) => (item.variant ?? '').replace(/\b(redis|valkey)\b/g, '');
 
+/** A shape without its architecture: catalogs name Arm sizes `arm-general-4` beside the x86 `general-4`. */
+const family = (shape: string | undefined) => shape?.replace(/^arm-/, '');
+
 /** Items a plan may swap for each other: the same kind, shape, unit and variant; only the architecture or engine differs. */
 export function siblings(book: PriceBook, anchor: CatalogItem): CatalogItem[] {
   if (!anchor.shape) return [anchor];
+  const shape = family(anchor.shape);
   const same = book.items.filter(
     (i) =>
       i.kind === anchor.kind &&
-      i.shape === anchor.shape &&
+      family(i.shape) === shape &&
       i.unit === anchor.unit &&
       variantKey(i) === variantKey(anchor),
   );
@@ -36,7 +42,11 @@ export function siblings(book: PriceBook, anchor: CatalogItem): CatalogItem[] {
 
 export const hourly = (item: CatalogItem) => item.price * (item.billedNodes ?? 1);
 
-export function allowed(choice: Pick<HardwareChoice, 'arch' | 'cacheEngine' | 'reader'>, item: CatalogItem): boolean {
+export function allowed(
+  choice: Pick<HardwareChoice, 'arch' | 'cacheEngine' | 'reader'> & Partial<Pick<HardwareChoice, 'soldEverywhere'>>,
+  item: CatalogItem,
+): boolean {
+  if (choice.soldEverywhere && !choice.soldEverywhere(item)) return false;
   if (choice.arch !== 'any' && choice.reader.architecture(item) !== choice.arch) return false;
   return (
     item.kind !== 'cache' || choice.cacheEngine === 'any' || choice.reader.cacheEngine(item) === choice.cacheEngine
@@ -51,12 +61,21 @@ export function pick(choice: HardwareChoice, anchor: CatalogItem): CatalogItem {
   );
 }
 
-/** The design's price book under `--arch` and `--cache-engine`: everything else reads through to the catalog's. */
-export function hardwareBook(base: PriceBook, input: Pick<PlanInput, 'arch' | 'cacheEngine'>): HardwareBook {
+/**
+ * The design's price book under `--arch` and `--cache-engine`: everything else reads through to the
+ * catalog's. With a split across regions (`elsewhere`, the other regions' books), a shape offers only the
+ * types every region sells, so the plan's one instance type is bought at each region's own price.
+ */
+export function hardwareBook(
+  base: PriceBook,
+  input: Pick<PlanInput, 'arch' | 'cacheEngine'>,
+  elsewhere: readonly PriceBook[] = [],
+): HardwareBook {
   const provider = base.catalog.provider;
   const reader = (isProvider(provider) ? providerPack(provider).hardware : undefined) ?? statedHardware;
-  const hardware: HardwareChoice = { arch: input.arch, cacheEngine: input.cacheEngine, reader, base };
-  const each = (items: CatalogItem[]) => items.map((i) => pick(hardware, i));
+  const soldEverywhere = (item: CatalogItem) => elsewhere.every((b) => b.has(item.kind, item.id, item.variant));
+  const hardware: HardwareChoice = { arch: input.arch, cacheEngine: input.cacheEngine, reader, base, soldEverywhere };
+  const each = (items: CatalogItem[]) => items.map((i) => pick(hardware, i)).filter(soldEverywhere);
   return {
     ...base,
     hardware,
@@ -66,6 +85,14 @@ export function hardwareBook(base: PriceBook, input: Pick<PlanInput, 'arch' | 'c
     // Sizes as the provider bills them (node types, Memorystore capacity, Azure tiers), each the cheapest allowed engine.
     cacheSizes: (shapes, ha) => each(base.cacheSizes(shapes, ha)),
   };
+}
+
+/** The book a design across these regions chooses hardware from: types every one of them sells. */
+export function splitBook(book: PriceBook, codes: readonly string[]): PriceBook {
+  const others = codes.filter((c) => c !== book.region);
+  if (others.length === 0 || !isHardwareBook(book)) return book;
+  const { base, arch, cacheEngine } = book.hardware;
+  return hardwareBook(base, { arch, cacheEngine }, others.map((c) => priceBook(base.catalog, c)));
 }
 
 export const isHardwareBook = (book: PriceBook): book is HardwareBook => 'hardware' in book;

@@ -12,6 +12,8 @@ import { hardwareBook } from './hardware-book.js';
 import { priceBook } from './price-book.js';
 import type { Parameters } from './resolve.js';
 import { tierForUsers } from './tiers.js';
+import { PlanInputError } from './input-error.js';
+import { localRegion } from '../providers/region-locations.js';
 
 export interface PriceRequest {
   input: PlanInput;
@@ -31,17 +33,44 @@ export interface Priced {
   design: Design;
 }
 
+/**
+ * Every region of a `--regions` split is one the catalog prices, or a region of another provider the
+ * catalog has a nearest region for (then priced there, and the plan says so); a split's largest region
+ * is the home region, so --region must be one of them.
+ */
+function knownSplit(input: PlanInput, catalog: Catalog): void {
+  const split = input.regions ?? [];
+  if (input.region && split.length > 0 && !split.some((r) => r.region === input.region)) {
+    const listed = split.map((r) => r.region).join(', ');
+    throw new PlanInputError(
+      'region',
+      `${input.region} is not one of the --regions split (${listed}): the split's largest region is the home region`,
+    );
+  }
+  for (const r of split) {
+    if (localRegion(catalog, r.region)) continue;
+    const known = Object.keys(catalog.regions).join(', ');
+    throw new PlanInputError(
+      'regions',
+      `no ${catalog.provider} prices for region ${r.region} (the catalog has ${known})`,
+    );
+  }
+}
+
 /** A design context for one provider's catalog: the memo every phase (choice, nines) shares. */
 export function designContext(
   req: Pick<PriceRequest, 'input' | 'params' | 'demand' | 'catalog' | 'same'>,
   memo: Pick<DesignContext, 'sizings' | 'designs'> = { sizings: new Map(), designs: new Map() },
 ): DesignContext {
-  const { input, params } = req;
-  // Another provider prices the design in its own home region; the first in the region asked for.
-  // Without --region, a --regions split is priced in its largest region when the catalog has it.
-  const largest = input.regions ? [...input.regions].sort((a, b) => b.share - a.share)[0]?.region : undefined;
-  const asked = input.region ?? (largest && req.catalog.regions[largest] ? largest : undefined);
-  const book = hardwareBook(priceBook(req.catalog, req.same ? undefined : asked), input);
+  const { input, params, catalog } = req;
+  if (!req.same) knownSplit(input, catalog);
+  // The home region: a split's largest region, else --region; a code the catalog lacks, its nearest region.
+  const largest = input.regions
+    ? [...input.regions].sort((a, b) => b.share - a.share || a.region.localeCompare(b.region))[0]?.region
+    : undefined;
+  const wanted = largest ?? input.region;
+  const asked = wanted === undefined ? undefined : (localRegion(catalog, wanted) ?? (req.same ? undefined : wanted));
+  const book = hardwareBook(priceBook(catalog, asked), input);
   const curve = dailyCurve(params.dailyCurve, params.peakFactor);
   return { input, params, demand: req.demand, curve, book, ...memo };
 }

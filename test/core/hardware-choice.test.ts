@@ -69,9 +69,18 @@ describe('--arch', () => {
   });
 
   it('arm where the catalog sells none of the size: x86 kept, and a warning names the flag', () => {
-    const p = planOf({ users: 500_000, provider: 'gcp', arch: 'arm' });
+    const p = planOf({ users: 20_000_000, provider: 'azure', arch: 'arm', simulate: false });
     expect(p.compute.architecture).toBe('x86');
-    expect(p.warnings.join('\n')).toMatch(/--arch arm: the Google Cloud catalog sells no arm compute of this size/);
+    expect(p.warnings.join('\n')).toMatch(/--arch arm: the Microsoft Azure catalog sells no arm compute of this size/);
+  });
+
+  it('arm on Google Cloud and Azure: their Arm series are the same sizes as the x86 ones (arm-general-N beside general-N)', () => {
+    expect(planOf({ users: 500_000, provider: 'gcp', arch: 'arm', simulate: false }).compute.instanceType).toBe(
+      't2a-standard-4',
+    );
+    const azure = planOf({ users: 500_000, provider: 'azure', simulate: false });
+    expect(azure.compute.architecture).toBe('arm');
+    expect(azure.compute.reasons.join('\n')).toMatch(/arm64 images|multi-arch|Arm/);
   });
 });
 

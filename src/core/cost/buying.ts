@@ -67,7 +67,7 @@ function catalogOption(ctx: CostContext, term: Term): CommitmentChoice {
 function commitmentFor(item: CatalogItem, ctx: CostContext, terms: BuyingTerms): CommitmentChoice | null {
   if (!terms.term) return null;
   if (!terms.book) return item.kind === 'compute' ? catalogOption(ctx, terms.term) : null;
-  const choice = chooseCommitment(terms.book, item, terms.region, terms.term, terms.hw);
+  const choice = chooseCommitment(terms.book, item, ctx.book.region, terms.term, terms.hw);
   if (choice) terms.used.set(`${choice.product.id}|${item.id}`, { choice, item });
   else {
     const why = terms.book.unsold?.find(

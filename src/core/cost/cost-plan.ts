@@ -2,8 +2,9 @@ import { round } from '../round.js';
 import { buyingTerms, buyLine, discountLine, type BuyingTerms } from './buying.js';
 import { buyingNotes } from './buying-notes.js';
 import { priced, type CostRule, type CostRuleGroup } from './rule.js';
+import { regionBook, regionContext } from './regional.js';
 import { COST_RULES } from './rules/index.js';
-import type { CostBreakdown, CostContext, FleetSize, LineItem } from './types.js';
+import type { CostBreakdown, CostContext, FleetSize, LineItem, RegionFleet } from './types.js';
 
 type AnyRule = CostRule<unknown>;
 type AnyGroup = CostRuleGroup<unknown>;
@@ -16,28 +17,57 @@ function lineOf(
   id: string,
   size: FleetSize,
   terms: BuyingTerms,
+  region?: string,
 ): LineItem[] {
   if (!rule.applies(ctx, of)) return [];
   const spec = rule.line(ctx, of, size);
   if (!spec || !(spec.quantity > 0)) return [];
-  const line = { ...priced(rule.kind, rule.component, id, spec), ...(spec.buyable ? { buyable: spec.buyable } : {}) };
-  return buyLine(line, spec, ctx, terms);
+  const named = (text: string) => (region ? `${region}: ${text}` : text);
+  const described = { ...spec, description: named(spec.description) };
+  const buyable = spec.buyable ? { ...spec.buyable, noun: named(spec.buyable.noun) } : undefined;
+  const line = { ...priced(rule.kind, rule.component, id, described), ...(buyable ? { buyable } : {}) };
+  return buyLine(line, described, ctx, terms);
+}
+
+/** A rule billed once, or once in each region (or each but the primary) of a split at that region's prices. */
+function ruleLines(ctx: CostContext, rule: AnyRule, size: FleetSize, terms: BuyingTerms): LineItem[] {
+  const fleets = ctx.facts.fleets;
+  const where = rule.scope === 'other-regions' ? fleets.slice(1) : rule.scope && fleets.length > 1 ? fleets : null;
+  if (!where) return lineOf(ctx, rule, undefined, rule.kind, size, terms);
+  // Each region's lines bill its share of the traffic; a copy in another region holds all of the data.
+  const share = (f: RegionFleet) => (rule.scope === 'other-regions' ? 1 : f.share);
+  return where.flatMap((f) =>
+    lineOf(regionContext(ctx, f, share(f)), rule, undefined, `${rule.kind}@${f.code}`, size, terms, f.code),
+  );
+}
+
+/** A group's lines (each database), each item priced in its own region. */
+function groupLines(
+  ctx: CostContext,
+  group: AnyGroup,
+  size: FleetSize,
+  terms: BuyingTerms,
+  only?: (r: AnyRule) => boolean,
+) {
+  const out: LineItem[] = [];
+  for (const item of group.each(ctx)) {
+    const key = group.key(item);
+    const book = regionBook(ctx, key);
+    const here = book === ctx.book ? ctx : { ...ctx, book };
+    const local = group.local ? group.local(item, book) : item;
+    for (const rule of group.rules) {
+      if (!only || only(rule)) out.push(...lineOf(here, rule, local, `${rule.kind}@${key}`, size, terms));
+    }
+  }
+  return out;
 }
 
 /** The lines of every rule (or only the fleet-sized ones), in the bill's order. */
 function lines(ctx: CostContext, size: FleetSize, terms: BuyingTerms, only?: (r: AnyRule) => boolean): LineItem[] {
   const out: LineItem[] = [];
   for (const entry of COST_RULES) {
-    if ('rules' in entry) {
-      const group = entry as unknown as AnyGroup;
-      for (const item of group.each(ctx)) {
-        for (const rule of group.rules) {
-          if (!only || only(rule)) out.push(...lineOf(ctx, rule, item, `${rule.kind}@${group.key(item)}`, size, terms));
-        }
-      }
-    } else if (!only || only(entry as AnyRule)) {
-      out.push(...lineOf(ctx, entry as AnyRule, undefined, entry.kind, size, terms));
-    }
+    if ('rules' in entry) out.push(...groupLines(ctx, entry as unknown as AnyGroup, size, terms, only));
+    else if (!only || only(entry as AnyRule)) out.push(...ruleLines(ctx, entry as AnyRule, size, terms));
   }
   return out;
 }

@@ -1,5 +1,6 @@
 import type { CatalogItem } from '../../pricing/catalog-schema.js';
 import { round } from '../round.js';
+import type { PriceBook } from '../price-book.js';
 import type { CostContext, FleetSize, PricedLine } from './types.js';
 
 /** What a rule says about one line: the rest (rounding, unit, price, confidence) is the same for every line. */
@@ -22,6 +23,12 @@ export interface CostRule<T = void> {
   component: string;
   /** The compute lines change with the fleet size; every other line does not. */
   fleet?: boolean;
+  /**
+   * Where the line is billed when a design spans regions: in each region, or in each region but the
+   * primary, at that region's prices for its share of the demand (see regional.ts); else once, in the
+   * primary region.
+   */
+  scope?: 'each-region' | 'other-regions';
   applies(ctx: CostContext, of: T): boolean;
   line(ctx: CostContext, of: T, fleet: FleetSize): (LineSpec & { buyable?: PricedLine['buyable'] }) | null;
 }
@@ -32,6 +39,8 @@ export interface CostRuleGroup<T> {
   each(ctx: CostContext): readonly T[];
   /** Distinguishes an item's lines (the region), so each line keeps a stable id. */
   key(item: T): string;
+  /** The item as the region it is billed in prices it (its instance type at that region's rate). */
+  local?(item: T, book: PriceBook): T;
   rules: readonly CostRule<T>[];
 }
 

@@ -71,19 +71,30 @@ export function tiersText(cost: TieredCost, unit: string): string {
   return parts.join('; ');
 }
 
-/** A usage line priced at the item's tiers: its month's cost, the bands used in its words, their confidence. */
+/**
+ * A usage line priced at the item's tiers: its month's cost, the bands used in its words, their confidence.
+ * With `share` (one region's part of a volume the account is billed for as a whole), the tiers and the
+ * free allowance apply to the whole volume and the line carries its share of that cost.
+ */
 export function tieredLine(
   item: CatalogItem,
   quantity: number,
   description: string,
+  share = 1,
 ): { item: CatalogItem; quantity: number; description: string; monthly: number; confidence: Confidence } {
-  const cost = tieredPrice(item, quantity);
+  const whole = share < 1 && share > 0 ? quantity / share : quantity;
+  const cost = tieredPrice(item, whole);
   const bands = tiersText(cost, item.unit);
+  const part =
+    whole === quantity
+      ? ''
+      : `${Math.round(share * 100)} % of ${amount(whole)} ${item.unit} billed at the tiers of the whole`;
+  const said = [part, bands].filter((t) => t !== '').join('; ');
   return {
     item,
     quantity,
-    description: bands ? `${description} (${bands})` : description,
-    monthly: cost.monthly,
+    description: said ? `${description} (${said})` : description,
+    monthly: cost.monthly * (whole === quantity ? 1 : share),
     confidence: cost.confidence,
   };
 }

@@ -34,6 +34,8 @@ export interface LineCommitment {
 
 export interface RegionFleet {
   code: string;
+  /** The region's share of the users (and of every rate and volume of the demand). */
+  share: number;
   min: number;
   average: number;
   max: number;
@@ -74,6 +76,8 @@ export interface CostContext {
   params: Parameters;
   input: PlanInput;
   book: PriceBook;
+  /** A line billed in one region of a split: that region's share of the demand (volume tiers apply to the whole). */
+  regionShare?: number;
 }
 
 /** Which fleet size the compute lines are priced at: the bill's low, expected and high. */

@@ -1,3 +1,4 @@
+import { localRegion } from '../../providers/region-locations.js';
 import { groupDigits } from '../group-digits.js';
 import type { Design, DesignContext } from '../design.js';
 import type { AvailabilityChoice } from '../design-search.js';
@@ -45,6 +46,21 @@ function staleCatalog(ctx: DesignContext, today: string | undefined): string[] {
   ];
 }
 
+/** Regions asked for in another provider's codes, and the region of this catalog each is priced in. */
+function nearestRegions({ input, book }: DesignContext): string[] {
+  const asked = [...new Set([input.region, ...(input.regions ?? []).map((r) => r.region)])];
+  const out: string[] = [];
+  for (const code of asked) {
+    if (code === undefined || book.catalog.regions[code]) continue;
+    const local = localRegion(book.catalog, code);
+    if (local)
+      out.push(
+        `${code} is not a ${book.catalog.provider} region: priced in ${local} (${book.catalog.regions[local]!.name}), the nearest one the catalog prices`,
+      );
+  }
+  return out;
+}
+
 /** What a reader of the plan must not miss: stale or recalled prices, an unmet target, rules the design breaks. */
 export function planWarnings(ctx: DesignContext, d: Design, choice: AvailabilityChoice, today?: string): string[] {
   const { input, book } = ctx;
@@ -60,13 +76,6 @@ export function planWarnings(ctx: DesignContext, d: Design, choice: Availability
   if (d.resilience.appZones < 2) {
     warnings.push('A single server is a single point of failure: an instance failure or upgrade is downtime');
   }
-  for (const r of d.regions) {
-    if (r.code === book.region) continue;
-    warnings.push(
-      book.catalog.regions[r.code]
-        ? `${r.code} is priced at ${book.region} list prices: a plan prices every region of a split at its first region's rates, and the ${book.catalog.provider} catalog's own ${r.code} prices differ`
-        : `${r.code} is priced at ${book.region} list prices: the ${book.catalog.provider} catalog has no ${r.code} prices yet`,
-    );
-  }
+  warnings.push(...nearestRegions(ctx));
   return [...warnings, ...bandWarning(d)];
 }

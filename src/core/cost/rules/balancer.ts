@@ -6,6 +6,7 @@ import { USAGE_ASSUMPTIONS as A } from '../usage-assumptions.js';
 export const loadBalancerRule: CostRule = {
   kind: 'load-balancer',
   component: 'load balancer',
+  scope: 'each-region',
   applies: ({ facts }) => facts.balancer,
   line({ facts, book }) {
     const regions = facts.fleets.length;
@@ -18,6 +19,7 @@ export const loadBalancerRule: CostRule = {
 export const loadBalancerCapacityRule: CostRule = {
   kind: 'load-balancer-capacity',
   component: 'load balancer',
+  scope: 'each-region',
   applies: ({ facts }) => facts.balancer,
   line({ facts, demand, params, book }) {
     const item = book.item('load-balancer-capacity');

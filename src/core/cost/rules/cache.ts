@@ -10,6 +10,7 @@ import { cacheServiceName } from '../../cache-service.js';
 export const cacheRule: CostRule = {
   kind: 'cache',
   component: 'cache',
+  scope: 'each-region',
   applies: ({ facts }) => facts.cache !== null,
   line({ facts, book }) {
     const c = facts.cache!;

@@ -18,14 +18,16 @@ export const cdnBaseRule: CostRule = {
 export const cdnTransferRule: CostRule = {
   kind: 'cdn-transfer',
   component: 'cdn',
+  scope: 'each-region',
   applies: ({ facts }) => facts.cdn,
-  line({ demand, params, book }) {
+  line(ctx) {
+    const { demand, params, book } = ctx;
     const item = book.item('cdn-transfer');
     const gb = demand.egressGbPerMonth * params.cdnOffload;
     const share = Math.round(params.cdnOffload * 100);
     const where = item.variant ? ` to ${item.variant} clients` : '';
     const description = `${book.catalog.services.cdn} transfer${where}: ${share} % of ${round(demand.egressGbPerMonth, 0)} GB served from the edge`;
-    return tieredLine(item, gb, description);
+    return tieredLine(item, gb, description, ctx.regionShare);
   },
 };
 
@@ -33,8 +35,10 @@ export const cdnTransferRule: CostRule = {
 export const cdnRequestsRule: CostRule = {
   kind: 'cdn-requests',
   component: 'cdn',
+  scope: 'each-region',
   applies: ({ facts }) => facts.cdn,
-  line({ demand, params, book }) {
+  line(ctx) {
+    const { demand, params, book } = ctx;
     const item = book.item('cdn-requests');
     const perOrigin = Math.min(
       A.cdnRequestsPerOriginRequestCap,
@@ -42,6 +46,6 @@ export const cdnRequestsRule: CostRule = {
     );
     const tenK = (demand.requestsPerMonth * perOrigin) / 1e4;
     const description = `${book.catalog.services.cdn} requests: ${round(perOrigin, 2)} edge request${round(perOrigin, 2) === 1 ? '' : 's'} per origin request`;
-    return tieredLine(item, tenK, description);
+    return tieredLine(item, tenK, description, ctx.regionShare);
   },
 };

@@ -4,10 +4,10 @@ import type { CostRule } from '../rule.js';
 import type { CostFacts, FleetSize } from '../types.js';
 
 type Fleet = CostFacts['fleets'][number];
-const large = (f: Fleet): Fleet => ({ code: f.code, min: 0, average: 0, max: 0, ...f.large });
+const large = (f: Fleet): Fleet => ({ code: f.code, share: f.share, min: 0, average: 0, max: 0, ...f.large });
 const small = (f: Fleet): Fleet => {
   const l = large(f);
-  return { code: f.code, min: f.min - l.min, average: f.average - l.average, max: f.max - l.max };
+  return { code: f.code, share: f.share, min: f.min - l.min, average: f.average - l.average, max: f.max - l.max };
 };
 
 /** Server-hours of a fleet at the size being priced, and the part that runs all month (what a commitment covers). */
@@ -22,6 +22,7 @@ export const computeRule: CostRule = {
   kind: 'compute',
   component: 'compute',
   fleet: true,
+  scope: 'each-region',
   applies: () => true,
   line({ facts }, _, size) {
     const { hours, alwaysOn } = serverHours(facts.fleets.map(facts.largeInstance ? small : (f) => f), size);
@@ -35,6 +36,7 @@ export const computeLargeRule: CostRule = {
   kind: 'compute-large',
   component: 'compute',
   fleet: true,
+  scope: 'each-region',
   applies: ({ facts }) => facts.largeInstance !== undefined,
   line({ facts }, _, size) {
     const item = facts.largeInstance!;

@@ -3,6 +3,7 @@ import type { CostRule, CostRuleGroup } from '../rule.js';
 import type { CostContext, DatabaseFacts } from '../types.js';
 import { USAGE_ASSUMPTIONS as A } from '../usage-assumptions.js';
 import { databaseStorage } from './database-storage.js';
+import { localDatabase } from '../regional.js';
 import { DATABASE_OPTION_RULES, databaseOptionLabel, isHaPlus } from '../../database-options.js';
 import {
   regionReadReplicasRule,
@@ -106,6 +107,7 @@ export const databaseRules: CostRuleGroup<DatabaseFacts> = {
   name: 'database',
   each: (ctx) => ctx.facts.databases,
   key: (db) => db.code,
+  local: localDatabase,
   rules: [
     primaryRule,
     replicasRule,

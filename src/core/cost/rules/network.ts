@@ -7,17 +7,20 @@ import { USAGE_ASSUMPTIONS as A } from '../usage-assumptions.js';
 export const egressRule: CostRule = {
   kind: 'egress',
   component: 'network',
+  scope: 'each-region',
   applies: () => true,
-  line({ facts, demand, params, book }) {
+  line(ctx) {
+    const { facts, demand, params, book } = ctx;
     const item = book.item('egress');
     const gb = demand.egressGbPerMonth - (facts.cdn ? demand.egressGbPerMonth * params.cdnOffload : 0);
-    return tieredLine(item, gb, 'internet egress from the origin, at the volume tiers');
+    return tieredLine(item, gb, 'internet egress from the origin, at the volume tiers', ctx.regionShare);
   },
 };
 
 export const natGatewayRule: CostRule = {
   kind: 'nat-gateway',
   component: 'network',
+  scope: 'each-region',
   applies: ({ facts }) => facts.privateNetworking,
   line({ facts, book }) {
     const regions = facts.fleets.length;
@@ -30,6 +33,7 @@ export const natGatewayRule: CostRule = {
 export const natDataRule: CostRule = {
   kind: 'nat-data',
   component: 'network',
+  scope: 'each-region',
   applies: ({ facts }) => facts.privateNetworking,
   line({ demand, book }) {
     const gb = (demand.requestsPerMonth * A.outboundKbPerRequestViaNat) / 1e6;
@@ -41,6 +45,7 @@ export const natDataRule: CostRule = {
 export const crossZoneRule: CostRule = {
   kind: 'cross-zone',
   component: 'network',
+  scope: 'each-region',
   applies: ({ facts }) => facts.appZones >= 2,
   line({ facts, demand, book }) {
     const crossing = 1 - 1 / facts.appZones;
@@ -66,6 +71,7 @@ export const crossRegionRule: CostRule = {
 export const publicIpRule: CostRule = {
   kind: 'public-ip',
   component: 'network',
+  scope: 'each-region',
   applies: ({ book }) => book.has('public-ip'),
   line({ facts, book }) {
     const regions = facts.fleets.length;

@@ -9,15 +9,15 @@ const others = (ctx: CostContext) => ctx.facts.fleets.length - 1;
 const filesGb = (ctx: CostContext) => ctx.demand.storageGb * (1 - DATABASE_SHARE_OF_STORAGE);
 const regionsText = (n: number) => `${n} other region${n === 1 ? '' : 's'}`;
 
-/** The replicated bucket's copy in each other region (S3 CRR destination, GCS dual-region, Azure GRS secondary). */
+/** The replicated bucket's copy in each other region (S3 CRR destination, GCS dual-region, Azure GRS secondary), at its prices. */
 export const objectStorageReplicaRule: CostRule = {
   kind: 'object-storage-replica',
   component: 'storage',
-  applies: replicated,
+  scope: 'other-regions',
+  applies: ({ facts }) => !facts.dataResidency,
   line(ctx) {
-    const n = others(ctx);
-    const description = `${ctx.book.catalog.services.objectStorage}: the replicated copy of uploads and files in ${regionsText(n)}`;
-    return { item: ctx.book.item('object-storage'), quantity: filesGb(ctx) * n, description };
+    const description = `${ctx.book.catalog.services.objectStorage}: the replicated copy of uploads and files`;
+    return { item: ctx.book.item('object-storage'), quantity: filesGb(ctx), description };
   },
 };
 

@@ -1,0 +1,47 @@
+import type { CatalogItem } from '../../pricing/catalog-schema.js';
+import { priceBook, type PriceBook } from '../price-book.js';
+import { scaleDemand } from '../regions.js';
+import type { CostContext, DatabaseFacts, RegionFleet } from './types.js';
+
+/**
+ * The same item as another region sells it, at that region's price. A design across regions only chooses
+ * hardware every region sells (splitBook), so the fallback to the primary's item is for items a refreshed
+ * catalog dropped from one region.
+ */
+export function localItem(book: PriceBook, item: CatalogItem): CatalogItem {
+  return book.has(item.kind, item.id, item.variant) ? book.item(item.kind, item.id, item.variant) : item;
+}
+
+/** The book a region's lines are priced from: the design's own for its primary region. */
+export function regionBook(ctx: CostContext, code: string): PriceBook {
+  return code === ctx.book.region ? ctx.book : priceBook(ctx.book.catalog, code);
+}
+
+/**
+ * What a line billed in one region of a split reads: that region's fleet, its share of the demand (or the
+ * whole of it, for a copy of the primary's data), and its own prices for the instance and cache node types
+ * the design chose.
+ */
+export function regionContext(ctx: CostContext, fleet: RegionFleet, share: number = fleet.share): CostContext {
+  const book = regionBook(ctx, fleet.code);
+  const { facts } = ctx;
+  const local = (item: CatalogItem) => localItem(book, item);
+  return {
+    ...ctx,
+    book,
+    demand: share === 1 ? ctx.demand : scaleDemand(ctx.demand, share),
+    regionShare: share,
+    facts: {
+      ...facts,
+      fleets: [fleet],
+      instance: local(facts.instance),
+      ...(facts.largeInstance ? { largeInstance: local(facts.largeInstance) } : {}),
+      cache: facts.cache ? { ...facts.cache, node: local(facts.cache.node) } : null,
+    },
+  };
+}
+
+/** A region's database at that region's price for its instance type. */
+export function localDatabase(db: DatabaseFacts, book: PriceBook): DatabaseFacts {
+  return { ...db, sizing: { ...db.sizing, instance: localItem(book, db.sizing.instance) } };
+}
