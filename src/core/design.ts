@@ -63,7 +63,11 @@ function build(home: DesignContext, startTier: TierId, wanted: Resilience): Desi
   }
   const split = regionSplit(home, resilience.regions);
   // Across regions, hardware every region sells: one instance type, bought at each region's price.
-  if (split.length > 1) book = splitBook(book, split.map((r) => r.code));
+  if (split.length > 1)
+    book = splitBook(
+      book,
+      split.map((r) => r.code),
+    );
   const ctx: DesignContext = { ...home, book };
   for (;;) {
     const rule = tierRule(tier);

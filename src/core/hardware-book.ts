@@ -92,7 +92,11 @@ export function splitBook(book: PriceBook, codes: readonly string[]): PriceBook 
   const others = codes.filter((c) => c !== book.region);
   if (others.length === 0 || !isHardwareBook(book)) return book;
   const { base, arch, cacheEngine } = book.hardware;
-  return hardwareBook(base, { arch, cacheEngine }, others.map((c) => priceBook(base.catalog, c)));
+  return hardwareBook(
+    base,
+    { arch, cacheEngine },
+    others.map((c) => priceBook(base.catalog, c)),
+  );
 }
 
 export const isHardwareBook = (book: PriceBook): book is HardwareBook => 'hardware' in book;
