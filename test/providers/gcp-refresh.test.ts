@@ -4,7 +4,9 @@ import { itemKey } from '../../src/pricing/refresh/apply.js';
 import { progressReporter } from '../../src/pricing/refresh/progress.js';
 import { refreshGcp } from '../../src/providers/gcp/refresh.js';
 import { json, serve } from '../pricing/fixtures.js';
+import { bundledCatalogs } from '../../src/pricing/bundled.js';
 import { gcpResearch } from './research-catalogs.js';
+import catalogRows from '../fixtures/providers/gcp-cloudsql-catalog-rows.json' with { type: 'json' };
 
 const servers: { server: { close(): void } }[] = [];
 afterEach(() => servers.splice(0).forEach((s) => s.server.close()));
@@ -60,7 +62,11 @@ const SERVICES: Record<string, ReturnType<typeof sku>[]> = {
     sku('Cloud SQL for PostgreSQL: Zonal - RAM in Americas', us, 'GiBy.h', flat(0.007)),
     sku('Cloud SQL for PostgreSQL: Regional - vCPU in Americas', us, 'h', flat(0.0826)),
     sku('Cloud SQL for PostgreSQL: Regional - RAM in Americas', us, 'GiBy.h', flat(0.014)),
-    sku('Cloud SQL for PostgreSQL: Zonal - Enterprise Plus vCPU in Americas', us, 'h', flat(0.0557)),
+    // The Enterprise Plus shape of the real Catalog (series named, per-region location: "... N RAM in Iowa" is a
+    // billed row in a 2026 billing-export fixture; the Carolina rows are in gcp-cloudsql-catalog-rows.json).
+    sku('Cloud SQL for PostgreSQL: Zonal - Enterprise Plus N vCPU in Iowa', ['us-central1'], 'h', flat(0.0557)),
+    sku('Cloud SQL for PostgreSQL: Zonal - Enterprise Plus N RAM in Iowa', ['us-central1'], 'GiBy.h', flat(0.0094)),
+    sku('Cloud SQL for PostgreSQL: Zonal - Enterprise Plus C4 vCPU in Iowa', ['us-central1'], 'h', flat(0.056)),
     sku('Cloud SQL for PostgreSQL: Zonal - Standard storage in Americas', us, 'GiBy.mo', flat(0.17)),
     sku('Cloud SQL for PostgreSQL: Regional - Standard storage in Americas', us, 'GiBy.mo', flat(0.34)),
     sku('Cloud SQL for MySQL: Zonal - vCPU in Americas', us, 'h', flat(0.5)),
@@ -138,17 +144,19 @@ const SERVICES: Record<string, ReturnType<typeof sku>[]> = {
   ],
 };
 
-function api(extra: Record<string, ReturnType<typeof sku>[]> = {}) {
+type Skus = Record<string, ReturnType<typeof sku>[]>;
+/** The API serving SERVICES plus `extra`; a service in `only` serves just those SKUs instead. */
+function api(extra: Skus = {}, only: Skus = {}) {
   return (_req: IncomingMessage, res: ServerResponse, url: URL) => {
     const m = /^\/v1\/services\/([\w-]+)\/skus$/.exec(url.pathname);
     if (!m || url.searchParams.get('key') !== 'test-key') return false;
-    return void json(res, { skus: [...(SERVICES[m[1]!] ?? []), ...(extra[m[1]!] ?? [])] });
+    return void json(res, { skus: only[m[1]!] ?? [...(SERVICES[m[1]!] ?? []), ...(extra[m[1]!] ?? [])] });
   };
 }
-async function refreshed(region: string, extra?: Record<string, ReturnType<typeof sku>[]>) {
-  const s = await serve(api(extra));
+async function refreshed(region: string, extra?: Skus, only?: Skus, catalog = gcpResearch()) {
+  const s = await serve(api(extra, only));
   servers.push(s);
-  const found = await refreshGcp(gcpResearch(), {
+  const found = await refreshGcp(catalog, {
     endpoint: s.url,
     region,
     idleMs: 5000,
@@ -201,6 +209,20 @@ describe('pricing update gcp against catalogs in the research format', () => {
     // No Arm or Cloud SQL SKU serves Frankfurt in this fixture: those items are not refreshed, never borrowed.
     expect(price('compute', 'c4a-standard-2')).toBeUndefined();
     expect(price('database', 'cloudsql-enterprise-vcpu', 'single-az')).toBeUndefined();
+  });
+
+  it('Cloud SQL from the real Catalog rows of us-east1: Enterprise Plus is the N series, never C4 or C4A', async () => {
+    const rows = catalogRows.rows.map((r) => sku(r.description, [catalogRows.region], r.usageUnit, flat(r.usd)));
+    // The bundled catalog: its us-east1 rows include the Enterprise Plus memory item and the HA shapes.
+    const price = await refreshed('us-east1', {}, { '9662-B51E-5089': rows }, bundledCatalogs().gcp!);
+    const vcpu = price('database', 'cloudsql-enterprise-plus-vcpu', 'aurora');
+    expect(vcpu?.price).toBe(0.0537);
+    expect(vcpu?.source).toMatch(/Enterprise Plus N vCPU in Carolina/);
+    expect(price('database', 'cloudsql-enterprise-plus-memory', 'aurora')?.price).toBe(0.0091);
+    // The HA shapes are composed from the zonal N rows: 2 × (vCPUs × $0.0537 + GiB × $0.0091).
+    expect(price('database', 'db-perf-optimized-N-2', 'aurora')?.price).toBeCloseTo(2 * (2 * 0.0537 + 16 * 0.0091), 6);
+    // Enterprise (the legacy per-vCPU SKU) is not taken for the N4 or Enterprise Plus ones.
+    expect(price('database', 'cloudsql-enterprise-vcpu', 'single-az')?.price).toBe(0.0413);
   });
 
   it('two SKUs that both fit one item (a per-region and a multi-region one) are an error naming both', async () => {

@@ -7,7 +7,16 @@ import { RefreshError } from '../../pricing/refresh/refresh-error.js';
 import type { Progress } from '../../pricing/refresh/progress.js';
 import { onlyCandidate } from '../../pricing/refresh/ambiguity.js';
 import { tieredPrice, type Band } from '../../pricing/refresh/tiers.js';
-import { capacityTier, GCP_SERVICES, MACHINE_FAMILIES, machinePattern, skuRule, type GcpService } from './sku-rules.js';
+import {
+  capacityTier,
+  GCP_SERVICES,
+  MACHINE_FAMILIES,
+  machinePattern,
+  skuRule,
+  SQL_SHAPES,
+  sqlShapeRate,
+  type GcpService,
+} from './sku-rules.js';
 
 export { GCP_SERVICES } from './sku-rules.js';
 
@@ -141,10 +150,11 @@ function composedPrices(items: readonly CatalogItem[], skus: Skus, region: strin
     item: CatalogItem,
     a: { price: number; description: string },
     b: { price: number; description: string },
+    servers = 1,
   ) =>
     found.set(itemKey(item), {
-      price: Number(((item.vcpus ?? 0) * a.price + (item.memoryGb ?? 0) * b.price).toFixed(8)),
-      source: `Cloud Billing Catalog API (${a.description}; ${b.description}; ${item.vcpus} × vCPU + ${item.memoryGb} GiB × RAM)`,
+      price: Number((servers * ((item.vcpus ?? 0) * a.price + (item.memoryGb ?? 0) * b.price)).toFixed(8)),
+      source: `Cloud Billing Catalog API (${a.description}; ${b.description}; ${servers > 1 ? `${servers} servers × ` : ''}${item.vcpus} × vCPU + ${item.memoryGb} GiB × RAM)`,
     });
   for (const family of MACHINE_FAMILIES) {
     const members = items.filter((i) => i.kind === 'compute' && i.id.startsWith(`${family.toLowerCase()}-`));
@@ -153,27 +163,14 @@ function composedPrices(items: readonly CatalogItem[], skus: Skus, region: strin
     const ram = firstRate(skus.compute, machinePattern(family, 'Ram'), region, `${family} RAM`);
     if (core && ram) for (const item of members) put(item, core, ram);
   }
-  for (const [variant, ha] of [
-    ['single-az', 'Zonal'],
-    ['multi-az', 'Regional'],
-  ] as const) {
+  for (const shape of SQL_SHAPES) {
     const members = items.filter(
-      (i) => i.kind === 'database' && i.variant === variant && i.id.startsWith('db-custom-'),
+      (i) => i.kind === 'database' && i.variant === shape.variant && i.id.startsWith(shape.prefix),
     );
     if (members.length === 0) continue;
-    const cpu = firstRate(
-      skus.cloudSql,
-      new RegExp(`^Cloud SQL for PostgreSQL: ${ha} - vCPU in `),
-      region,
-      `Cloud SQL ${ha} vCPU`,
-    );
-    const ram = firstRate(
-      skus.cloudSql,
-      new RegExp(`^Cloud SQL for PostgreSQL: ${ha} - RAM in `),
-      region,
-      `Cloud SQL ${ha} RAM`,
-    );
-    if (cpu && ram) for (const item of members) put(item, cpu, ram);
+    const cpu = firstRate(skus.cloudSql, sqlShapeRate(shape, 'vCPU'), region, `Cloud SQL ${shape.label} vCPU`);
+    const ram = firstRate(skus.cloudSql, sqlShapeRate(shape, 'RAM'), region, `Cloud SQL ${shape.label} RAM`);
+    if (cpu && ram) for (const item of members) put(item, cpu, ram, shape.servers);
   }
 }
 
@@ -211,7 +208,8 @@ function servicesFor(items: readonly CatalogItem[]): GcpService[] {
     const rule = skuRule(item);
     if (rule) wanted.add(rule.service);
     if (item.kind === 'compute') wanted.add('compute');
-    if (item.kind === 'database' && item.id.startsWith('db-custom-')) wanted.add('cloudSql');
+    if (item.kind === 'database' && SQL_SHAPES.some((shape) => item.id.startsWith(shape.prefix)))
+      wanted.add('cloudSql');
     if (item.kind === 'cache' && item.id.startsWith('memorystore-')) wanted.add('memorystore');
   }
   return (Object.keys(GCP_SERVICES) as GcpService[]).filter((s) => wanted.has(s));

@@ -41,6 +41,28 @@ const SQL_RATES: Record<string, { ha: string; plus: boolean; what: 'vCPU' | 'RAM
   'cloudsql-enterprise-plus-vcpu|aurora': { ha: 'Zonal', plus: true, what: 'vCPU' },
   'cloudsql-enterprise-plus-memory|aurora': { ha: 'Zonal', plus: true, what: 'RAM' },
 };
+/**
+ * Enterprise Plus vCPU and RAM SKUs name their machine series: "Zonal - Enterprise Plus N vCPU in Carolina" beside
+ * "Zonal - Enterprise Plus C4 vCPU in South Carolina" and "... C4A RAM ...". The catalog's Enterprise Plus rows are
+ * the N series (db-perf-optimized-N-*), so exactly that series is read; C4 and C4A are other products, never a fit.
+ */
+const PLUS_SERIES = 'N';
+
+/** Cloud SQL shapes priced as vCPUs × a vCPU SKU + GiB × a RAM SKU, times the servers billed at those rates. */
+export const SQL_SHAPES = [
+  { variant: 'single-az', prefix: 'db-custom-', label: 'Zonal', servers: 1, rate: 'Zonal - ' },
+  { variant: 'multi-az', prefix: 'db-custom-', label: 'Regional', servers: 1, rate: 'Regional - ' },
+  // Enterprise Plus with HA: a primary and a standby, each at the zonal N-series rates (as the catalog composes it).
+  {
+    variant: 'aurora',
+    prefix: 'db-perf-optimized-N-',
+    label: 'Enterprise Plus',
+    servers: 2,
+    rate: `Zonal - Enterprise Plus ${PLUS_SERIES} `,
+  },
+] as const;
+export const sqlShapeRate = (shape: (typeof SQL_SHAPES)[number], what: 'vCPU' | 'RAM') =>
+  new RegExp(`^${SQL}: ${shape.rate}${what} in `);
 
 /** The SKU rule for an item priced straight from one SKU, or null (composed items and unknown ones). */
 export function skuRule(item: CatalogItem): SkuRule | null {
@@ -49,7 +71,9 @@ export function skuRule(item: CatalogItem): SkuRule | null {
   if (sql)
     return {
       service: 'cloudSql',
-      description: new RegExp(`^${SQL}: ${sql.ha} - ${sql.plus ? 'Enterprise Plus ' : ''}${sql.what} in `),
+      description: new RegExp(
+        `^${SQL}: ${sql.ha} - ${sql.plus ? `Enterprise Plus ${PLUS_SERIES} ` : ''}${sql.what} in `,
+      ),
     };
   if (item.kind === 'database-storage' && item.id === 'cloud-sql-ssd') {
     const ha = item.variant === 'multi-az' || item.variant === 'aurora' ? 'Regional' : 'Zonal';
