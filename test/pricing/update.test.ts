@@ -210,19 +210,17 @@ describe('pricing list, show and verify', () => {
   it('verify passes the bundled catalogs and fails a broken refreshed one, naming the field', async () => {
     const e = env();
     // Valid, but partly recalled: the CI gate's exit 3, with no catalog marked broken. AWS and GCP pass (GCP's
-    // Enterprise Plus rows are sourced, M); Azure's Cache Standard C2/C4/C5 and Flexible Server Edsv5 rows are
-    // still recalled (U): no dated public copy of those East US rows was found (research/prices/VERIFY.md).
-    // Exactly these five: any other recalled price a default plan picks up, on any provider, fails here.
+    // Enterprise Plus rows are sourced, M); Azure's Flexible Server Edsv5 rows are derived from sourced rows (M,
+    // $0.125 per vCore) and Cache Standard C2 from North Europe's row, but Standard C4 and C5 are still recalled
+    // (U): no dated public copy of those rows was found for any region (research/prices/VERIFY.md).
+    // Exactly these two: any other recalled price a default plan picks up, on any provider, fails here.
     const bundled = await cli(['pricing', 'verify'], { env: e });
     expect(bundled.code).toBe(3);
     expect(bundled.out).toBe('');
-    expect(bundled.err).toMatch(/^capacity-plan: pricing verify: 1 provider not fit to ship: azure: default plans use 5 recalled \(U\) prices, /);
+    expect(bundled.err).toMatch(/^capacity-plan: pricing verify: 1 provider not fit to ship: azure: default plans use 2 recalled \(U\) prices, /);
     expect([...bundled.err.matchAll(/ eastus (\S+) \d+\.\d %/g)].map((m) => m[1]).sort()).toEqual([
-      'C2-standard',
       'C4-standard',
       'C5-standard',
-      'Standard_E2ds_v5',
-      'Standard_E8ds_v5',
     ]);
     mkdirSync(join(e.XDG_DATA_HOME, 'capacity-plan', 'pricing'), { recursive: true });
     const broken = JSON.parse(JSON.stringify((await import('../../src/pricing/bundled.js')).bundledCatalogs().aws));
