@@ -4,6 +4,8 @@ import { groupDigits } from './group-digits.js';
 import { availabilityPercent, availabilityText } from './percent-text.js';
 import { round } from './round.js';
 import { cheapestMeeting, mostAvailable } from './design-rank.js';
+import { tryBuildDesign } from './design.js';
+import { tierRule } from './tiers.js';
 
 export interface Alternative {
   /** The database option and redundancy, in words. */
@@ -69,4 +71,37 @@ export function alternativesBeaten(
       };
     })
     .sort((a, b) => a.monthly - b.monthly || a.design.localeCompare(b.design));
+}
+
+/**
+ * The same design without a cache: sessions and every read in the database, sized for them. The seed's
+ * tiers from 10k users keep Redis; this says what dropping it would cost or save, and why it stays.
+ */
+export function withoutCache(ctx: DesignContext, chosen: Design, goal: number): Alternative | null {
+  if (!chosen.cache) return null;
+  const d = tryBuildDesign({ ...ctx, cacheless: true, designs: new Map() }, chosen.tier, chosen.resilience);
+  if (!d) return null;
+  const delta = round(d.cost.monthly.expected - chosen.cost.monthly.expected);
+  const reads = round(ctx.demand.peakRps * ctx.params.readRatio, 0);
+  const db = d.database;
+  const readers =
+    db.readReplicasPerShard > 0
+      ? ` and ${db.readReplicasPerShard} read replica${db.readReplicasPerShard === 1 ? '' : 's'} per shard`
+      : '';
+  const carried = `the database (${db.instance.id}${readers}) would take all ${groupDigits(reads)} reads/s at peak and the sessions`;
+  const [need, has] = apart(goal, d.estimate.estimated);
+  const tier = tierRule(chosen.tier).title.toLowerCase();
+  const verdict =
+    d.estimate.estimated < goal
+      ? `below the ${need} % it must reach (${has} %)`
+      : delta >= 0
+        ? `$${groupDigits(Math.round(delta))} a month dearer: ${carried}, and needs more for it than the cache costs`
+        : `$${groupDigits(Math.round(-delta))} a month cheaper: ${carried}. Kept: the scaling guide's ${tier} tier puts sessions and hot objects in Redis, which answers repeated reads in under a millisecond off the database's CPU and keeps its headroom for growth and for a replica failover`;
+  return {
+    design: `${describe(ctx, d)}, no cache (sessions and every read in the database)`,
+    monthly: d.cost.monthly.expected,
+    deltaMonthly: delta,
+    estimated: availabilityPercent(d.estimate.estimated),
+    verdict,
+  };
 }

@@ -170,7 +170,9 @@ export function finish(
   const { input, params, demand, book } = ctx;
   const sized = sameInstanceEverywhere(ctx, tier, resilience, stacksAsSized);
   const { compute, database } = sized[0]!;
-  const cache = sizeCache(tier, demand, params, resilience, book, database.storageGbPerShard * database.shards);
+  const cache = ctx.cacheless
+    ? null
+    : sizeCache(tier, demand, params, resilience, book, database.storageGbPerShard * database.shards);
   const cdn = tier !== 'single-server';
   const smallestMin = Math.min(...sized.map((s) => s.compute.min));
   const base = estimateAvailability(

@@ -1,6 +1,6 @@
 import { availabilityPercent, availabilityText } from './percent-text.js';
 import { tryBuildDesign, buildDesign, type Design, type DesignContext } from './design.js';
-import { alternativesBeaten, type Alternative } from './design-alternatives.js';
+import { alternativesBeaten, withoutCache, type Alternative } from './design-alternatives.js';
 import { cheapestMeeting, mostAvailable } from './design-rank.js';
 import { candidateDesigns, describeChanges, resilienceKey, tierResilience } from './resilience.js';
 import { round } from './round.js';
@@ -83,11 +83,12 @@ export function chooseDesign(ctx: DesignContext, tier: TierId, target: number | 
   const meeting = cheapestMeeting(all, goal);
   const design = meeting ?? mostAvailable(all);
   const changes = describeChanges(own.resilience, design.resilience, ctx.book);
-  const alternatives = alternativesBeaten(ctx, all, design, goal);
+  const noCache = withoutCache(ctx, design, goal);
+  const alternatives = [...alternativesBeaten(ctx, all, design, goal), ...(noCache ? [noCache] : [])];
   const tried = `${all.length} designs priced`;
   const ownText = pinned
-    ? `--database ${ctx.input.database}: the plan prices only that option, and the tier's floor (${pct(own.estimate.conservative)}, its own design with the cache counted) does not apply`
-    : `The tier's own design (the scaling guide's) composes to ${pct(floor)} with the cache counted as a dependency (${dollars(own.cost.monthly.expected)}/month): that is the tier's floor`;
+    ? `--database ${ctx.input.database}: the plan prices only that option, and the tier's floor (${pct(own.estimate.conservative)}, its own design${own.cache ? ' with the cache counted' : ''}) does not apply`
+    : `The tier's own design (the scaling guide's) composes to ${pct(floor)}${own.cache ? ' with the cache counted as a dependency' : ''} (${dollars(own.cost.monthly.expected)}/month): that is the tier's floor`;
   if (!meeting) {
     return {
       design,
@@ -129,26 +130,61 @@ export interface NineRow {
   deltaMonthly: number;
 }
 
-/** What each extra nine costs: the cheapest design meeting 99.9, 99.95, 99.99 and 99.999 %, against the plan's design. */
+/** A priced way to run a design: its own, or (two regions) with the other way of failing over. */
+interface NinePoint {
+  design: Design;
+  estimated: number;
+  monthly: number;
+  /** Set when the point fails over the other way than the design as built. */
+  failover?: string;
+}
+
+/** Each design as built, and each two-region design failing over the other way (provisioned or by auto-scaling). */
+function ninePoints(all: readonly Design[]): NinePoint[] {
+  return all.flatMap((design): NinePoint[] => {
+    const own = { design, estimated: design.estimate.estimated, monthly: design.cost.monthly.expected };
+    const alt = design.failover?.alternative;
+    if (!alt) return [own];
+    const mode =
+      alt.mode === 'provisioned' ? 'each region provisioned for the other’s load' : 'failover by auto-scaling';
+    return [own, { design, estimated: alt.estimated, monthly: alt.monthly, failover: mode }];
+  });
+}
+
+const cheaperPoint = (a: NinePoint, b: NinePoint) =>
+  a.monthly < b.monthly || (a.monthly === b.monthly && a.estimated > b.estimated);
+
+/**
+ * What each extra nine costs: the cheapest design meeting 99.9, 99.95, 99.99 and 99.999 %, against the
+ * plan's design. A two-region design counts both ways of failing over, whichever the plan's own target chose.
+ */
 export function costOfNines(ctx: DesignContext, tier: TierId, current: Design): NineRow[] {
   const own = ownDesign(ctx, tier);
-  const all = candidates(ctx, tier, own);
+  const points = ninePoints(candidates(ctx, tier, own));
   return NINES.map((target) => {
-    const meeting = cheapestMeeting(all, target / 100);
-    const design = meeting ?? mostAvailable(all);
-    const changes = describeChanges(own.resilience, design.resilience, ctx.book);
+    let meeting: NinePoint | null = null;
+    for (const p of points) if (p.estimated >= target / 100 && (!meeting || cheaperPoint(p, meeting))) meeting = p;
+    const best =
+      meeting ??
+      points.reduce((a, p) =>
+        p.estimated > a.estimated || (p.estimated === a.estimated && p.monthly < a.monthly) ? p : a,
+      );
+    const changes = [
+      ...describeChanges(own.resilience, best.design.resilience, ctx.book),
+      ...(best.failover ? [best.failover] : []),
+    ];
     return {
       target,
       met: meeting !== null,
-      estimated: availabilityPercent(design.estimate.estimated),
+      estimated: availabilityPercent(best.estimated),
       change:
         meeting === null
           ? `not reachable (best: ${changes.join('; ') || "the tier's own design"})`
           : changes.length > 0
             ? changes.join('; ')
             : "the tier's own design",
-      monthly: design.cost.monthly.expected,
-      deltaMonthly: round(design.cost.monthly.expected - current.cost.monthly.expected),
+      monthly: best.monthly,
+      deltaMonthly: round(best.monthly - current.cost.monthly.expected),
     };
   });
 }

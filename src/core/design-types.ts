@@ -25,6 +25,8 @@ export interface DesignContext {
   sizings: Map<string, ComputeSizing | null>;
   /** Designs already built for this plan, by tier and redundancy: the cost-of-nines table asks for the same ones four times. */
   designs: Map<string, Design | null>;
+  /** Build without a cache: every read and the sessions in the database (the "why not drop the cache?" alternative). */
+  cacheless?: boolean;
 }
 
 export interface RegionStack {

@@ -44,6 +44,12 @@ function lift(book: PriceBook, tier: TierId, r: Resilience, seed: boolean): Resi
   return { ...r, appZones: Math.max(own.appZones, r.appZones), cacheHa: own.cacheHa || r.cacheHa };
 }
 
+/** Across regions, hardware every region sells: one instance type, bought at each region's price. */
+function acrossRegions(home: DesignContext, split: readonly { code: string }[]): DesignContext {
+  const codes = split.map((r) => r.code);
+  return codes.length > 1 ? { ...home, book: splitBook(home.book, codes) } : home;
+}
+
 function build(home: DesignContext, startTier: TierId, wanted: Resilience): Design | null {
   const { input, params, demand, curve } = home;
   let book = home.book;
@@ -62,13 +68,8 @@ function build(home: DesignContext, startTier: TierId, wanted: Resilience): Desi
     );
   }
   const split = regionSplit(home, resilience.regions);
-  // Across regions, hardware every region sells: one instance type, bought at each region's price.
-  if (split.length > 1)
-    book = splitBook(
-      book,
-      split.map((r) => r.code),
-    );
-  const ctx: DesignContext = { ...home, book };
+  const ctx = acrossRegions(home, split);
+  book = ctx.book;
   for (;;) {
     const rule = tierRule(tier);
     const minServers = rule.servers.min === 1 ? 1 : Math.max(rule.servers.min, resilience.appZones);
@@ -106,7 +107,7 @@ function build(home: DesignContext, startTier: TierId, wanted: Resilience): Desi
         params,
         resilience,
         book,
-        tier !== 'single-server',
+        tier !== 'single-server' && !ctx.cacheless,
       );
       if (!database) {
         failed = 'database';

@@ -87,16 +87,26 @@ export function hardwareBook(
   };
 }
 
-/** The book a design across these regions chooses hardware from: types every one of them sells. */
+const splits = new WeakMap<PriceBook, Map<string, PriceBook>>();
+
+/** The book a design across these regions chooses hardware from: types every one of them sells (made once per split). */
 export function splitBook(book: PriceBook, codes: readonly string[]): PriceBook {
   const others = codes.filter((c) => c !== book.region);
   if (others.length === 0 || !isHardwareBook(book)) return book;
-  const { base, arch, cacheEngine } = book.hardware;
-  return hardwareBook(
-    base,
-    { arch, cacheEngine },
-    others.map((c) => priceBook(base.catalog, c)),
-  );
+  const known = splits.get(book) ?? new Map<string, PriceBook>();
+  splits.set(book, known);
+  const key = others.join(',');
+  let found = known.get(key);
+  if (!found) {
+    const { base, arch, cacheEngine } = book.hardware;
+    found = hardwareBook(
+      base,
+      { arch, cacheEngine },
+      others.map((c) => priceBook(base.catalog, c)),
+    );
+    known.set(key, found);
+  }
+  return found;
 }
 
 export const isHardwareBook = (book: PriceBook): book is HardwareBook => 'hardware' in book;

@@ -11,9 +11,12 @@ export interface MixedHardware {
   weights: { small: 1; large: 2 };
 }
 
-/** The instance twice the plan's in the same slot family (general-4 → general-8), or null when the catalog has none. */
+/**
+ * The instance twice the plan's in the same slot family (general-4 → general-8; an Arm size's x86 sibling
+ * where the provider sells no Arm size that large), or null when the catalog has none.
+ */
 export function largerSize(book: PriceBook, instance: CatalogItem): CatalogItem | null {
-  const m = /^(.*-)(\d+)$/.exec(instance.shape ?? '');
+  const m = /^(?:arm-)?(.*-)(\d+)$/.exec(instance.shape ?? '');
   if (!m) return null;
   const [found] = book.computeTypes([`${m[1]}${Number(m[2]) * 2}`]);
   return found && (found.vcpus ?? 0) === 2 * (instance.vcpus ?? 0) ? found : null;

@@ -18,8 +18,8 @@ export { STALE_AFTER_DAYS } from './decide/warnings.js';
 export type Catalogs = Partial<Record<Provider, Catalog>>;
 
 /** Turns a raw input (flags, file or wizard answers) into the plan document. Pure: same input and catalogs, same document. */
-export function planFromRaw(raw: RawInput, catalogs: Catalogs): PlanDocument {
-  return buildPlan(plainInput(raw) ?? inputSchema.parse(raw), catalogs);
+export function planFromRaw(raw: RawInput, catalogs: Catalogs, opts: PlanOptions = {}): PlanDocument {
+  return buildPlan(plainInput(raw) ?? inputSchema.parse(raw), catalogs, opts);
 }
 
 export interface PlanOptions {

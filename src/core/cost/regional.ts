@@ -45,3 +45,18 @@ export function regionContext(ctx: CostContext, fleet: RegionFleet, share: numbe
 export function localDatabase(db: DatabaseFacts, book: PriceBook): DatabaseFacts {
   return { ...db, sizing: { ...db.sizing, instance: localItem(book, db.sizing.instance) } };
 }
+
+const made = new WeakMap<CostContext, Map<string, CostContext>>();
+
+/** regionContext, made once per bill and region: every rule of every fleet size reads the same one. */
+export function regionContextOf(ctx: CostContext, fleet: RegionFleet, share: number): CostContext {
+  const known = made.get(ctx) ?? new Map<string, CostContext>();
+  made.set(ctx, known);
+  const key = `${fleet.code}|${share}`;
+  let found = known.get(key);
+  if (!found) {
+    found = regionContext(ctx, fleet, share);
+    known.set(key, found);
+  }
+  return found;
+}

@@ -1,3 +1,5 @@
+import { availabilityText } from '../percent-text.js';
+import { groupDigits } from '../group-digits.js';
 import { balancerEvidence, type BalancerEvidence } from '../balancer-evidence.js';
 import type { Design, DesignContext } from '../design.js';
 import type { AvailabilityChoice } from '../design-search.js';
@@ -32,6 +34,11 @@ function availabilityReasons(ctx: DesignContext, d: Design, choice: Availability
   if (multiRegion && residency) {
     reasons.push(
       "With --data-residency each region serves only its own users, so a region failure is not covered by the others: the estimate is one region's",
+    );
+  }
+  for (const a of choice.alternatives) {
+    reasons.push(
+      `Not chosen: ${a.design} — ${availabilityText(a.estimated)} %, $${groupDigits(Math.round(a.monthly))}/month: ${a.verdict}`,
     );
   }
   return reasons;
