@@ -46,6 +46,7 @@ describe('the fast start of the built command', () => {
     for (const name of ['worker_threads', 'child_process', 'crypto', 'fs/promises', 'readline', 'os'])
       expect(loaded).not.toContain(`NativeModule\u00a0${name}`);
     expect(loaded).toContain('zod:no');
+    expect(loaded).toContain('icu:no');
   });
   it("V8 accepts the code cache kept beside the bundle (it was made by this Node's V8)", () => {
     const file = resolve('dist/cli.cjs');
