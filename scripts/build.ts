@@ -7,11 +7,30 @@
 // - dist/index.js: the library entry, its dependencies left external.
 import { build, type Plugin } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import pkg from '../package.json' with { type: 'json' };
 import { jsonSchema, SCHEMA_KINDS } from '../src/schema/json-schemas.js';
 
 rmSync('dist', { recursive: true, force: true });
+
+// ── start-up (p-start): the build's fingerprint of its sources, __cpBuildId in the CLI bundles. The binary
+// keeps balancer simulations in the user's cache folder under it (src/cli/evidence-cache.ts), so a build
+// from changed sources never reads the figures of another.
+const buildId = (() => {
+  const hash = createHash('sha256').update(pkg.version);
+  const walk = (dir: string): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const path = `${dir}/${entry.name}`;
+      if (entry.isDirectory()) walk(path);
+      else hash.update(path).update(readFileSync(path));
+    }
+  };
+  walk('src');
+  return hash.digest('hex').slice(0, 16);
+})();
+const defineBuildId = { __cpBuildId: JSON.stringify(buildId) };
+// ── end start-up block
 const common = {
   bundle: true,
   platform: 'node',
@@ -32,6 +51,7 @@ await build({
   chunkNames: 'chunks/[name]-[hash]',
   minify: true,
   banner: requireBanner,
+  define: defineBuildId,
 });
 await build({
   ...common,
@@ -122,7 +142,7 @@ await build({
   minify: true,
   plugins: [entryWithoutTopLevelAwait, commanderWithoutEagerChildProcess, zodOnFirstUse],
   // import.meta.url is the bundle's own file (a worker thread started from it runs the same file).
-  define: { 'import.meta.url': '__cpImportMetaUrl' },
+  define: { 'import.meta.url': '__cpImportMetaUrl', ...defineBuildId },
   banner: { js: "'use strict';\nvar __cpImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
 });
 
@@ -130,7 +150,8 @@ const bin = (args: string[], env: Record<string, string> = {}) =>
   execFileSync(process.execPath, ['bin/capacity-plan.js', ...args], {
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'inherit'],
-    env: { ...process.env, NO_COLOR: '1', ...env },
+    // No simulation read from the user's cache: the code cache must hold what a simulation compiles.
+    env: { ...process.env, NO_COLOR: '1', CAPACITY_PLAN_CACHE: 'off', ...env },
   });
 writeFileSync(
   'dist/answers.json',

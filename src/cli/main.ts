@@ -1,4 +1,5 @@
 import { EXIT } from './exit-error.js';
+import { useEvidenceCache } from './evidence-cache.js';
 import { removePendingTemps } from './pending-temps.js';
 import { PLAN_SERVER_ARG } from './thread-marker.js';
 
@@ -54,6 +55,7 @@ async function main(): Promise<void> {
     const { workerPlanner } = await import('./plan-worker.js');
     setOffThreadPlanner(workerPlanner(new URL(import.meta.url)));
   }
+  useEvidenceCache(process.env);
   const { run } = await import('./run.js');
   const code = await run(argv, {
     stdout: process.stdout,
