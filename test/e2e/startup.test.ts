@@ -48,6 +48,21 @@ describe('the fast start of the built command', () => {
     expect(loaded).toContain('zod:no');
     expect(loaded).toContain('icu:no');
   });
+  it('a plan reads only its own provider’s catalog, parsed when first used', () => {
+    const probe = resolve('test/fixtures/startup-data-reads.cjs');
+    const read = (args: string[]) => {
+      const r = node(['--require', probe, bin, ...args]);
+      expect(r.status).toBe(0);
+      return r.stderr.trim().split(' ').filter(Boolean).sort();
+    };
+    expect(read(['plan', '--users', '500k', '--format', 'json'])).toEqual(['aws.catalog.json', 'aws.commitments.json']);
+    expect(read(['plan', '--users', '50k', '--provider', 'gcp', '--format', 'json'])).toEqual([
+      'gcp.catalog.json',
+      'gcp.commitments.json',
+    ]);
+    expect(read(['pricing', 'show', 'azure'])).toEqual(['azure.catalog.json']);
+    expect(read(['--help'])).toEqual([]);
+  });
   it("V8 accepts the code cache kept beside the bundle (it was made by this Node's V8)", () => {
     const file = resolve('dist/cli.cjs');
     const script = new Script(Module.wrap(readFileSync(file, 'utf8')), {
