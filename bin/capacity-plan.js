@@ -4,7 +4,8 @@
 //   before anything else loads;
 // - everything else runs dist/cli.cjs, one CommonJS bundle, compiled with the V8 code cache the build
 //   keeps beside it (dist/cli.cjs.cache), so that little is parsed or compiled at start-up. A cache made by
-//   another Node version is rejected by V8 and the bundle is compiled as usual.
+//   another Node version is rejected by V8 and the bundle is compiled as usual. The bundle wraps itself in
+//   CommonJS's module function, so its text is compiled as read.
 'use strict';
 /* global require, __dirname -- CommonJS (bin/package.json) */
 /* eslint-disable @typescript-eslint/no-require-imports -- CommonJS starts faster than an ES module */
@@ -34,19 +35,25 @@ function runBundle() {
   const Module = require('node:module');
   const file = join(dist, 'cli.cjs');
   const cacheFile = `${file}.cache`;
-  const source = Module.wrap(readFileSync(file, 'utf8'));
   let cachedData;
   try {
     cachedData = readFileSync(cacheFile);
   } catch {
     cachedData = undefined;
   }
-  const script = new Script(source, { filename: file, cachedData });
+  // The bundle is its own module function (scripts/build.ts): its text is compiled as it is, not copied
+  // into Module.wrap's, and called with the arguments put in globalThis.__cpModuleArgs.
+  const script = new Script(readFileSync(file, 'utf8'), { filename: file, cachedData });
   // The build runs one plan this way and keeps what V8 compiled for the next start.
   const cacheOut = process.env.CAPACITY_PLAN_WRITE_CODE_CACHE;
   if (cacheOut) process.on('exit', () => writeFileSync(cacheOut, script.createCachedData()));
   const bundle = { exports: {} };
-  script.runInThisContext()(bundle.exports, Module.createRequire(file), bundle, file, dist);
+  globalThis.__cpModuleArgs = [bundle.exports, Module.createRequire(file), bundle, file, dist];
+  try {
+    script.runInThisContext();
+  } finally {
+    delete globalThis.__cpModuleArgs;
+  }
 }
 
 const text = answer();

@@ -165,6 +165,16 @@ const packDataOnFirstUse: Plugin = {
     });
   },
 };
+/**
+ * The bundle wraps itself in CommonJS's module function, so bin/capacity-plan.js compiles the file's text
+ * as it is (Module.wrap would copy 1 MB of source into a second string, kept to the end: ~3 MB of peak
+ * memory). Run by Node's own loader (a worker thread), the function is called with the loader's arguments;
+ * run by the bin, with those it puts in globalThis.__cpModuleArgs for that one call.
+ */
+const selfWrapped = {
+  banner: '(function (exports, require, module, __filename, __dirname) {',
+  footer: `\n}).apply(...(typeof __cpModuleArgs === 'undefined' ? [this, arguments] : [__cpModuleArgs[0], __cpModuleArgs]));`,
+};
 const packDataBanner =
   "var __cpPackData = (f) => JSON.parse(require('node:fs').readFileSync(require('node:path').join(__dirname, 'data', f), 'utf8'));";
 // ── end start-up block
@@ -178,8 +188,9 @@ await build({
   // import.meta.url is the bundle's own file (a worker thread started from it runs the same file).
   define: { 'import.meta.url': '__cpImportMetaUrl', ...defineBuildId },
   banner: {
-    js: `'use strict';\nvar __cpImportMetaUrl = require('node:url').pathToFileURL(__filename).href;\n${packDataBanner}`,
+    js: `${selfWrapped.banner}'use strict';\nvar __cpImportMetaUrl = require('node:url').pathToFileURL(__filename).href;\n${packDataBanner}`,
   },
+  footer: { js: selfWrapped.footer },
 });
 
 const bin = (args: string[], env: Record<string, string> = {}) =>
