@@ -175,6 +175,25 @@ const selfWrapped = {
   banner: '(function (exports, require, module, __filename, __dirname) {',
   footer: `\n}).apply(...(typeof __cpModuleArgs === 'undefined' ? [this, arguments] : [__cpModuleArgs[0], __cpModuleArgs]));`,
 };
+/**
+ * undici (0.4 MB; only `pricing update` loads it, by import()) is required from the package's dependencies
+ * when first used rather than read with the bundle at every start: a module of the bundle that requires it.
+ * (A bare external would stay an import(), which a vm.Script cannot run without a loader of its own.)
+ */
+const undiciFromDependencies: Plugin = {
+  name: 'undici-from-dependencies',
+  setup(b) {
+    b.onResolve({ filter: /^undici$/ }, (args) =>
+      args.namespace === 'undici-from-dependencies'
+        ? { path: 'undici', external: true }
+        : { path: 'undici', namespace: 'undici-from-dependencies' },
+    );
+    b.onLoad({ filter: /^undici$/, namespace: 'undici-from-dependencies' }, () => ({
+      contents: "module.exports = require('undici');",
+      loader: 'js',
+    }));
+  },
+};
 const packDataBanner =
   "var __cpPackData = (f) => JSON.parse(require('node:fs').readFileSync(require('node:path').join(__dirname, 'data', f), 'utf8'));";
 // ── end start-up block
@@ -184,7 +203,13 @@ await build({
   entryPoints: ['src/cli/main.ts'],
   outfile: 'dist/cli.cjs',
   minify: true,
-  plugins: [entryWithoutTopLevelAwait, commanderWithoutEagerChildProcess, zodOnFirstUse, packDataOnFirstUse],
+  plugins: [
+    entryWithoutTopLevelAwait,
+    commanderWithoutEagerChildProcess,
+    zodOnFirstUse,
+    packDataOnFirstUse,
+    undiciFromDependencies,
+  ],
   // import.meta.url is the bundle's own file (a worker thread started from it runs the same file).
   define: { 'import.meta.url': '__cpImportMetaUrl', ...defineBuildId },
   banner: {

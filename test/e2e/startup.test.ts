@@ -1,6 +1,9 @@
-import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { spawn, spawnSync } from 'node:child_process';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { Script } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 
@@ -61,6 +64,32 @@ describe('the fast start of the built command', () => {
     ]);
     expect(read(['pricing', 'show', 'azure'])).toEqual(['azure.catalog.json']);
     expect(read(['--help'])).toEqual([]);
+  });
+  it('`pricing update` in the bundle loads undici from the dependencies (kept out of the bundle)', async () => {
+    const server = createServer((_, res) => res.writeHead(404).end());
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+    const { port } = server.address() as AddressInfo;
+    const data = mkdtempSync(join(tmpdir(), 'capacity-plan-undici-'));
+    try {
+      const r = await new Promise<{ code: number | null; stderr: string }>((done) => {
+        const child = spawn(
+          process.execPath,
+          [bin, 'pricing', 'update', 'aws', '--endpoint', `http://127.0.0.1:${port}`],
+          {
+            env: { ...process.env, NO_COLOR: '1', XDG_DATA_HOME: data },
+          },
+        );
+        let stderr = '';
+        child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+        child.on('close', (code) => done({ code, stderr }));
+      });
+      expect(r.stderr).toMatch(/HTTP 404|404/);
+      expect(r.stderr).not.toMatch(/dynamic import|unexpected error/);
+      expect(r.code).not.toBe(0);
+    } finally {
+      server.close();
+      rmSync(data, { recursive: true, force: true });
+    }
   });
   it("V8 accepts the code cache kept beside the bundle (it was made by this Node's V8)", () => {
     const file = resolve('dist/cli.cjs');
