@@ -49,6 +49,15 @@ describe('the fast start of the built command', () => {
       expect(loaded).not.toContain(`NativeModule\u00a0${name}`);
     expect(loaded).toContain('zod:no');
     expect(loaded).toContain('icu:no');
+    // export all neither: its architecture file is checked against the schema by the tests, not at every run.
+    const out = mkdtempSync(join(tmpdir(), 'capacity-plan-export-'));
+    try {
+      const e = node(['--require', probe, bin, 'export', 'all', '--users', '500k', '-o', out, '-q']);
+      expect(e.status).toBe(0);
+      expect(e.stderr.trim().split(' ')).toContain('zod:no');
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
   });
   it('a plan reads only its own provider’s catalog, parsed when first used', () => {
     const probe = resolve('test/fixtures/startup-data-reads.cjs');
