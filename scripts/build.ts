@@ -8,7 +8,9 @@
 import { build, type Plugin } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pkg from '../package.json' with { type: 'json' };
 import { jsonSchema, SCHEMA_KINDS } from '../src/schema/json-schemas.js';
 
@@ -230,6 +232,14 @@ writeFileSync(
   `${JSON.stringify({ version: bin(['--version']).trim(), help: bin(['--help']) })}\n`,
 );
 bin(['plan', '--users', '500k', '--format', 'json'], { CAPACITY_PLAN_WRITE_CODE_CACHE: 'dist/cli.cjs.cache' });
+// ── start-up (p-start): export gets a code cache of its own run (the bin picks it by command), so what it
+// compiles beyond a plan (the exporters, the YAML writer) is compiled too: ~40 ms of CPU less for export all.
+const exportOut = mkdtempSync(join(tmpdir(), 'capacity-plan-build-'));
+bin(['export', 'all', '--users', '500k', '-o', exportOut, '--force', '-q'], {
+  CAPACITY_PLAN_WRITE_CODE_CACHE: 'dist/cli.cjs.export.cache',
+});
+rmSync(exportOut, { recursive: true, force: true });
+// ── end start-up block
 
 // The JSON Schemas the yaml-language-server lines in written files point at, shipped in the package.
 mkdirSync('schemas', { recursive: true });

@@ -59,19 +59,34 @@ describe('the fast start of the built command', () => {
       rmSync(out, { recursive: true, force: true });
     }
   });
-  it('a plan reads only its own provider’s catalog, parsed when first used', () => {
+  it('a plan reads only its own provider’s catalog, parsed when first used, and its command’s code cache', () => {
     const probe = resolve('test/fixtures/startup-data-reads.cjs');
     const read = (args: string[]) => {
       const r = node(['--require', probe, bin, ...args]);
       expect(r.status).toBe(0);
       return r.stderr.trim().split(' ').filter(Boolean).sort();
     };
-    expect(read(['plan', '--users', '500k', '--format', 'json'])).toEqual(['aws.catalog.json', 'aws.commitments.json']);
+    expect(read(['plan', '--users', '500k', '--format', 'json'])).toEqual([
+      'aws.catalog.json',
+      'aws.commitments.json',
+      'cli.cjs.cache',
+    ]);
     expect(read(['plan', '--users', '50k', '--provider', 'gcp', '--format', 'json'])).toEqual([
+      'cli.cjs.cache',
       'gcp.catalog.json',
       'gcp.commitments.json',
     ]);
-    expect(read(['pricing', 'show', 'azure'])).toEqual(['azure.catalog.json']);
+    expect(read(['pricing', 'show', 'azure'])).toEqual(['azure.catalog.json', 'cli.cjs.cache']);
+    const out = mkdtempSync(join(tmpdir(), 'capacity-plan-export-'));
+    try {
+      expect(read(['export', 'all', '--users', '50k', '-o', out, '-q'])).toEqual([
+        'aws.catalog.json',
+        'aws.commitments.json',
+        'cli.cjs.export.cache',
+      ]);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
     expect(read(['--help'])).toEqual([]);
   });
   it('`pricing update` in the bundle loads undici from the dependencies (kept out of the bundle)', async () => {
@@ -100,13 +115,16 @@ describe('the fast start of the built command', () => {
       rmSync(data, { recursive: true, force: true });
     }
   });
-  it("V8 accepts the code cache kept beside the bundle (it was made by this Node's V8)", () => {
-    const file = resolve('dist/cli.cjs');
-    // The bundle is its own module function: the bin compiles its text as it is.
-    const script = new Script(readFileSync(file, 'utf8'), {
-      filename: file,
-      cachedData: readFileSync(`${file}.cache`),
-    });
-    expect(script.cachedDataRejected).toBe(false);
-  });
+  it.each(['cli.cjs.cache', 'cli.cjs.export.cache'])(
+    "V8 accepts the code cache %s (made by this Node's V8)",
+    (cache) => {
+      const file = resolve('dist/cli.cjs');
+      // The bundle is its own module function: the bin compiles its text as it is.
+      const script = new Script(readFileSync(file, 'utf8'), {
+        filename: file,
+        cachedData: readFileSync(resolve('dist', cache)),
+      });
+      expect(script.cachedDataRejected).toBe(false);
+    },
+  );
 });
