@@ -45,7 +45,7 @@ describe('the fast start of the built command', () => {
     const r = node(['--require', probe, bin, 'plan', '--users', '500k', '--format', 'json']);
     expect(r.status).toBe(0);
     const loaded = r.stderr.trim().split(' ');
-    for (const name of ['worker_threads', 'child_process', 'crypto', 'fs/promises', 'readline', 'os'])
+    for (const name of ['worker_threads', 'child_process', 'crypto', 'fs/promises', 'readline', 'os', 'tty'])
       expect(loaded).not.toContain(`NativeModule\u00a0${name}`);
     expect(loaded).toContain('zod:no');
     expect(loaded).toContain('icu:no');
