@@ -34,6 +34,9 @@ describe('the fast start of the built command', () => {
       ['plan', '--users', 'abc', '--availability', '100'],
       ['plan', '--users', '50k', '--growth', '15', '--months', '24', '--format', 'json'],
       ['plan', '--users', '500k', '--regions', 'us-east-1=60,eu-west-1=40', '--format', 'json'],
+      // Tables: the bundle measures cells through a remembering string-width (scripts/build.ts).
+      ['plan', '--users', '50k', '--provider', 'all'],
+      ['plan', '--users', '5M', '--availability', '99.99', '--mixed-hardware', '--deploy', 'canary'],
     ]) {
       const fast = node([bin, ...args]);
       const full = node([esm, ...args]);
