@@ -16,6 +16,8 @@ const cases = {
   '--version': [[bin, '--version'], 1.1],
   '--help': [[bin, '--help'], 1.1],
   'plan --users 500k --format json': [[bin, 'plan', '--users', '500k', '--format', 'json'], 1.3],
+  // The same with no simulation kept from an earlier run (the first run for a fleet: it simulates).
+  'plan … --format json, cold evidence': [[bin, 'plan', '--users', '500k', '--format', 'json'], null, { off: true }],
   'plan --users 500k (table)': [[bin, 'plan', '--users', '500k'], null],
   'plan … --format json --no-simulate': [[bin, 'plan', '--users', '500k', '--format', 'json', '--no-simulate'], null],
   'export all --users 500k': [[bin, 'export', 'all', '--users', '500k', '-o', out, '--force'], 1.5],
@@ -23,15 +25,21 @@ const cases = {
 };
 // /usr/bin/time reports the peak RSS of the child; fall back to time only when it is missing.
 const gnuTime = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, '-e', '0']).status === 0;
+// Balancer simulations are kept between runs in a cache folder of the bench's own (filled by the warm-up
+// runs); the cold case turns it off.
+const cacheHome = mkdtempSync(join(tmpdir(), 'capacity-plan-bench-cache-'));
+const envOf = (opts) => ({
+  ...process.env,
+  NO_COLOR: '1',
+  XDG_CACHE_HOME: cacheHome,
+  CAPACITY_PLAN_CACHE: opts?.off ? 'off' : '',
+});
 const times = Object.fromEntries(Object.keys(cases).map((k) => [k, []]));
 const rss = Object.fromEntries(Object.keys(cases).map((k) => [k, []]));
 for (let i = 0; i < runs + 2; i++) {
-  for (const [name, [args]] of Object.entries(cases)) {
+  for (const [name, [args, , opts]] of Object.entries(cases)) {
     const start = process.hrtime.bigint();
-    const r = spawnSync(process.execPath, args, {
-      stdio: ['ignore', 'ignore', 'pipe'],
-      env: { ...process.env, NO_COLOR: '1' },
-    });
+    const r = spawnSync(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'], env: envOf(opts) });
     const ms = Number(process.hrtime.bigint() - start) / 1e6;
     if (r.status !== 0) throw new Error(`${name} failed: ${r.stderr}`);
     if (i < 2) continue; // the first runs warm the file cache
@@ -39,13 +47,14 @@ for (let i = 0; i < runs + 2; i++) {
     if (gnuTime && i < 5) {
       const m = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, ...args], {
         stdio: ['ignore', 'ignore', 'pipe'],
-        env: { ...process.env, NO_COLOR: '1' },
+        env: envOf(opts),
       });
       rss[name].push(Number(m.stderr.toString().trim().split('\n').at(-1)) / 1024);
     }
   }
 }
 rmSync(out, { recursive: true, force: true });
+rmSync(cacheHome, { recursive: true, force: true });
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const base = median(times['node -e 0']);
 const baseRss = gnuTime ? median(rss['node -e 0']) : 0;
@@ -59,7 +68,7 @@ for (const [name, [, target]] of Object.entries(cases)) {
   if (name.startsWith('plan --users 500k --format json') && gnuTime)
     goal += `, memory ≤ +15 MB ${median(rss[name]) - baseRss <= 15 ? 'ok' : 'MISSED'}`;
   console.log(
-    `  ${name.padEnd(34)} ${median(times[name]).toFixed(1).padStart(7)} ms   ${ratio.toFixed(2)}× node -e 0${memory}${goal}`,
+    `  ${name.padEnd(36)} ${median(times[name]).toFixed(1).padStart(7)} ms   ${ratio.toFixed(2)}× node -e 0${memory}${goal}`,
   );
 }
 

@@ -3,8 +3,9 @@
 // - `--version` and `--help` are answered from dist/answers.json (written by the build from the CLI itself)
 //   before anything else loads;
 // - everything else runs dist/cli.cjs, one CommonJS bundle, compiled with the V8 code cache the build
-//   keeps beside it (dist/cli.cjs.cache), so that little is parsed or compiled at start-up. A cache made by
-//   another Node version is rejected by V8 and the bundle is compiled as usual.
+//   keeps beside it (dist/cli.cjs.cache, or the command's own, dist/cli.cjs.<command>.cache), so that little is parsed or compiled at start-up. A cache made by
+//   another Node version is rejected by V8 and the bundle is compiled as usual. The bundle wraps itself in
+//   CommonJS's module function, so its text is compiled as read.
 'use strict';
 /* global require, __dirname -- CommonJS (bin/package.json) */
 /* eslint-disable @typescript-eslint/no-require-imports -- CommonJS starts faster than an ES module */
@@ -33,20 +34,31 @@ function runBundle() {
   const { Script } = require('node:vm');
   const Module = require('node:module');
   const file = join(dist, 'cli.cjs');
-  const cacheFile = `${file}.cache`;
-  const source = Module.wrap(readFileSync(file, 'utf8'));
+  // A command the build ran has a code cache of its own run (cli.cjs.export.cache…); the others use plan's.
+  const command = argv.find((a) => !a.startsWith('-')) ?? '';
+  const caches = /^[a-z]+$/.test(command) ? [`${file}.${command}.cache`, `${file}.cache`] : [`${file}.cache`];
   let cachedData;
-  try {
-    cachedData = readFileSync(cacheFile);
-  } catch {
-    cachedData = undefined;
+  for (const cacheFile of caches) {
+    try {
+      cachedData = readFileSync(cacheFile);
+      break;
+    } catch {
+      cachedData = undefined;
+    }
   }
-  const script = new Script(source, { filename: file, cachedData });
+  // The bundle is its own module function (scripts/build.ts): its text is compiled as it is, not copied
+  // into Module.wrap's, and called with the arguments put in globalThis.__cpModuleArgs.
+  const script = new Script(readFileSync(file, 'utf8'), { filename: file, cachedData });
   // The build runs one plan this way and keeps what V8 compiled for the next start.
   const cacheOut = process.env.CAPACITY_PLAN_WRITE_CODE_CACHE;
   if (cacheOut) process.on('exit', () => writeFileSync(cacheOut, script.createCachedData()));
   const bundle = { exports: {} };
-  script.runInThisContext()(bundle.exports, Module.createRequire(file), bundle, file, dist);
+  globalThis.__cpModuleArgs = [bundle.exports, Module.createRequire(file), bundle, file, dist];
+  try {
+    script.runInThisContext();
+  } finally {
+    delete globalThis.__cpModuleArgs;
+  }
 }
 
 const text = answer();

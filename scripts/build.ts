@@ -7,11 +7,32 @@
 // - dist/index.js: the library entry, its dependencies left external.
 import { build, type Plugin } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pkg from '../package.json' with { type: 'json' };
 import { jsonSchema, SCHEMA_KINDS } from '../src/schema/json-schemas.js';
 
 rmSync('dist', { recursive: true, force: true });
+
+// ── start-up (p-start): the build's fingerprint of its sources, __cpBuildId in the CLI bundles. The binary
+// keeps balancer simulations in the user's cache folder under it (src/cli/evidence-cache.ts), so a build
+// from changed sources never reads the figures of another.
+const buildId = (() => {
+  const hash = createHash('sha256').update(pkg.version);
+  const walk = (dir: string): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const path = `${dir}/${entry.name}`;
+      if (entry.isDirectory()) walk(path);
+      else hash.update(path).update(readFileSync(path));
+    }
+  };
+  walk('src');
+  return hash.digest('hex').slice(0, 16);
+})();
+const defineBuildId = { __cpBuildId: JSON.stringify(buildId) };
+// ── end start-up block
 const common = {
   bundle: true,
   platform: 'node',
@@ -32,6 +53,7 @@ await build({
   chunkNames: 'chunks/[name]-[hash]',
   minify: true,
   banner: requireBanner,
+  define: defineBuildId,
 });
 await build({
   ...common,
@@ -114,29 +136,145 @@ for (const name of ${JSON.stringify(await used())})
     }));
   },
 };
+// ── start-up (p-start): the providers' bundled catalogs and commitment books out of the bundle, read when
+// first used. Each pack's `catalog` and `commitments` become getters that parse dist/data/<provider>.<name>.json
+// once (JSON.parse is quicker than compiling the same object as code), so a plan on AWS reads only AWS's
+// catalog, and no command reads, compiles or keeps the other providers' (~0.8 MB of the bundle).
+const PACK_DATA = ['catalog', 'commitments'] as const;
+const packDataOnFirstUse: Plugin = {
+  name: 'pack-data-on-first-use',
+  setup(b) {
+    b.onLoad({ filter: /src[\\/]providers[\\/][a-z0-9-]+[\\/]index\.ts$/ }, (args) => {
+      let source = readFileSync(args.path, 'utf8');
+      const provider = args.path.split(/[\\/]/).at(-2)!;
+      for (const name of PACK_DATA) {
+        const json = `${name}.generated.json`;
+        const imported = `import ${name} from './${json}' with { type: 'json' };`;
+        const property = new RegExp(`^(\\s*)${name}: ${name} as (\\w+),$`, 'm');
+        if (!source.includes(imported) || !property.test(source))
+          throw new Error(`${args.path}: the ${name} import or property moved (scripts/build.ts reads it lazily)`);
+        const file = `${provider}.${name}.json`;
+        mkdirSync('dist/data', { recursive: true });
+        writeFileSync(`dist/data/${file}`, readFileSync(args.path.replace(/index\.ts$/, json)));
+        source = source
+          .replace(imported, `let ${name}Loaded: unknown;`)
+          .replace(
+            property,
+            `$1get ${name}(): $2 {\n$1  return (${name}Loaded ??= __cpPackData(${JSON.stringify(file)})) as $2;\n$1},`,
+          );
+      }
+      return { contents: source, loader: 'ts' };
+    });
+  },
+};
+/**
+ * The bundle wraps itself in CommonJS's module function, so bin/capacity-plan.js compiles the file's text
+ * as it is (Module.wrap would copy 1 MB of source into a second string, kept to the end: ~3 MB of peak
+ * memory). Run by Node's own loader (a worker thread), the function is called with the loader's arguments;
+ * run by the bin, with those it puts in globalThis.__cpModuleArgs for that one call.
+ */
+const selfWrapped = {
+  banner: '(function (exports, require, module, __filename, __dirname) {',
+  footer: `\n}).apply(...(typeof __cpModuleArgs === 'undefined' ? [this, arguments] : [__cpModuleArgs[0], __cpModuleArgs]));`,
+};
+/**
+ * undici (0.4 MB; only `pricing update` loads it, by import()) is required from the package's dependencies
+ * when first used rather than read with the bundle at every start: a module of the bundle that requires it.
+ * (A bare external would stay an import(), which a vm.Script cannot run without a loader of its own.)
+ */
+const undiciFromDependencies: Plugin = {
+  name: 'undici-from-dependencies',
+  setup(b) {
+    b.onResolve({ filter: /^undici$/ }, (args) =>
+      args.namespace === 'undici-from-dependencies'
+        ? { path: 'undici', external: true }
+        : { path: 'undici', namespace: 'undici-from-dependencies' },
+    );
+    b.onLoad({ filter: /^undici$/, namespace: 'undici-from-dependencies' }, () => ({
+      contents: "module.exports = require('undici');",
+      loader: 'js',
+    }));
+  },
+};
+/**
+ * cli-table3 measures every cell many times with string-width, which builds two regular expressions (ANSI
+ * codes, emoji) on each call: ~100 ms of a table plan. Here it reads the width of printable ASCII text as
+ * its length (what string-width gives for it: no escape, emoji or wide character is ASCII) and remembers
+ * the width of any other text; the numbers, hence the table, are the same.
+ */
+const stringWidthRemembered: Plugin = {
+  name: 'string-width-remembered',
+  setup(b) {
+    b.onResolve({ filter: /^string-width$/ }, (args) =>
+      /node_modules[\\/]cli-table3[\\/]/.test(args.importer)
+        ? { path: 'string-width', namespace: 'string-width-remembered', pluginData: args.resolveDir }
+        : undefined,
+    );
+    b.onLoad({ filter: /^string-width$/, namespace: 'string-width-remembered' }, (args) => ({
+      contents: `const measure = require('string-width');
+const printable = /^[\\x20-\\x7e]*$/;
+const widths = new Map();
+module.exports = (text) => {
+  if (typeof text !== 'string') return measure(text);
+  if (printable.test(text)) return text.length;
+  let width = widths.get(text);
+  if (width === undefined) {
+    if (widths.size >= 10000) widths.clear();
+    widths.set(text, (width = measure(text)));
+  }
+  return width;
+};
+module.exports.default = module.exports;`,
+      loader: 'js',
+      resolveDir: args.pluginData as string,
+    }));
+  },
+};
+const packDataBanner =
+  "var __cpPackData = (f) => JSON.parse(require('node:fs').readFileSync(require('node:path').join(__dirname, 'data', f), 'utf8'));";
+// ── end start-up block
 await build({
   ...common,
   format: 'cjs',
   entryPoints: ['src/cli/main.ts'],
   outfile: 'dist/cli.cjs',
   minify: true,
-  plugins: [entryWithoutTopLevelAwait, commanderWithoutEagerChildProcess, zodOnFirstUse],
+  plugins: [
+    entryWithoutTopLevelAwait,
+    commanderWithoutEagerChildProcess,
+    zodOnFirstUse,
+    packDataOnFirstUse,
+    undiciFromDependencies,
+    stringWidthRemembered,
+  ],
   // import.meta.url is the bundle's own file (a worker thread started from it runs the same file).
-  define: { 'import.meta.url': '__cpImportMetaUrl' },
-  banner: { js: "'use strict';\nvar __cpImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+  define: { 'import.meta.url': '__cpImportMetaUrl', ...defineBuildId },
+  banner: {
+    js: `${selfWrapped.banner}'use strict';\nvar __cpImportMetaUrl = require('node:url').pathToFileURL(__filename).href;\n${packDataBanner}`,
+  },
+  footer: { js: selfWrapped.footer },
 });
 
 const bin = (args: string[], env: Record<string, string> = {}) =>
   execFileSync(process.execPath, ['bin/capacity-plan.js', ...args], {
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'inherit'],
-    env: { ...process.env, NO_COLOR: '1', ...env },
+    // No simulation read from the user's cache: the code cache must hold what a simulation compiles.
+    env: { ...process.env, NO_COLOR: '1', CAPACITY_PLAN_CACHE: 'off', ...env },
   });
 writeFileSync(
   'dist/answers.json',
   `${JSON.stringify({ version: bin(['--version']).trim(), help: bin(['--help']) })}\n`,
 );
 bin(['plan', '--users', '500k', '--format', 'json'], { CAPACITY_PLAN_WRITE_CODE_CACHE: 'dist/cli.cjs.cache' });
+// ── start-up (p-start): export gets a code cache of its own run (the bin picks it by command), so what it
+// compiles beyond a plan (the exporters, the YAML writer) is compiled too: ~40 ms of CPU less for export all.
+const exportOut = mkdtempSync(join(tmpdir(), 'capacity-plan-build-'));
+bin(['export', 'all', '--users', '500k', '-o', exportOut, '--force', '-q'], {
+  CAPACITY_PLAN_WRITE_CODE_CACHE: 'dist/cli.cjs.export.cache',
+});
+rmSync(exportOut, { recursive: true, force: true });
+// ── end start-up block
 
 // The JSON Schemas the yaml-language-server lines in written files point at, shipped in the package.
 mkdirSync('schemas', { recursive: true });

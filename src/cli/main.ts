@@ -1,4 +1,5 @@
 import { EXIT } from './exit-error.js';
+import { useEvidenceCache } from './evidence-cache.js';
 import { removePendingTemps } from './pending-temps.js';
 import { PLAN_SERVER_ARG } from './thread-marker.js';
 
@@ -11,9 +12,18 @@ else if ((thread.workerData as { job?: string } | null)?.job === 'plan-server') 
 }
 
 async function main(): Promise<void> {
+  // process.stderr, opened (with its error handler) when first used: a run that writes nothing there never
+  // makes the stream (for a pipe, a socket and the modules behind it).
+  let stderrStream: NodeJS.WriteStream | null = null;
+  const stderr = (): NodeJS.WriteStream => {
+    if (stderrStream) return stderrStream;
+    stderrStream = process.stderr;
+    stderrStream.on('error', () => process.exit(process.exitCode ?? EXIT.failure));
+    return stderrStream;
+  };
   const say = (line: string) => {
     try {
-      process.stderr.write(`capacity-plan: ${line}\n`);
+      stderr().write(`capacity-plan: ${line}\n`);
     } catch {
       // stderr itself is gone: the exit code still tells
     }
@@ -27,10 +37,9 @@ async function main(): Promise<void> {
     );
     process.exit(EXIT.usage);
   });
-  process.stderr.on('error', () => process.exit(process.exitCode ?? EXIT.failure));
   process.on('SIGINT', () => {
     removePendingTemps();
-    if (process.stderr.isTTY) process.stderr.write('\n'); // after the terminal's ^C
+    if (stderr().isTTY) stderr().write('\n'); // after the terminal's ^C
     say('interrupted');
     process.exit(EXIT.interrupted);
   });
@@ -54,13 +63,26 @@ async function main(): Promise<void> {
     const { workerPlanner } = await import('./plan-worker.js');
     setOffThreadPlanner(workerPlanner(new URL(import.meta.url)));
   }
+  useEvidenceCache(process.env);
   const { run } = await import('./run.js');
+  let stdinIsTTY: boolean | undefined;
   const code = await run(argv, {
     stdout: process.stdout,
-    stderr: process.stderr,
+    stderr: {
+      write: (text: string) => stderr().write(text),
+      get isTTY() {
+        return stderr().isTTY;
+      },
+      get columns() {
+        return stderr().columns;
+      },
+    },
     env: process.env,
-    // Whether stdin is a terminal, without opening process.stdin (a stream every start-up would pay for).
-    stdinIsTTY: process.getBuiltinModule('node:tty').isatty(0),
+    // Whether stdin is a terminal, asked only when a prompt might follow, without opening process.stdin (a
+    // stream every start-up would pay for).
+    get stdinIsTTY() {
+      return (stdinIsTTY ??= process.getBuiltinModule('node:tty').isatty(0));
+    },
     cwd: process.cwd(),
   });
   process.exitCode = code;

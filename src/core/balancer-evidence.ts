@@ -37,6 +37,22 @@ export const EVIDENCE_BUDGET = 2 * (REQUESTS + WARMUP);
 const SIMULATED = new Map<string, BalancerEvidence['results']>();
 const MEMO_SIZE = 1024;
 
+/**
+ * Where simulations outlive the process, keyed the same way (the CLI keeps them in a file of the user's
+ * cache folder, so that running the command again does not simulate again). The figures are seeded, so a
+ * remembered result is the one the simulation would give: the evidence is the same, byte for byte.
+ */
+export interface EvidenceStore {
+  get(key: string): BalancerEvidence['results'] | undefined;
+  set(key: string, results: BalancerEvidence['results']): void;
+}
+let store: EvidenceStore | null = null;
+
+/** The binary sets one; in process (tests, the library) simulations are remembered in memory only. */
+export function setEvidenceStore(next: EvidenceStore | null): void {
+  store = next;
+}
+
 /** What each pick is compared against in the simulation. */
 const RIVAL: Record<Exclude<Strategy, 'none'>, SimStrategy> = {
   'round-robin': 'least-connections',
@@ -105,10 +121,9 @@ function simulatePair(
   serviceTimeMs: number,
   cv: number,
 ): BalancerEvidence['results'] {
-  const key = `${picked} ${rival} ${vcpus} ${arrivalRate} ${serviceTimeMs} ${cv} ${speeds.join(',')}`;
-  let results = SIMULATED.get(key);
+  const key = `${REQUESTS}+${WARMUP} seed ${SEED}: ${picked} ${rival} ${vcpus} ${arrivalRate} ${serviceTimeMs} ${cv} ${speeds.join(',')}`;
+  let results = SIMULATED.get(key) ?? store?.get(key);
   if (!results) {
-    if (SIMULATED.size >= MEMO_SIZE) SIMULATED.clear();
     const report = runSimulation({
       speeds,
       concurrency: vcpus,
@@ -130,6 +145,10 @@ function simulatePair(
       p99Ms: round(r.p99Ms, 1),
       imbalance: round(r.imbalance, 3),
     }));
+    store?.set(key, results);
+  }
+  if (!SIMULATED.has(key)) {
+    if (SIMULATED.size >= MEMO_SIZE) SIMULATED.clear();
     SIMULATED.set(key, results);
   }
   return results.map((r) => ({ ...r }));

@@ -2,6 +2,7 @@ import { MINUTES_PER_MONTH } from './availability.js';
 import { availabilityText } from './percent-text.js';
 import type { DesignContext, RegionStack } from './design-types.js';
 import { fleetServers, sizeFleet } from './fleet-sizing.js';
+import { groupDigits } from './group-digits.js';
 
 /**
  * DNS failover: the provider's health checks poll every 30 s and mark a region down after 3 failures, then
@@ -183,7 +184,7 @@ export function pickFailover(
   const pick = byCost.find(meets) ?? [...priced].sort((a, b) => b.estimated - a.estimated)[0]!;
   const other = priced.find((p) => p !== pick)!;
   const pct = (x: number) => `${availabilityText(x * 100)} %`;
-  const money = (x: number) => `$${Math.round(x).toLocaleString('en-US')}`;
+  const money = (x: number) => `$${groupDigits(Math.round(x))}`;
   const why = !meets(pick)
     ? `neither meets the target; ${pick.variant.mode} is the more available`
     : pick.monthly <= other.monthly
