@@ -25,7 +25,14 @@ export interface DesignContext {
   sizings: Map<string, ComputeSizing | null>;
   /** Designs already built for this plan, by tier and redundancy: the cost-of-nines table asks for the same ones four times. */
   designs: Map<string, Design | null>;
+  /** Database sizings already computed for this plan, by tier, option and load: designs that differ elsewhere share them. */
+  databases: Map<string, DatabaseSizing | null>;
 }
+
+/** The parts of a design context that remember work for the next design of the same plan. */
+export type DesignMemo = Pick<DesignContext, 'sizings' | 'designs' | 'databases'>;
+
+export const newDesignMemo = (): DesignMemo => ({ sizings: new Map(), designs: new Map(), databases: new Map() });
 
 export interface RegionStack {
   code: string;

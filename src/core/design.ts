@@ -43,6 +43,20 @@ function lift(book: PriceBook, tier: TierId, r: Resilience, seed: boolean): Resi
   return { ...r, appZones: Math.max(own.appZones, r.appZones), cacheHa: own.cacheHa || r.cacheHa };
 }
 
+/**
+ * A region's database for a tier and option, sized once per plan (only the option of the redundancy counts):
+ * the primary's takes every write unless each region keeps its own data (`share`, else null).
+ */
+function databaseFor(ctx: DesignContext, tier: TierId, resilience: Resilience, share: number | null) {
+  const key = `${tier}|${resilience.databaseHa}|${share ?? 'all'}`;
+  const known = ctx.databases.get(key);
+  if (known !== undefined) return known;
+  const demand = share === null ? ctx.demand : scaleDemand(ctx.demand, share);
+  const sized = sizeDatabase(tier, demand, ctx.params, resilience, ctx.book, tier !== 'single-server');
+  ctx.databases.set(key, sized);
+  return sized;
+}
+
 function build(ctx: DesignContext, startTier: TierId, wanted: Resilience): Design | null {
   const { input, params, demand, curve, book } = ctx;
   let tier = startTier;
@@ -91,14 +105,7 @@ function build(ctx: DesignContext, startTier: TierId, wanted: Resilience): Desig
         break;
       }
       // The primary region's database takes every write unless each region keeps its own data.
-      const database = sizeDatabase(
-        tier,
-        input.dataResidency ? regional : demand,
-        params,
-        resilience,
-        book,
-        tier !== 'single-server',
-      );
+      const database = databaseFor(ctx, tier, resilience, input.dataResidency ? r.share : null);
       if (!database) {
         failed = 'database';
         break;

@@ -51,12 +51,34 @@ export function pick(choice: HardwareChoice, anchor: CatalogItem): CatalogItem {
   );
 }
 
-/** The design's price book under `--arch` and `--cache-engine`: everything else reads through to the catalog's. */
+const hardwareBooks = new WeakMap<PriceBook, Map<string, HardwareBook>>();
+
+/**
+ * The design's price book under `--arch` and `--cache-engine`: everything else reads through to the catalog's.
+ * Made once per price book and choice, its picks remembered: the base book's lookups return the same list
+ * for the same shapes, so each list is mapped once.
+ */
 export function hardwareBook(base: PriceBook, input: Pick<PlanInput, 'arch' | 'cacheEngine'>): HardwareBook {
+  const key = `${input.arch}|${input.cacheEngine}`;
+  const known = hardwareBooks.get(base) ?? new Map<string, HardwareBook>();
+  hardwareBooks.set(base, known);
+  const book = known.get(key) ?? makeHardwareBook(base, input);
+  known.set(key, book);
+  return book;
+}
+
+function makeHardwareBook(base: PriceBook, input: Pick<PlanInput, 'arch' | 'cacheEngine'>): HardwareBook {
   const provider = base.catalog.provider;
   const reader = (isProvider(provider) ? providerPack(provider).hardware : undefined) ?? statedHardware;
   const hardware: HardwareChoice = { arch: input.arch, cacheEngine: input.cacheEngine, reader, base };
-  const each = (items: CatalogItem[]) => items.map((i) => pick(hardware, i));
+  const mapped = new WeakMap<readonly CatalogItem[], CatalogItem[]>();
+  const each = (items: CatalogItem[]) => {
+    const known = mapped.get(items);
+    if (known) return known;
+    const picked = items.map((i) => pick(hardware, i));
+    mapped.set(items, picked);
+    return picked;
+  };
   return {
     ...base,
     hardware,

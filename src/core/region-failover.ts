@@ -153,6 +153,10 @@ export function failoverVariants(
   return [auto, provisioned];
 }
 
+/** One formatter for the process, made when first needed: toLocaleString builds a new one on every call. */
+let formatter: Intl.NumberFormat | undefined;
+const dollars = () => (formatter ??= new Intl.NumberFormat('en-US'));
+
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
 /** The failover mode a multi-region design uses, the one it beat, and why. */
@@ -183,7 +187,7 @@ export function pickFailover(
   const pick = byCost.find(meets) ?? [...priced].sort((a, b) => b.estimated - a.estimated)[0]!;
   const other = priced.find((p) => p !== pick)!;
   const pct = (x: number) => `${availabilityText(x * 100)} %`;
-  const money = (x: number) => `$${Math.round(x).toLocaleString('en-US')}`;
+  const money = (x: number) => `$${dollars().format(Math.round(x))}`;
   const why = !meets(pick)
     ? `neither meets the target; ${pick.variant.mode} is the more available`
     : pick.monthly <= other.monthly

@@ -20,7 +20,8 @@ function lineOf(
   if (!rule.applies(ctx, of)) return [];
   const spec = rule.line(ctx, of, size);
   if (!spec || !(spec.quantity > 0)) return [];
-  const line = { ...priced(rule.kind, rule.component, id, spec), ...(spec.buyable ? { buyable: spec.buyable } : {}) };
+  const line = priced(rule.kind, rule.component, id, spec);
+  if (spec.buyable) line.buyable = spec.buyable;
   return buyLine(line, spec, ctx, terms);
 }
 
