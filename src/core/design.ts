@@ -1,6 +1,6 @@
 import { sizeCompute } from './compute.js';
 import { sizeDatabase } from './database.js';
-import { finish } from './design-finish.js';
+import { finish, prepare } from './design-finish.js';
 import type { Design, DesignContext, RegionStack } from './design-types.js';
 import { regionSplit, scaleDemand } from './regions.js';
 import { resilienceKey, strongest, tierResilience, type Resilience } from './resilience.js';
@@ -58,6 +58,31 @@ function databaseFor(ctx: DesignContext, tier: TierId, resilience: Resilience, s
 }
 
 function build(ctx: DesignContext, startTier: TierId, wanted: Resilience): Design | null {
+  const s = size(ctx, startTier, wanted);
+  return s && finish(ctx, s.tier, s.tierReasons, s.resilience, s.stacks);
+}
+
+/**
+ * The availability the design for a starting tier and redundancy composes to before it is priced (null when
+ * no tier carries it): its estimate, or above it for active-active regions, whose failover the bill picks.
+ * What a search that needs nothing below its goal reads to leave a design unpriced.
+ */
+export function availabilityBound(ctx: DesignContext, startTier: TierId, wanted: Resilience): number | null {
+  const built = ctx.designs.get(`${startTier}|${resilienceKey(wanted)}`);
+  if (built !== undefined) return built?.estimate.estimated ?? null;
+  const s = size(ctx, startTier, wanted);
+  return s && prepare(ctx, s.tier, s.resilience, s.stacks).base.estimated;
+}
+
+interface Sized {
+  tier: TierId;
+  tierReasons: string[];
+  resilience: Resilience;
+  stacks: RegionStack[];
+}
+
+/** The tier and each region's fleet and database: moved up a tier while the demand outgrows one. */
+function size(ctx: DesignContext, startTier: TierId, wanted: Resilience): Sized | null {
   const { input, params, demand, curve, book } = ctx;
   let tier = startTier;
   const own = tierResilience(startTier);
@@ -112,7 +137,7 @@ function build(ctx: DesignContext, startTier: TierId, wanted: Resilience): Desig
       }
       stacks.push({ code: r.code, share: r.share, compute, database, role: i === 0 ? 'primary' : 'secondary' });
     }
-    if (failed === null) return finish(ctx, tier, tierReasons, resilience, stacks);
+    if (failed === null) return { tier, tierReasons, resilience, stacks };
     const up = nextTier(tier);
     if (!up) return null;
     tierReasons.push(
