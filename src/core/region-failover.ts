@@ -2,6 +2,7 @@ import { MINUTES_PER_MONTH } from './availability.js';
 import { availabilityText } from './percent-text.js';
 import type { DesignContext, RegionStack } from './design-types.js';
 import { fleetServers, sizeFleet } from './fleet-sizing.js';
+import { groupDigits } from './group-digits.js';
 import { identity } from './identity-key.js';
 
 /**
@@ -185,10 +186,6 @@ function headroom(ctx: DesignContext, stacks: RegionStack[], zones: number): Hea
   return found;
 }
 
-/** One formatter for the process, made when first needed: toLocaleString builds a new one on every call. */
-let formatter: Intl.NumberFormat | undefined;
-const dollars = () => (formatter ??= new Intl.NumberFormat('en-US'));
-
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
 /** The failover mode a multi-region design uses, the one it beat, and why. */
@@ -219,7 +216,7 @@ export function pickFailover(
   const pick = byCost.find(meets) ?? [...priced].sort((a, b) => b.estimated - a.estimated)[0]!;
   const other = priced.find((p) => p !== pick)!;
   const pct = (x: number) => `${availabilityText(x * 100)} %`;
-  const money = (x: number) => `$${dollars().format(Math.round(x))}`;
+  const money = (x: number) => `$${groupDigits(Math.round(x))}`;
   const why = !meets(pick)
     ? `neither meets the target; ${pick.variant.mode} is the more available`
     : pick.monthly <= other.monthly
