@@ -129,7 +129,7 @@ function makeBook(catalog: Catalog, code: string): PriceBook {
       return billingOf(catalog).bill(book, node, shards, replicasPerShard);
     },
     limit(id, which) {
-      const key = `${id}|${which ?? ''}`;
+      const key = which === undefined ? id : `${id}|${which}`;
       if (limits.has(key)) return limits.get(key);
       const found = limitRow(catalog, id, which);
       limits.set(key, found);
