@@ -159,17 +159,14 @@ function withFailover(
   };
 }
 
-/** Completes a sized design: cache, availability, balancing, deployment, auto-scaling and the bill. */
-export function finish(
-  ctx: DesignContext,
-  tier: TierId,
-  tierReasons: string[],
-  resilience: Resilience,
-  stacksAsSized: RegionStack[],
-): Design {
+/**
+ * What a sized design has before its bill: one instance type in every region, the cache, and the
+ * availability composed from its parts (before any failover time between active-active regions).
+ */
+export function prepare(ctx: DesignContext, tier: TierId, resilience: Resilience, stacksAsSized: RegionStack[]) {
   const { input, params, demand, book } = ctx;
   const sized = sameInstanceEverywhere(ctx, tier, resilience, stacksAsSized);
-  const { compute, database } = sized[0]!;
+  const { database } = sized[0]!;
   const cache = ctx.cacheless
     ? null
     : sizeCache(tier, demand, params, resilience, book, database.storageGbPerShard * database.shards);
@@ -186,6 +183,19 @@ export function finish(
     },
     book,
   );
+  return { sized, cache, cdn, base };
+}
+
+/** Completes a sized design: cache, availability, balancing, deployment, auto-scaling and the bill. */
+export function finish(
+  ctx: DesignContext,
+  tier: TierId,
+  tierReasons: string[],
+  resilience: Resilience,
+  stacksAsSized: RegionStack[],
+): Design {
+  const { sized, cache, cdn, base } = prepare(ctx, tier, resilience, stacksAsSized);
+  const { compute, database } = sized[0]!;
   const { estimate, failover, priced } = withFailover(ctx, { tier, resilience, cache }, sized, base);
   const { stacks, mixed, fleets, deploy, loadBalancing, cost } = priced;
   const min = fleets.reduce((a, f) => a + f.min, 0);

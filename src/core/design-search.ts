@@ -1,5 +1,5 @@
 import { availabilityPercent, availabilityText } from './percent-text.js';
-import { tryBuildDesign, buildDesign, type Design, type DesignContext } from './design.js';
+import { availabilityBound, tryBuildDesign, buildDesign, type Design, type DesignContext } from './design.js';
 import { alternativesBeaten, withoutCache, type Alternative } from './design-alternatives.js';
 import { cheapestMeeting, mostAvailable } from './design-rank.js';
 import { candidateDesigns, describeChanges, resilienceKey, tierResilience } from './resilience.js';
@@ -36,7 +36,7 @@ export function ownDesign(ctx: DesignContext, tier: TierId): Design {
  * and the database, so it is dearer than the one-region designs that already reach the floor (the tier's
  * own among them); the cost-of-nines table, which prices every target, still sees them all.
  */
-export function candidates(ctx: DesignContext, tier: TierId, own: Design, floorOnly = false): Design[] {
+export function candidates(ctx: DesignContext, tier: TierId, own: Design, floorOnly = false, below = 0): Design[] {
   // A second region only where the provider pairs the home region with one (or the user named the regions).
   const canPair = ctx.input.regions !== undefined || pairedRegion(ctx.book.catalog, ctx.book.region) !== null;
   const pin = pinnedOption(ctx);
@@ -50,6 +50,8 @@ export function candidates(ctx: DesignContext, tier: TierId, own: Design, floorO
     else if (!canPair && r.regions > own.resilience.regions) continue;
     if (seen.has(resilienceKey(r))) continue;
     seen.add(resilienceKey(r));
+    // `below`: a design that cannot reach it is left out unpriced (a search that needs nothing below its goal).
+    if (below > 0 && (availabilityBound(ctx, tier, r) ?? 0) < below) continue;
     const design = tryBuildDesign(ctx, tier, r);
     if (design) out.push(design);
   }
@@ -70,18 +72,29 @@ function pinnedOption(ctx: DesignContext): DatabaseOption | null {
 }
 
 /**
- * The cheapest design at least as available as the tier's own (its floor) and any --availability target,
- * from every database option, cache failover, zone count and region count the provider sells.
+ * The search alone, without the words: the tier's own design, the goal, every candidate and the pick.
+ * `pickOnly` (the growth projection, which takes only the pick): the candidates that cannot reach the goal
+ * are left unpriced, unless none reaches it and the most available is wanted.
  */
-export function chooseDesign(ctx: DesignContext, tier: TierId, target: number | undefined): AvailabilityChoice {
+export function searchDesign(ctx: DesignContext, tier: TierId, target: number | undefined, pickOnly = false) {
   const own = ownDesign(ctx, tier);
   const pinned = ctx.input.database !== 'any';
   // A pinned option is the user's call: the floor steps aside, a target still holds.
   const floor = pinned ? 0 : own.estimate.conservative;
   const goal = Math.max(floor, target === undefined ? 0 : target / 100);
-  const all = candidates(ctx, tier, own, goal <= own.estimate.conservative);
-  const meeting = cheapestMeeting(all, goal);
-  const design = meeting ?? mostAvailable(all);
+  const floorOnly = goal <= own.estimate.conservative;
+  const reaching = pickOnly ? cheapestMeeting(candidates(ctx, tier, own, floorOnly, goal), goal) : null;
+  const all = reaching ? [] : candidates(ctx, tier, own, floorOnly);
+  const meeting = reaching ?? cheapestMeeting(all, goal);
+  return { own, pinned, floor, goal, all, meeting, design: meeting ?? mostAvailable(all) };
+}
+
+/**
+ * The cheapest design at least as available as the tier's own (its floor) and any --availability target,
+ * from every database option, cache failover, zone count and region count the provider sells.
+ */
+export function chooseDesign(ctx: DesignContext, tier: TierId, target: number | undefined): AvailabilityChoice {
+  const { own, pinned, floor, goal, all, meeting, design } = searchDesign(ctx, tier, target);
   const changes = describeChanges(own.resilience, design.resilience, ctx.book);
   const noCache = withoutCache(ctx, design, goal);
   const alternatives = [...alternativesBeaten(ctx, all, design, goal), ...(noCache ? [noCache] : [])];

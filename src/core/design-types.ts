@@ -11,7 +11,7 @@ import type { LoadBalancingDecision } from './load-balancing.js';
 import type { PriceBook } from './price-book.js';
 import type { Resilience } from './resilience.js';
 import type { MixedHardware } from './mixed-fleet.js';
-import type { FailoverChoice } from './region-failover.js';
+import type { FailoverChoice, Headroom } from './region-failover.js';
 import type { Parameters } from './resolve.js';
 import type { TierId } from './tiers.js';
 
@@ -27,7 +27,21 @@ export interface DesignContext {
   designs: Map<string, Design | null>;
   /** Build without a cache: every read and the sessions in the database (the "why not drop the cache?" alternative). */
   cacheless?: boolean;
+  /** Database sizings already computed for this plan, by tier, option and load: designs that differ elsewhere share them. */
+  databases: Map<string, DatabaseSizing | null>;
+  /** Failover headroom already computed for this plan, by the region fleets and zones (region-failover.ts). */
+  failovers: Map<string, Headroom>;
 }
+
+/** The parts of a design context that remember work for the next design of the same plan. */
+export type DesignMemo = Pick<DesignContext, 'sizings' | 'designs' | 'databases' | 'failovers'>;
+
+export const newDesignMemo = (): DesignMemo => ({
+  sizings: new Map(),
+  designs: new Map(),
+  databases: new Map(),
+  failovers: new Map(),
+});
 
 export interface RegionStack {
   code: string;

@@ -1,6 +1,6 @@
 import { sizeCompute } from './compute.js';
 import { sizeDatabase } from './database.js';
-import { finish } from './design-finish.js';
+import { finish, prepare } from './design-finish.js';
 import type { Design, DesignContext, RegionStack } from './design-types.js';
 import { regionSplit, scaleDemand } from './regions.js';
 import { resilienceKey, strongest, tierResilience, type Resilience } from './resilience.js';
@@ -50,7 +50,50 @@ function acrossRegions(home: DesignContext, split: readonly { code: string }[]):
   return codes.length > 1 ? { ...home, book: splitBook(home.book, codes) } : home;
 }
 
-function build(home: DesignContext, startTier: TierId, wanted: Resilience): Design | null {
+/**
+ * A region's database for a tier and option, sized once per plan (only the option of the redundancy counts):
+ * the primary's takes every write unless each region keeps its own data (`share`, else null). Keyed by the
+ * regions too (a split chooses among types every region sells) and by whether the design has a cache.
+ */
+function databaseFor(ctx: DesignContext, tier: TierId, resilience: Resilience, share: number | null, regions: string) {
+  const key = `${tier}|${resilience.databaseHa}|${share ?? 'all'}|${regions}|${ctx.cacheless ? 'no cache' : 'cache'}`;
+  const known = ctx.databases.get(key);
+  if (known !== undefined) return known;
+  const demand = share === null ? ctx.demand : scaleDemand(ctx.demand, share);
+  const hasCache = tier !== 'single-server' && !ctx.cacheless;
+  const sized = sizeDatabase(tier, demand, ctx.params, resilience, ctx.book, hasCache);
+  ctx.databases.set(key, sized);
+  return sized;
+}
+
+function build(ctx: DesignContext, startTier: TierId, wanted: Resilience): Design | null {
+  const s = size(ctx, startTier, wanted);
+  return s && finish(s.ctx, s.tier, s.tierReasons, s.resilience, s.stacks);
+}
+
+/**
+ * The availability the design for a starting tier and redundancy composes to before it is priced (null when
+ * no tier carries it): its estimate, or above it for active-active regions, whose failover the bill picks.
+ * What a search that needs nothing below its goal reads to leave a design unpriced.
+ */
+export function availabilityBound(ctx: DesignContext, startTier: TierId, wanted: Resilience): number | null {
+  const built = ctx.designs.get(`${startTier}|${resilienceKey(wanted)}`);
+  if (built !== undefined) return built?.estimate.estimated ?? null;
+  const s = size(ctx, startTier, wanted);
+  return s && prepare(s.ctx, s.tier, s.resilience, s.stacks).base.estimated;
+}
+
+interface Sized {
+  /** The context the design is finished in: across regions, a book of the types every region sells. */
+  ctx: DesignContext;
+  tier: TierId;
+  tierReasons: string[];
+  resilience: Resilience;
+  stacks: RegionStack[];
+}
+
+/** The tier and each region's fleet and database: moved up a tier while the demand outgrows one. */
+function size(home: DesignContext, startTier: TierId, wanted: Resilience): Sized | null {
   const { input, params, demand, curve } = home;
   let book = home.book;
   let tier = startTier;
@@ -69,6 +112,7 @@ function build(home: DesignContext, startTier: TierId, wanted: Resilience): Desi
   }
   const split = regionSplit(home, resilience.regions);
   const ctx = acrossRegions(home, split);
+  const regions = split.map((r) => r.code).join(',');
   book = ctx.book;
   for (;;) {
     const rule = tierRule(tier);
@@ -101,21 +145,14 @@ function build(home: DesignContext, startTier: TierId, wanted: Resilience): Desi
         break;
       }
       // The primary region's database takes every write unless each region keeps its own data.
-      const database = sizeDatabase(
-        tier,
-        input.dataResidency ? regional : demand,
-        params,
-        resilience,
-        book,
-        tier !== 'single-server' && !ctx.cacheless,
-      );
+      const database = databaseFor(ctx, tier, resilience, input.dataResidency ? r.share : null, regions);
       if (!database) {
         failed = 'database';
         break;
       }
       stacks.push({ code: r.code, share: r.share, compute, database, role: i === 0 ? 'primary' : 'secondary' });
     }
-    if (failed === null) return finish(ctx, tier, tierReasons, resilience, stacks);
+    if (failed === null) return { ctx, tier, tierReasons, resilience, stacks };
     const up = nextTier(tier);
     if (!up) return null;
     tierReasons.push(

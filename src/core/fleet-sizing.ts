@@ -126,7 +126,8 @@ function needsAt(instance: CatalogItem, load: Load, zones: number, minServers: n
 
 /** The fleet at a load, without its predicted latencies: what the hour-by-hour curve needs. */
 export function fleetServers(instance: CatalogItem, load: Load, zones: number, minServers: number): number {
-  return Math.max(...Object.values(needsAt(instance, load, zones, minServers)));
+  const needs = needsAt(instance, load, zones, minServers);
+  return Math.max(needs.latency, needs['scale-out line'], needs['zone failure'], needs.minimum);
 }
 
 /**

@@ -3,6 +3,8 @@
  * same text as toLocaleString('en-US') without paying for ICU's start-up on every run of the CLI.
  */
 export function groupDigits(value: number, digits = 0): string {
+  // A whole number has no decimals to round or drop: the common case (dollars, servers, GB) skips the rest.
+  if (Number.isSafeInteger(value)) return `${value < 0 ? '-' : ''}${group(String(Math.abs(value)))}`;
   if (!Number.isFinite(value)) return String(value);
   const [whole, fraction] = roundAbs(value, digits);
   const decimals = fraction.replace(/0+$/, '');
@@ -16,7 +18,13 @@ export function groupDigitsFixed(value: number, digits: number): string {
   return `${sign(value, whole, fraction)}${group(whole)}${fraction ? `.${fraction}` : ''}`;
 }
 
-const group = (whole: string) => whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+/** "1234567" → "1,234,567": commas every three digits from the right. */
+function group(whole: string): string {
+  let i = whole.length % 3 || 3;
+  let out = whole.slice(0, i);
+  for (; i < whole.length; i += 3) out += `,${whole.slice(i, i + 3)}`;
+  return out;
+}
 const sign = (value: number, whole: string, fraction: string) =>
   value < 0 && /[1-9]/.test(whole + fraction) ? '-' : '';
 

@@ -61,21 +61,45 @@ export function pick(choice: HardwareChoice, anchor: CatalogItem): CatalogItem {
   );
 }
 
+const hardwareBooks = new WeakMap<PriceBook, Map<string, HardwareBook>>();
+
 /**
  * The design's price book under `--arch` and `--cache-engine`: everything else reads through to the
  * catalog's. With a split across regions (`elsewhere`, the other regions' books), a shape offers only the
- * types every region sells, so the plan's one instance type is bought at each region's own price.
+ * types every region sells, so the plan's one instance type is bought at each region's own price. Made once
+ * per price book, choice and split, its picks remembered: the base book's lookups return the same list for
+ * the same shapes, so each list is mapped once.
  */
 export function hardwareBook(
   base: PriceBook,
   input: Pick<PlanInput, 'arch' | 'cacheEngine'>,
   elsewhere: readonly PriceBook[] = [],
 ): HardwareBook {
+  const key = `${input.arch}|${input.cacheEngine}|${elsewhere.map((b) => b.region).join(',')}`;
+  const known = hardwareBooks.get(base) ?? new Map<string, HardwareBook>();
+  hardwareBooks.set(base, known);
+  const book = known.get(key) ?? makeHardwareBook(base, input, elsewhere);
+  known.set(key, book);
+  return book;
+}
+
+function makeHardwareBook(
+  base: PriceBook,
+  input: Pick<PlanInput, 'arch' | 'cacheEngine'>,
+  elsewhere: readonly PriceBook[],
+): HardwareBook {
   const provider = base.catalog.provider;
   const reader = (isProvider(provider) ? providerPack(provider).hardware : undefined) ?? statedHardware;
   const soldEverywhere = (item: CatalogItem) => elsewhere.every((b) => b.has(item.kind, item.id, item.variant));
   const hardware: HardwareChoice = { arch: input.arch, cacheEngine: input.cacheEngine, reader, base, soldEverywhere };
-  const each = (items: CatalogItem[]) => items.map((i) => pick(hardware, i)).filter(soldEverywhere);
+  const mapped = new WeakMap<readonly CatalogItem[], CatalogItem[]>();
+  const each = (items: CatalogItem[]) => {
+    const known = mapped.get(items);
+    if (known) return known;
+    const picked = items.map((i) => pick(hardware, i)).filter(soldEverywhere);
+    mapped.set(items, picked);
+    return picked;
+  };
   return {
     ...base,
     hardware,
@@ -87,26 +111,16 @@ export function hardwareBook(
   };
 }
 
-const splits = new WeakMap<PriceBook, Map<string, PriceBook>>();
-
-/** The book a design across these regions chooses hardware from: types every one of them sells (made once per split). */
+/** The book a design across these regions chooses hardware from: types every one of them sells. */
 export function splitBook(book: PriceBook, codes: readonly string[]): PriceBook {
   const others = codes.filter((c) => c !== book.region);
   if (others.length === 0 || !isHardwareBook(book)) return book;
-  const known = splits.get(book) ?? new Map<string, PriceBook>();
-  splits.set(book, known);
-  const key = others.join(',');
-  let found = known.get(key);
-  if (!found) {
-    const { base, arch, cacheEngine } = book.hardware;
-    found = hardwareBook(
-      base,
-      { arch, cacheEngine },
-      others.map((c) => priceBook(base.catalog, c)),
-    );
-    known.set(key, found);
-  }
-  return found;
+  const { base, arch, cacheEngine } = book.hardware;
+  return hardwareBook(
+    base,
+    { arch, cacheEngine },
+    others.map((c) => priceBook(base.catalog, c)),
+  );
 }
 
 export const isHardwareBook = (book: PriceBook): book is HardwareBook => 'hardware' in book;

@@ -55,6 +55,29 @@ export function priceBook(catalog: Catalog, region: string | undefined): PriceBo
   return book;
 }
 
+/**
+ * The first item of a kind (with this id and variant), remembered by kind, id and variant in nested maps:
+ * no key string to build and hash on every lookup.
+ */
+function itemFinder(items: readonly CatalogItem[], defaults: Partial<Record<ItemKind, string>>) {
+  const lookups = new Map<ItemKind, Map<string | undefined, Map<string | undefined, CatalogItem | null>>>();
+  return (kind: ItemKind, id?: string, asked?: string): CatalogItem | undefined => {
+    // Without a variant asked for, the region's own (its users' CDN geography), else the first of the kind.
+    const variant = asked ?? (id === undefined ? defaults[kind] : undefined);
+    const byKind = lookups.get(kind) ?? new Map<string | undefined, Map<string | undefined, CatalogItem | null>>();
+    lookups.set(kind, byKind);
+    const byId = byKind.get(id) ?? new Map<string | undefined, CatalogItem | null>();
+    byKind.set(id, byId);
+    const known = byId.get(variant);
+    if (known !== undefined) return known ?? undefined;
+    const found = items.find(
+      (i) => i.kind === kind && (id === undefined || i.id === id) && (variant === undefined || i.variant === variant),
+    );
+    byId.set(variant, found ?? null);
+    return found;
+  };
+}
+
 function makeBook(catalog: Catalog, code: string): PriceBook {
   const entry = catalog.regions[code];
   if (!entry) {
@@ -63,18 +86,9 @@ function makeBook(catalog: Catalog, code: string): PriceBook {
   }
   const items = entry.items;
   const defaults: Partial<Record<ItemKind, string>> = entry.defaults ?? {};
-  const lookups = new Map<string, CatalogItem | undefined>();
-  const find = (kind: ItemKind, id?: string, asked?: string) => {
-    // Without a variant asked for, the region's own (its users' CDN geography), else the first of the kind.
-    const variant = asked ?? (id === undefined ? defaults[kind] : undefined);
-    const key = `${kind}|${id ?? ''}|${variant ?? ''}`;
-    if (lookups.has(key)) return lookups.get(key);
-    const found = items.find(
-      (i) => i.kind === kind && (id === undefined || i.id === id) && (variant === undefined || i.variant === variant),
-    );
-    lookups.set(key, found);
-    return found;
-  };
+  const find = itemFinder(items, defaults);
+  const limits = new Map<string, (Limit & { value: number }) | undefined>();
+  const slas = new Map<Sla['id'], Sla>();
   const shapes = new Map<string, CatalogItem[]>();
   const sizes = new Map<string, CatalogItem[]>();
   const byShape = (kind: ItemKind, wanted: readonly string[], variant?: string) => {
@@ -115,21 +129,31 @@ function makeBook(catalog: Catalog, code: string): PriceBook {
       return billingOf(catalog).bill(book, node, shards, replicasPerShard);
     },
     limit(id, which) {
-      const rows = (catalog.limits ?? []).filter(
-        (l): l is Limit & { value: number } => l.id === id && l.value !== undefined,
-      );
-      return (
-        rows.find((l) => which !== undefined && (l.shape === which || l.variant === which)) ??
-        rows.find((l) => l.shape === undefined && l.variant === undefined)
-      );
+      const key = which === undefined ? id : `${id}|${which}`;
+      if (limits.has(key)) return limits.get(key);
+      const found = limitRow(catalog, id, which);
+      limits.set(key, found);
+      return found;
     },
     sla(id) {
-      const found = catalog.slas.find((s) => s.id === id);
+      const found = slas.get(id) ?? catalog.slas.find((s) => s.id === id);
       if (!found) throw new Error(`the ${catalog.provider} catalog has no SLA ${id}`);
+      slas.set(id, found);
       return found;
     },
   };
   return book;
+}
+
+/** The limit row for a shape or variant, else the provider-wide one (neither shape nor variant). */
+function limitRow(catalog: Catalog, id: string, which: string | undefined): (Limit & { value: number }) | undefined {
+  const rows = (catalog.limits ?? []).filter(
+    (l): l is Limit & { value: number } => l.id === id && l.value !== undefined,
+  );
+  return (
+    rows.find((l) => which !== undefined && (l.shape === which || l.variant === which)) ??
+    rows.find((l) => l.shape === undefined && l.variant === undefined)
+  );
 }
 
 /** Cost of a monthly quantity under an item's free allowance and tiers (the bands: tieredPrice in cost/tiers.ts). */

@@ -3,6 +3,7 @@ import { dailyCurve } from './daily-curve.js';
 import { decide } from './decide/decide.js';
 import type { Demand } from './demand.js';
 import { buildDesign, type Design, type DesignContext } from './design.js';
+import { newDesignMemo, type DesignMemo } from './design-types.js';
 import { nearestOption } from './database-options.js';
 import { chooseDesign, costOfNines, type AvailabilityChoice } from './design-search.js';
 import { describe, type DesignBody } from './document/describe.js';
@@ -60,7 +61,7 @@ function knownSplit(input: PlanInput, catalog: Catalog): void {
 /** A design context for one provider's catalog: the memo every phase (choice, nines) shares. */
 export function designContext(
   req: Pick<PriceRequest, 'input' | 'params' | 'demand' | 'catalog' | 'same'>,
-  memo: Pick<DesignContext, 'sizings' | 'designs'> = { sizings: new Map(), designs: new Map() },
+  memo: DesignMemo = newDesignMemo(),
 ): DesignContext {
   const { input, params, catalog } = req;
   if (!req.same) knownSplit(input, catalog);
@@ -81,18 +82,18 @@ export function designContext(
  * saves). A design depends on every input field, the availability target included: the target picks how
  * a second region takes over (provisioned or by auto-scaling) and names itself in the single server's move up.
  */
-const memos = new WeakMap<Catalog, Map<string, Pick<DesignContext, 'sizings' | 'designs'>>>();
+const memos = new WeakMap<Catalog, Map<string, DesignMemo>>();
 const MEMOS_PER_CATALOG = 1;
 
-function sharedMemo(input: PlanInput, catalog: Catalog): Pick<DesignContext, 'sizings' | 'designs'> {
+function sharedMemo(input: PlanInput, catalog: Catalog): DesignMemo {
   const key = JSON.stringify(input);
-  const known = memos.get(catalog) ?? new Map<string, Pick<DesignContext, 'sizings' | 'designs'>>();
+  const known = memos.get(catalog) ?? new Map<string, DesignMemo>();
   memos.set(catalog, known);
   let memo = known.get(key);
   if (memo) {
     known.delete(key); // the most recent last
   } else {
-    memo = { sizings: new Map(), designs: new Map() };
+    memo = newDesignMemo();
     if (known.size >= MEMOS_PER_CATALOG) known.delete(known.keys().next().value!);
   }
   known.set(key, memo);

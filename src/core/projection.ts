@@ -1,6 +1,6 @@
 import type { Catalog } from '../pricing/catalog-schema.js';
 import { computeDemand } from './demand.js';
-import { chooseDesign } from './design-search.js';
+import { searchDesign } from './design-search.js';
 import { formatUsers } from './humane-number.js';
 import type { PlanInput } from './input.js';
 import { MAX_USERS } from './limits.js';
@@ -16,7 +16,7 @@ function month(input: PlanInput, catalog: Catalog, users: number): Projection['m
   const monthly: PlanInput = { ...input, users, simulate: false };
   const params = resolveParameters(monthly);
   const ctx = designContext({ input: monthly, params, demand: computeDemand(params), catalog, same: null });
-  const d = chooseDesign(ctx, tierForUsers(users).id, input.availability).design;
+  const d = searchDesign(ctx, tierForUsers(users).id, input.availability, true).design;
   return {
     month: 0,
     users,

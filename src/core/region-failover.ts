@@ -3,6 +3,7 @@ import { availabilityText } from './percent-text.js';
 import type { DesignContext, RegionStack } from './design-types.js';
 import { fleetServers, sizeFleet } from './fleet-sizing.js';
 import { groupDigits } from './group-digits.js';
+import { identity } from './identity-key.js';
 
 /**
  * DNS failover: the provider's health checks poll every 30 s and mark a region down after 3 failures, then
@@ -133,7 +134,7 @@ export function failoverVariants(
   zones: number,
   perRegion: number,
 ): FailoverVariant[] {
-  const regions = needs(ctx, stacks);
+  const { regions, provisioned, provisionedRegions } = headroom(ctx, stacks, zones);
   const dnsText = `DNS failover (health checks every 30 s, 3 failures, 60 s TTL: ${minutes(DNS_FAILOVER_SECONDS)} min) for the lost region's share`;
   const outage = `each region failing once a month for its whole allowed downtime (${round2((1 - perRegion) * MINUTES_PER_MONTH)} min at ${round2(perRegion * 100)} %)`;
   const auto: FailoverVariant = {
@@ -143,15 +144,46 @@ export function failoverVariants(
     countedMinutes: counted(stacks, regions, perRegion, true),
     counting: `${dnsText}, plus the share the survivor cannot carry until auto-scaling adds its servers (${SCALE_OUT.detectSeconds} s to detect, +${SCALE_OUT.step} every ${SCALE_OUT.cooldownSeconds / 60} min, ${minutes(INSTANCE_READY_SECONDS)} min to boot), with ${outage}`,
   };
-  const provisionedStacks = stacks.map((_, i) => provisionedStack(ctx, stacks, i, zones));
-  const provisioned: FailoverVariant = {
+  const provisionedStacks = stacks.map((s, i) => {
+    const fleet = provisioned[i];
+    return fleet ? { ...s, compute: fleet.compute, hourly: fleet.hourly } : s;
+  });
+  const withProvisioned: FailoverVariant = {
     mode: 'provisioned',
     stacks: provisionedStacks,
-    regions: needs(ctx, provisionedStacks),
+    regions: provisionedRegions,
     countedMinutes: counted(stacks, regions, perRegion, false),
     counting: `${dnsText} only (the survivor already has the servers), with ${outage}`,
   };
-  return [auto, provisioned];
+  return [auto, withProvisioned];
+}
+
+/** A region's fleet when provisioned for failover: the sizing and its hours; null when it needs nothing more. */
+export type ProvisionedFleet = { compute: RegionStack['compute']; hourly: number[] } | null;
+
+/** What the fleets need when a region is lost, and the provisioned fleets. */
+export interface Headroom {
+  regions: RegionNeed[];
+  provisioned: ProvisionedFleet[];
+  provisionedRegions: RegionNeed[];
+}
+
+/**
+ * The headroom, remembered for the plan: it depends only on each region's fleet sizing (the same object
+ * across the designs that share it), share and code, and the zones, not on the database or cache a design adds.
+ */
+function headroom(ctx: DesignContext, stacks: RegionStack[], zones: number): Headroom {
+  const key = `${zones}|${stacks.map((s) => `${identity(s.compute)}@${s.share}@${s.code}`).join('|')}`;
+  const known = ctx.failovers.get(key);
+  if (known) return known;
+  const provisionedStacks = stacks.map((_, i) => provisionedStack(ctx, stacks, i, zones));
+  const found: Headroom = {
+    regions: needs(ctx, stacks),
+    provisioned: provisionedStacks.map((p, i) => (p === stacks[i] ? null : { compute: p.compute, hourly: p.hourly! })),
+    provisionedRegions: needs(ctx, provisionedStacks),
+  };
+  ctx.failovers.set(key, found);
+  return found;
 }
 
 const round2 = (n: number) => Math.round(n * 100) / 100;

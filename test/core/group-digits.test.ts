@@ -18,6 +18,16 @@ describe('grouping digits without ICU', () => {
       { numRuns: 20_000 },
     );
   });
+  it('writes whole numbers as toLocaleString("en-US") does, at any digits', () => {
+    fc.assert(
+      fc.property(fc.maxSafeInteger(), fc.integer({ min: 0, max: 3 }), (n, digits) => {
+        expect(groupDigits(n, digits)).toBe(n.toLocaleString('en-US', { maximumFractionDigits: digits }));
+      }),
+      { numRuns: 20_000 },
+    );
+    for (const n of [0, -0, 7, -7, 999, 1000, -1000, 999_999, 1_000_000, -123_456_789, 2 ** 53 - 1, -(2 ** 53 - 1)])
+      expect(groupDigits(n)).toBe(n.toLocaleString('en-US').replace(/^-0$/, '0'));
+  });
   it.each([
     [1234567.891, 2, '1,234,567.89'],
     [999.5, 0, '1,000'],

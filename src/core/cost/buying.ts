@@ -86,6 +86,13 @@ function alwaysOnScope(line: PricedLine, spec: LineSpec): Buyable | undefined {
   return whole ? { alwaysOn: spec.quantity, spot: false, noun: line.description } : undefined;
 }
 
+/** The line as the bill lists it: without what the buying pass reads (an object rest only when there is one). */
+function withoutBuyable(line: PricedLine): LineItem {
+  if (!('buyable' in line)) return line;
+  const { buyable: _, ...plain } = line;
+  return plain;
+}
+
 const WORSE: Record<Confidence, number> = { V: 0, M: 1, U: 2 };
 const worse = (a: Confidence, b: Confidence): Confidence => (WORSE[a] >= WORSE[b] ? a : b);
 
@@ -95,7 +102,8 @@ const worse = (a: Confidence, b: Confidence): Confidence => (WORSE[a] >= WORSE[b
  * so do database and cache lines when nothing is committed.
  */
 export function buyLine(line: PricedLine, spec: LineSpec, ctx: CostContext, terms: BuyingTerms): LineItem[] {
-  const { buyable, ...plain } = line;
+  const buyable = line.buyable;
+  const plain = withoutBuyable(line);
   const scope = alwaysOnScope(line, spec);
   if (!scope) return [plain];
   const commit = commitmentFor(spec.item, ctx, terms);

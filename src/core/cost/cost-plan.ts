@@ -23,9 +23,9 @@ function lineOf(
   const spec = rule.line(ctx, of, size);
   if (!spec || !(spec.quantity > 0)) return [];
   const named = (text: string) => (region ? `${region}: ${text}` : text);
-  const described = { ...spec, description: named(spec.description) };
-  const buyable = spec.buyable ? { ...spec.buyable, noun: named(spec.buyable.noun) } : undefined;
-  const line = { ...priced(rule.kind, rule.component, id, described), ...(buyable ? { buyable } : {}) };
+  const described = region ? { ...spec, description: named(spec.description) } : spec;
+  const line = priced(rule.kind, rule.component, id, described);
+  if (spec.buyable) line.buyable = region ? { ...spec.buyable, noun: named(spec.buyable.noun) } : spec.buyable;
   return buyLine(line, described, ctx, terms);
 }
 
