@@ -81,6 +81,22 @@ describe('a split across regions is billed at each region’s own prices', () =>
   });
 });
 
+describe('a region the catalog does not price', () => {
+  it('another provider’s region code: priced at this catalog’s nearest region, and the plan says so', () => {
+    const p = planOf({ users: 500_000, provider: 'gcp', regions: 'us-east-1=60,eu-west-1=40', simulate: false });
+    expect(p.availability.regions.map((r) => r.code)).toEqual(['us-east1', 'europe-west1']);
+    expect(p.warnings.join('\n')).toMatch(
+      /eu-west-1 has no prices in the Google Cloud catalog: priced at europe-west1 \(Belgium\), the nearest region it prices/,
+    );
+  });
+
+  it('a real region the bundled catalog lacks (Ohio): priced at the nearest (N. Virginia), with the warning', () => {
+    const p = planOf({ users: 50_000, region: 'us-east-2', simulate: false });
+    expect(p.cost.pricing.region).toBe('us-east-1');
+    expect(p.warnings.join('\n')).toMatch(/us-east-2 has no prices in the .* catalog: priced at us-east-1/);
+  });
+});
+
 describe('a region the catalog does not price is an input error', () => {
   it('--regions with an unknown region: one line naming the flag, exit 2', async () => {
     const r = await cli(['plan', '--users', '500k', '--regions', 'us-east-1=60,mars-1=40', '--no-simulate']);

@@ -46,7 +46,7 @@ function staleCatalog(ctx: DesignContext, today: string | undefined): string[] {
   ];
 }
 
-/** Regions asked for in another provider's codes, and the region of this catalog each is priced in. */
+/** Regions asked for that the catalog does not price (another provider's codes, or regions it lacks), and where each is priced. */
 function nearestRegions({ input, book }: DesignContext): string[] {
   const asked = [...new Set([input.region, ...(input.regions ?? []).map((r) => r.region)])];
   const out: string[] = [];
@@ -55,7 +55,7 @@ function nearestRegions({ input, book }: DesignContext): string[] {
     const local = localRegion(book.catalog, code);
     if (local)
       out.push(
-        `${code} is not a ${book.catalog.provider} region: priced in ${local} (${book.catalog.regions[local]!.name}), the nearest one the catalog prices`,
+        `${code} has no prices in the ${book.catalog.name} catalog: priced at ${local} (${book.catalog.regions[local]!.name}), the nearest region it prices`,
       );
   }
   return out;
