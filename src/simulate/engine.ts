@@ -9,12 +9,15 @@ import type { ServiceDistribution } from './distributions.js';
 import type { SimulationOptions, SimStrategy, StrategyResult } from './simulate.js';
 import { SIM_STRATEGIES } from './strategies.js';
 
+/** Requests whose samples are drawn, and events run, together (kernel.ts). */
+const BLOCK = 1024;
+
 /**
  * One strategy's run as a state machine: `step(k)` simulates the next k requests, so a caller can run it
  * all at once or in slices that let the event loop breathe. Arrivals and service times come from their
  * own seeded streams, so every strategy meets the same traffic. The state lives in typed arrays and in
  * fields that keep one type for the whole run (a field that goes from 0 to 0.5 makes V8 throw away the
- * code it optimised); the hot loop (kernel.ts) copies it into locals.
+ * code it optimised); the hot loops (kernel*.ts) copy it into locals.
  */
 export class SimulationRun implements Chooser {
   readonly n: number;
@@ -40,6 +43,10 @@ export class SimulationRun implements Chooser {
   readonly reals: Float64Array;
   readonly curve: Float64Array | null;
   readonly service: ServiceDistribution;
+  /** One block's arrival times, service times on a speed-1 server and response times (see kernel.ts). */
+  readonly arrivalTimes = new Float64Array(BLOCK);
+  readonly work = new Float64Array(BLOCK);
+  readonly latency = new Float64Array(BLOCK);
   readonly warmup: number;
   readonly measured: number;
   readonly total: number;
