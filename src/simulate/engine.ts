@@ -4,10 +4,14 @@ import { Histogram } from './histogram.js';
 import { advance } from './kernel.js';
 import { LoadLevels } from './load-levels.js';
 import { Rng } from './rng.js';
+import { ServerQueues } from './server-queues.js';
 import { clientMap, zipfCdf } from './clients.js';
 import type { ServiceDistribution } from './distributions.js';
 import type { SimulationOptions, SimStrategy, StrategyResult } from './simulate.js';
 import { SIM_STRATEGIES } from './strategies.js';
+
+/** The most servers on which every server's next departure is looked at (ServerQueues), not a heap. */
+const SCAN_SERVERS = 32;
 
 /** Requests whose samples are drawn, and events run, together (kernel.ts). */
 const BLOCK = 1024;
@@ -34,6 +38,8 @@ export class SimulationRun implements Chooser {
   readonly current: Float64Array;
   readonly heap: DepartureHeap;
   readonly levels: LoadLevels | null;
+  /** Each server's finish times in order, when a server has one worker and the fleet is small (else null). */
+  readonly queues: ServerQueues | null;
   readonly histogram = new Histogram();
   readonly clientServer: Int32Array | null;
   readonly clientCdf: Float64Array | null;
@@ -75,6 +81,7 @@ export class SimulationRun implements Chooser {
     this.current = new Float64Array(n);
     this.heap = new DepartureHeap(Math.max(1024, n * c * 4));
     this.levels = strategy === 'least-connections' && uniform ? new LoadLevels(n) : null;
+    this.queues = c === 1 && n <= SCAN_SERVERS ? new ServerQueues(n) : null;
     this.clientServer = strategy === 'ip-hash' ? clientMap(o.clients, n) : null;
     this.clientCdf = strategy === 'ip-hash' ? zipfCdf(o.clients, o.clientSkew) : null;
     const inline = o.service.inline;

@@ -1,6 +1,7 @@
 import type { SimulationRun } from './engine.js';
 import { TABLE_AFTER } from './histogram.js';
 import { chosenBlock, leastConnectionsBlock } from './kernel-events.js';
+import { leastConnectionsScanBlock } from './kernel-scan.js';
 import { fillArrivals, fillServices } from './kernel-samples.js';
 
 let simulated = 0;
@@ -25,7 +26,8 @@ export function advance(k: SimulationRun, end: number, measuring: boolean): void
     const m = Math.min(block, end - k.done);
     fillArrivals(k, k.done, m);
     fillServices(k, m);
-    if (leastConnections) leastConnectionsBlock(k, m, measuring);
+    if (leastConnections && k.queues !== null) leastConnectionsScanBlock(k, m, measuring);
+    else if (leastConnections) leastConnectionsBlock(k, m, measuring);
     else chosenBlock(k, m, measuring);
     if (measuring) h.addBlock(k.latency, m);
     k.done += m;
