@@ -58,7 +58,11 @@ export class SimulationRun implements Chooser {
   readonly total: number;
   /** Round robin's next server, and where least connections starts looking. */
   next = 0;
-  maxQueue = 0;
+  /**
+   * The most requests waiting at one server, in an array: the event loops write it as it grows, and leave
+   * nothing to write back after the loop (code there has not run when V8 optimises a loop mid-call).
+   */
+  readonly maxQueue = new Int32Array(1);
   /** Requests simulated so far, warm-up included. */
   done = 0;
 
@@ -117,7 +121,7 @@ export class SimulationRun implements Chooser {
       p95Ms: histogram.quantile(0.95) * 1000,
       p99Ms: histogram.quantile(0.99) * 1000,
       maxMs: histogram.max * 1000,
-      maxQueue: this.maxQueue,
+      maxQueue: this.maxQueue[0]!,
       shares,
       imbalance,
     };

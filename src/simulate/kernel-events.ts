@@ -7,11 +7,11 @@ import type { SimulationRun } from './engine.js';
  * Two loops, each with few calls so that V8 inlines them all and compiles it quickly: least connections on
  * identical servers (picked by bitmask, LoadLevels), and every other strategy through chooseServer.
  */
-export function leastConnectionsBlock(k: SimulationRun, m: number, measuring: boolean): void {
+export function leastConnectionsBlock(k: SimulationRun, m: number): number {
   const { heap, inflight, workerFree, speeds, counts, arrivalTimes, work, latency, c, n } = k;
   const levels = k.levels!;
   let next = k.next;
-  let maxQueue = k.maxQueue;
+  const maxQueue = k.maxQueue;
   for (let i = 0; i < m; i++) {
     const t = arrivalTimes[i]!;
     while (heap.size > 0 && heap.times[0]! <= t) {
@@ -31,20 +31,17 @@ export function leastConnectionsBlock(k: SimulationRun, m: number, measuring: bo
     levels.up(s, inSystem - 1);
     heap.push(finish, s);
     latency[i] = finish - t;
-    if (measuring) {
-      counts[s]!++;
-      if (inSystem - c > maxQueue) maxQueue = inSystem - c;
-    }
+    counts[s]!++;
+    if (inSystem - c > maxQueue[0]!) maxQueue[0] = inSystem - c;
   }
-  k.next = next;
-  k.maxQueue = maxQueue;
+  return next;
 }
 
 /** The same events for every other strategy (and least connections when speeds differ). */
-export function chosenBlock(k: SimulationRun, m: number, measuring: boolean): void {
+export function chosenBlock(k: SimulationRun, m: number): number {
   const { heap, inflight, workerFree, speeds, counts, arrivalTimes, work, latency, c, n } = k;
   let next = k.next;
-  let maxQueue = k.maxQueue;
+  const maxQueue = k.maxQueue;
   for (let i = 0; i < m; i++) {
     const t = arrivalTimes[i]!;
     while (heap.size > 0 && heap.times[0]! <= t) inflight[heap.popServer()]!--;
@@ -58,13 +55,10 @@ export function chosenBlock(k: SimulationRun, m: number, measuring: boolean): vo
     const inSystem = ++inflight[s]!;
     heap.push(finish, s);
     latency[i] = finish - t;
-    if (measuring) {
-      counts[s]!++;
-      if (inSystem - c > maxQueue) maxQueue = inSystem - c;
-    }
+    counts[s]!++;
+    if (inSystem - c > maxQueue[0]!) maxQueue[0] = inSystem - c;
   }
-  k.next = next;
-  k.maxQueue = maxQueue;
+  return next;
 }
 
 /** Replaces the root of the min-heap workerFree[base, base + c) by a later time and restores the order. */

@@ -5,13 +5,13 @@ import type { SimulationRun } from './engine.js';
  * each arrival found by looking at every server's next one, the server picked by LoadLevels. The same
  * events, in the same order for each server, as leastConnectionsBlock.
  */
-export function leastConnectionsScanBlock(k: SimulationRun, m: number, measuring: boolean): void {
+export function leastConnectionsScanBlock(k: SimulationRun, m: number): number {
   const { inflight, workerFree, speeds, counts, arrivalTimes, work, latency, n } = k;
   const levels = k.levels!;
   const queues = k.queues!;
   const nextFinish = queues.nextFinish;
   let next = k.next;
-  let maxQueue = k.maxQueue;
+  const maxQueue = k.maxQueue;
   for (let i = 0; i < m; i++) {
     const t = arrivalTimes[i]!;
     for (let j = 0; j < n; j++) {
@@ -30,11 +30,8 @@ export function leastConnectionsScanBlock(k: SimulationRun, m: number, measuring
     levels.up(s, ahead);
     queues.add(s, ahead, finish);
     latency[i] = finish - t;
-    if (measuring) {
-      counts[s]!++;
-      if (ahead > maxQueue) maxQueue = ahead;
-    }
+    counts[s]!++;
+    if (ahead > maxQueue[0]!) maxQueue[0] = ahead;
   }
-  k.next = next;
-  k.maxQueue = maxQueue;
+  return next;
 }

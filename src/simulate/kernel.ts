@@ -20,17 +20,25 @@ export function requestsSimulated(): number {
 export function advance(k: SimulationRun, end: number, measuring: boolean): void {
   const h = k.histogram;
   if (measuring && h.start === null && k.measured >= TABLE_AFTER) h.useTables();
-  const leastConnections = k.code === 1 && k.levels !== null;
+  // The event loops count every request's server and queue; what the warm-up counted is forgotten here.
+  if (measuring && k.done === k.warmup) {
+    k.counts.fill(0);
+    k.maxQueue[0] = 0;
+  }
+  const events = eventsOf(k);
   const block = k.arrivalTimes.length;
   while (k.done < end) {
     const m = Math.min(block, end - k.done);
     fillArrivals(k, k.done, m);
     fillServices(k, m);
-    if (leastConnections && k.queues !== null) leastConnectionsScanBlock(k, m, measuring);
-    else if (leastConnections) leastConnectionsBlock(k, m, measuring);
-    else chosenBlock(k, m, measuring);
+    k.next = events(k, m);
     if (measuring) h.addBlock(k.latency, m);
     k.done += m;
     simulated += m;
   }
+}
+
+function eventsOf(k: SimulationRun): (k: SimulationRun, m: number) => number {
+  if (k.code !== 1 || k.levels === null) return chosenBlock;
+  return k.queues !== null ? leastConnectionsScanBlock : leastConnectionsBlock;
 }
