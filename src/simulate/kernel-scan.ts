@@ -3,7 +3,7 @@ import type { SimulationRun } from './engine.js';
 /**
  * Least connections on a small fleet of identical one-worker servers (ServerQueues): the departures up to
  * each arrival found by looking at every server's next one, the server picked by LoadLevels. The same
- * events, in the same order for each server, as leastConnectionsBlock.
+ * events, in the same order for each server, as heapBlock.
  */
 export function leastConnectionsScanBlock(k: SimulationRun, m: number): number {
   const { inflight, workerFree, speeds, counts, arrivalTimes, work, latency, n } = k;

@@ -1,6 +1,6 @@
 import type { SimulationRun } from './engine.js';
 import { TABLE_AFTER } from './histogram.js';
-import { chosenBlock, leastConnectionsBlock } from './kernel-events.js';
+import { heapBlock } from './kernel-events.js';
 import { leastConnectionsScanBlock } from './kernel-scan.js';
 import { fillArrivals, fillServices } from './kernel-samples.js';
 
@@ -39,6 +39,5 @@ export function advance(k: SimulationRun, end: number, measuring: boolean): void
 }
 
 function eventsOf(k: SimulationRun): (k: SimulationRun, m: number) => number {
-  if (k.code !== 1 || k.levels === null) return chosenBlock;
-  return k.queues !== null ? leastConnectionsScanBlock : leastConnectionsBlock;
+  return k.code === 1 && k.levels !== null && k.queues !== null ? leastConnectionsScanBlock : heapBlock;
 }
