@@ -4,11 +4,12 @@
 //   CPU time (on a shared machine the second is steadier);
 // - the whole process: `capacity-plan simulate --servers 16 --strategy least-connections --requests 2M`
 //   (2 M measured requests plus the default 5 % warm-up) from start to exit, as measured requests per
-//   second of wall time, interleaved with `node -e 0`;
+//   second of wall time (and of CPU time, where /proc tells), interleaved with `node -e 0`;
 // - what the balancer simulation (a fixed 22,000 simulated requests) adds to `plan`: `plan --users 500k
 //   --format json` with and without --no-simulate.
 //   node bench/simulate.mjs [runs]   (at least 10)
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { runSimulation, SIM_STRATEGIES } from '../dist/index.js';
 
@@ -18,18 +19,40 @@ const requests = 2_000_000;
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const bin = resolve('bin/capacity-plan.js');
 
-/** Wall seconds of each command, `runs` times, interleaved (the first round discarded as a warm-up). */
+/**
+ * CPU seconds (user + system) of the children this process has waited for, from /proc/self/stat (Linux;
+ * null elsewhere): the difference around one spawnSync is that child's CPU time, to 10 ms.
+ */
+function childrenCpu() {
+  try {
+    const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[13]) + Number(fields[14])) / 100;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Wall seconds of each command, `runs` times, interleaved (the first round discarded as a warm-up), and
+ * its CPU seconds where the system tells (on a machine shared with other work the second is steadier).
+ */
 function wallTimes(commands) {
   const wall = Object.fromEntries(Object.keys(commands).map((name) => [name, []]));
+  const cpu = Object.fromEntries(Object.keys(commands).map((name) => [name, []]));
   for (let i = 0; i < runs + 1; i++) {
     for (const [name, argv] of Object.entries(commands)) {
       const start = process.hrtime.bigint();
+      const cpuBefore = childrenCpu();
       const r = spawnSync(process.execPath, argv, { stdio: ['ignore', 'ignore', 'pipe'] });
       if (r.status !== 0) throw new Error(`${name} failed: ${r.stderr}`);
+      const cpuAfter = childrenCpu();
       if (i > 0) wall[name].push(Number(process.hrtime.bigint() - start) / 1e9);
+      if (i > 0 && cpuBefore !== null) cpu[name].push(cpuAfter - cpuBefore);
     }
   }
-  return Object.fromEntries(Object.entries(wall).map(([name, xs]) => [name, median(xs)]));
+  const medians = Object.fromEntries(Object.entries(wall).map(([name, xs]) => [name, median(xs)]));
+  medians.cpu = Object.fromEntries(Object.entries(cpu).map(([name, xs]) => [name, xs.length ? median(xs) : null]));
+  return medians;
 }
 
 /** Seconds of wall time and of CPU time for 2 M requests in process. */
@@ -77,6 +100,10 @@ const whole = wallTimes({ node: ['-e', '0'], simulate });
 console.log(
   `  whole process: simulate --servers 16 --strategy least-connections --requests 2M: ${whole.simulate.toFixed(2)} s = ${M(requests / whole.simulate)} (median of ${runs}; node -e 0 took ${(whole.node * 1000).toFixed(0)} ms, the run ${(whole.simulate / whole.node).toFixed(2)}×)   target ≥ 4 M/s ${ok(requests / whole.simulate >= 4e6)}`,
 );
+if (whole.cpu.simulate !== null)
+  console.log(
+    `  whole process, CPU time: ${whole.cpu.simulate.toFixed(2)} s = ${M(requests / whole.cpu.simulate)} (median of ${runs}, all threads, V8's compiler included; node -e 0 ${(whole.cpu.node * 1000).toFixed(0)} ms, the run ${(whole.cpu.simulate / whole.cpu.node).toFixed(2)}×)`,
+  );
 
 const plan = [bin, 'plan', '--users', '500k', '--format', 'json'];
 const evidence = wallTimes({ node: ['-e', '0'], plan, bare: [...plan, '--no-simulate'] });

@@ -38,7 +38,12 @@ export class DepartureHeap {
     servers[i] = server;
   }
 
-  /** Removes the earliest departure and returns its server. */
+  /**
+   * Removes the earliest departure and returns its server. Bottom-up: the hole at the root goes down to a
+   * leaf along the earlier child (a choice the processor cannot predict, made without a branch), then the
+   * last entry moves up from there (it is late, so it seldom moves): fewer mispredicted branches than
+   * stopping at the first child later than it.
+   */
   popServer(): number {
     const times = this.times;
     const servers = this.servers;
@@ -48,14 +53,26 @@ export class DepartureHeap {
     const time = times[n]!;
     const server = servers[n]!;
     let i = 0;
-    for (;;) {
-      let child = 2 * i + 1;
-      if (child >= n) break;
-      if (child + 1 < n && times[child + 1]! < times[child]!) child++;
-      if (times[child]! >= time) break;
+    let child = 1;
+    while (child + 1 < n) {
+      child += Number(times[child + 1]! < times[child]!);
       times[i] = times[child]!;
       servers[i] = servers[child]!;
       i = child;
+      child = 2 * i + 1;
+    }
+    if (child < n) {
+      times[i] = times[child]!;
+      servers[i] = servers[child]!;
+      i = child;
+    }
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      const pt = times[parent]!;
+      if (pt <= time) break;
+      times[i] = pt;
+      servers[i] = servers[parent]!;
+      i = parent;
     }
     times[i] = time;
     servers[i] = server;

@@ -4,17 +4,24 @@ import { Histogram } from './histogram.js';
 import { advance } from './kernel.js';
 import { LoadLevels } from './load-levels.js';
 import { Rng } from './rng.js';
+import { ServerQueues } from './server-queues.js';
 import { clientMap, zipfCdf } from './clients.js';
 import type { ServiceDistribution } from './distributions.js';
 import type { SimulationOptions, SimStrategy, StrategyResult } from './simulate.js';
 import { SIM_STRATEGIES } from './strategies.js';
+
+/** The most servers on which every server's next departure is looked at (ServerQueues), not a heap. */
+const SCAN_SERVERS = 32;
+
+/** Requests whose samples are drawn, and events run, together (kernel.ts). */
+const BLOCK = 1024;
 
 /**
  * One strategy's run as a state machine: `step(k)` simulates the next k requests, so a caller can run it
  * all at once or in slices that let the event loop breathe. Arrivals and service times come from their
  * own seeded streams, so every strategy meets the same traffic. The state lives in typed arrays and in
  * fields that keep one type for the whole run (a field that goes from 0 to 0.5 makes V8 throw away the
- * code it optimised); the hot loop (kernel.ts) copies it into locals.
+ * code it optimised); the hot loops (kernel*.ts) copy it into locals.
  */
 export class SimulationRun implements Chooser {
   readonly n: number;
@@ -31,6 +38,8 @@ export class SimulationRun implements Chooser {
   readonly current: Float64Array;
   readonly heap: DepartureHeap;
   readonly levels: LoadLevels | null;
+  /** Each server's finish times in order, when a server has one worker and the fleet is small (else null). */
+  readonly queues: ServerQueues | null;
   readonly histogram = new Histogram();
   readonly clientServer: Int32Array | null;
   readonly clientCdf: Float64Array | null;
@@ -40,12 +49,20 @@ export class SimulationRun implements Chooser {
   readonly reals: Float64Array;
   readonly curve: Float64Array | null;
   readonly service: ServiceDistribution;
+  /** One block's arrival times, service times on a speed-1 server and response times (see kernel.ts). */
+  readonly arrivalTimes = new Float64Array(BLOCK);
+  readonly work = new Float64Array(BLOCK);
+  readonly latency = new Float64Array(BLOCK);
   readonly warmup: number;
   readonly measured: number;
   readonly total: number;
   /** Round robin's next server, and where least connections starts looking. */
   next = 0;
-  maxQueue = 0;
+  /**
+   * The most requests waiting at one server, in an array: the event loops write it as it grows, and leave
+   * nothing to write back after the loop (code there has not run when V8 optimises a loop mid-call).
+   */
+  readonly maxQueue = new Int32Array(1);
   /** Requests simulated so far, warm-up included. */
   done = 0;
 
@@ -68,6 +85,7 @@ export class SimulationRun implements Chooser {
     this.current = new Float64Array(n);
     this.heap = new DepartureHeap(Math.max(1024, n * c * 4));
     this.levels = strategy === 'least-connections' && uniform ? new LoadLevels(n) : null;
+    this.queues = c === 1 && n <= SCAN_SERVERS ? new ServerQueues(n) : null;
     this.clientServer = strategy === 'ip-hash' ? clientMap(o.clients, n) : null;
     this.clientCdf = strategy === 'ip-hash' ? zipfCdf(o.clients, o.clientSkew) : null;
     const inline = o.service.inline;
@@ -103,7 +121,7 @@ export class SimulationRun implements Chooser {
       p95Ms: histogram.quantile(0.95) * 1000,
       p99Ms: histogram.quantile(0.99) * 1000,
       maxMs: histogram.max * 1000,
-      maxQueue: this.maxQueue,
+      maxQueue: this.maxQueue[0]!,
       shares,
       imbalance,
     };

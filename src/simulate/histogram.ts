@@ -26,7 +26,7 @@ export function tableBucket(value: number, start: Int32Array, bounds: Float64Arr
  * bucket spans a factor of 1.01). Values below 1 µs share the first bucket. The bucket of a value is
  * ⌊ln(v / 1 µs) ÷ ln 1.01⌋ + 1, found by tableBucket once the tables pay for themselves.
  *
- * The simulator's hot loop adds to `counts` itself (see engine.ts) and keeps count, sum and max in locals.
+ * The simulator adds a block of response times at a time (addBlock).
  */
 export class Histogram {
   readonly counts: Float64Array;
@@ -62,6 +62,23 @@ export class Histogram {
         ? slowBucket(value, this.last)
         : tableBucket(value, this.start, this.bounds, this.firstKey, this.last)
     ]!++;
+  }
+
+  /** Adds values[0, m) in order: the same counts, sum and largest value as m calls of add. */
+  addBlock(values: Float64Array, m: number): void {
+    if (this.start === null && this.count + m >= TABLE_AFTER) this.useTables();
+    const { start, bounds, firstKey, last, totals, counts } = this;
+    let sum = totals[0]!;
+    let max = totals[1]!;
+    for (let i = 0; i < m; i++) {
+      const v = values[i]!;
+      sum += v;
+      if (v > max) max = v;
+      counts[start === null ? slowBucket(v, last) : tableBucket(v, start, bounds, firstKey, last)]!++;
+    }
+    totals[0] = sum;
+    totals[1] = max;
+    this.count += m;
   }
 
   get sum(): number {

@@ -1,115 +1,13 @@
 import { Command } from 'commander';
-import * as z from 'zod';
-import { DAILY_CURVE_NAMES, type DailyCurveName } from '../../core/profiles.js';
+import { DAILY_CURVE_NAMES } from '../../core/profiles.js';
 import { dailyCurve } from '../../core/daily-curve.js';
-import { parseHumaneNumber } from '../../core/humane-number.js';
 import { DISTRIBUTIONS } from '../../simulate/distributions.js';
 import { SIM_STRATEGIES, type SimStrategy } from '../../simulate/strategies.js';
 import { SIM_LIMITS, simulationEvents } from '../../simulate/limits.js';
 import { colorEnabled, type Io } from '../io.js';
 import { usageError } from '../exit-error.js';
 import { writeFileAtomic } from '../write-file.js';
-
-const num = (what: string) =>
-  z.preprocess(
-    (v) => (typeof v === 'string' ? parseHumaneNumber(v) : v),
-    z.number({ error: `expected ${what}` }).finite(),
-  );
-
-/** The fleet and its traffic: servers, speeds, load, service times and the strategies to compare. */
-const fleetFields = () => ({
-  servers: num('a number of servers')
-    .pipe(
-      z
-        .number()
-        .int('must be a whole number')
-        .min(1, 'must be at least 1')
-        .max(SIM_LIMITS.servers, `must be at most ${SIM_LIMITS.servers}`),
-    )
-    .optional(),
-  speeds: z
-    .string()
-    .transform((text) => text.split(',').map((x) => parseHumaneNumber(x)))
-    .pipe(
-      z
-        .array(
-          z
-            .number({ error: 'expected numbers such as 1,1,2' })
-            .finite('expected numbers such as 1,1,2')
-            .positive('every speed must be above 0'),
-        )
-        .min(1)
-        .max(SIM_LIMITS.servers, `at most ${SIM_LIMITS.servers} servers`),
-    )
-    .optional(),
-  concurrency: num('requests a server works on at once')
-    .pipe(
-      z
-        .number()
-        .int('must be a whole number')
-        .min(1, 'must be at least 1')
-        .max(SIM_LIMITS.concurrency, `must be at most ${SIM_LIMITS.concurrency}`),
-    )
-    .default(1),
-  utilization: num('a utilisation such as 0.7').pipe(z.number().gt(0, 'must be above 0')).optional(),
-  rps: num('requests per second').pipe(z.number().gt(0, 'must be above 0')).optional(),
-  serviceTime: num('milliseconds')
-    .pipe(z.number().gt(0, 'must be above 0 (a service time cannot be zero or negative)'))
-    .default(50),
-  distribution: z.enum(DISTRIBUTIONS, { error: `expected one of ${DISTRIBUTIONS.join(', ')}` }).default('exponential'),
-  cv: num('a coefficient of variation such as 3')
-    .pipe(z.number().gt(0, 'must be above 0').max(100, 'must be at most 100'))
-    .default(3),
-  strategy: z
-    .enum(['all', ...SIM_STRATEGIES], { error: `expected all or one of ${SIM_STRATEGIES.join(', ')}` })
-    .default('all'),
-});
-
-/** How long to run, the client population, the daily curve and the output. */
-const runFields = () => ({
-  requests: num('a number of requests')
-    .pipe(
-      z
-        .number()
-        .int('must be a whole number')
-        .min(1000, 'must be at least 1000 (percentiles need a sample)')
-        .max(SIM_LIMITS.requests, 'must be at most 1e8'),
-    )
-    .default(200_000),
-  warmup: num('a number of requests')
-    .pipe(
-      z
-        .number()
-        .int('must be a whole number')
-        .min(0, 'cannot be negative')
-        .max(SIM_LIMITS.warmup, 'must be at most 1e8'),
-    )
-    .optional(),
-  seed: num('a whole number').pipe(z.number().int('must be a whole number').min(0, 'cannot be negative')).default(1),
-  clients: num('a number of clients')
-    .pipe(z.number().int('must be a whole number').min(1, 'must be at least 1').max(10_000_000, 'must be at most 10M'))
-    .default(10_000),
-  clientSkew: num('a Zipf exponent such as 0.6')
-    .pipe(z.number().min(0, 'cannot be negative').max(3, 'must be at most 3'))
-    .default(0.6),
-  curve: z.enum(DAILY_CURVE_NAMES, { error: `expected one of ${DAILY_CURVE_NAMES.join(', ')}` }).optional(),
-  peakFactor: num('a factor of 1 or more')
-    .pipe(z.number().min(1, 'must be at least 1').max(20, 'must be at most 20'))
-    .default(3),
-  allowUnstable: z.boolean().default(false),
-  format: z.enum(['table', 'json'], { error: 'expected table or json' }).default('table'),
-  json: z.boolean().optional(),
-  output: z.string().optional(),
-  force: z.boolean().optional(),
-});
-
-/** Built on first use: other commands never pay for it at start-up. */
-const simulateSchema = memo(() => z.strictObject({ ...fleetFields(), ...runFields() }));
-
-function memo<T>(make: () => T): () => T {
-  let value: T | undefined;
-  return () => (value ??= make());
-}
+import { readSimulateFlags } from './simulate-options.js';
 
 const FLAGS: Record<string, string> = {
   serviceTime: '--service-time',
@@ -135,13 +33,8 @@ Examples:
 Exit codes: 0 ok · 1 unexpected failure · 2 bad parameters (including utilisation ≥ 1 without --allow-unstable)`,
     )
     .action(async () => {
-      const parsed = simulateSchema().safeParse(command.opts());
-      if (!parsed.success) {
-        const issue = parsed.error.issues[0]!;
-        const key = String(issue.path[0] ?? '');
-        throw usageError(`${FLAGS[key] ?? `--${key}`}: ${issue.message}`);
-      }
-      const o = parsed.data;
+      const o = readSimulateFlags(command.opts());
+      if ('message' in o) throw usageError(`${FLAGS[o.key] ?? `--${o.key}`}: ${o.message}`);
       if (o.speeds && o.servers !== undefined && o.servers !== o.speeds.length)
         throw usageError(`--servers ${o.servers} and --speeds (${o.speeds.length} servers) disagree: give one`);
       if (o.utilization !== undefined && o.rps !== undefined)
@@ -150,7 +43,7 @@ Exit codes: 0 ok · 1 unexpected failure · 2 bad parameters (including utilisat
       const capacity = (speeds.reduce((a, b) => a + b, 0) * o.concurrency) / (o.serviceTime / 1000);
       const arrivalRate = o.rps ?? (o.utilization ?? 0.7) * capacity;
       const rho = arrivalRate / capacity;
-      const curve = o.curve ? dailyCurve(o.curve as DailyCurveName, o.peakFactor) : undefined;
+      const curve = o.curve ? dailyCurve(o.curve, o.peakFactor) : undefined;
       const peakRho = curve ? rho * Math.max(...curve) : rho;
       if (peakRho >= 1 && !o.allowUnstable) {
         throw usageError(
