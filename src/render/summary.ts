@@ -69,7 +69,11 @@ export function bandLine(plan: PlanDocument): string {
 
 export function pricingLine(plan: PlanDocument): string {
   const p = plan.cost.pricing;
-  return `${providerLabel(p.provider)} ${p.region} list prices of ${p.date} (${p.catalog} catalog), ${plan.cost.hoursPerMonth} hours a month`;
+  const regions = plan.availability.regions.map((r) => r.code);
+  // A split is billed region by region, each at its own list prices.
+  const where =
+    regions.length > 1 ? `${regions.join(' + ')} list prices, each region at its own,` : `${p.region} list prices`;
+  return `${providerLabel(p.provider)} ${where} of ${p.date} (${p.catalog} catalog), ${plan.cost.hoursPerMonth} hours a month`;
 }
 
 /** "2.1 % of the bill on recalled (U) prices: front-door-transfer 1.9 %, …" or null when none is. */
