@@ -24,6 +24,7 @@ const describe = (ctx: DesignContext, d: Design) => {
     r.appZones >= 2 ? `app servers in ${r.appZones} zones` : 'one app server',
   ];
   if (d.cache) parts.push(r.cacheHa ? 'cache with a replica' : 'one cache node');
+  if (d.cacheBackstop) parts.push('database readers for every read (the cache fails no request)');
   if (r.regions > 1) parts.push(`${r.regions} regions`);
   return parts.join(', ');
 };

@@ -217,5 +217,6 @@ export function finish(
     deployment: deploy,
     autoscaling: scaling,
     cost,
+    ...(ctx.cacheBackstop && cache ? { cacheBackstop: true } : {}),
   };
 }

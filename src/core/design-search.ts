@@ -55,7 +55,38 @@ export function candidates(ctx: DesignContext, tier: TierId, own: Design, floorO
     const design = tryBuildDesign(ctx, tier, r);
     if (design) out.push(design);
   }
+  return [...out, ...backstops(ctx, tier, own, out, below)];
+}
+
+/** Whether a design's cache counts as downtime: the database could not carry the reads without it. */
+const cacheCounted = (d: Design) => d.estimate.components.some((c) => c.component === 'cache' && c.inCriticalPath);
+
+/**
+ * Where the tier's own cache counts as downtime, each design again with readers for every read: the cache
+ * then fails no request, a cheaper nine than a second region where the database can take the reads.
+ */
+function backstops(ctx: DesignContext, tier: TierId, own: Design, designs: readonly Design[], below: number): Design[] {
+  if (!own.cache || !cacheCounted(own) || ctx.cacheless) return [];
+  const backed: DesignContext = { ...ctx, cacheBackstop: true };
+  const out: Design[] = [];
+  for (const d of designs) {
+    if (below > 0 && (availabilityBound(backed, tier, d.resilience) ?? 0) < below) continue;
+    const design = tryBuildDesign(backed, tier, d.resilience);
+    if (design?.cacheBackstop) out.push(design);
+  }
   return out;
+}
+
+/** "$30 less than the tier's own", or "$2,586 more …" where a target costs more than the floor. */
+const versusOwn = (saved: number) =>
+  saved >= 0 ? `${dollars(saved)} less than the tier's own` : `${dollars(-saved)} more than the tier's own`;
+
+/** What a design changes from the tier's own, in words. */
+function changesFrom(ctx: DesignContext, own: Design, d: Design): string[] {
+  const changes = describeChanges(own.resilience, d.resilience, ctx.book);
+  if (d.cacheBackstop && !own.cacheBackstop)
+    changes.push('database readers for every read, so a cache outage fails no request');
+  return changes;
 }
 
 /** The option --database pins, checked against what this provider sells; null for any. */
@@ -95,7 +126,7 @@ export function searchDesign(ctx: DesignContext, tier: TierId, target: number | 
  */
 export function chooseDesign(ctx: DesignContext, tier: TierId, target: number | undefined): AvailabilityChoice {
   const { own, pinned, floor, goal, all, meeting, design } = searchDesign(ctx, tier, target);
-  const changes = describeChanges(own.resilience, design.resilience, ctx.book);
+  const changes = changesFrom(ctx, own, design);
   const noCache = withoutCache(ctx, design, goal);
   const alternatives = [...alternativesBeaten(ctx, all, design, goal), ...(noCache ? [noCache] : [])];
   const tried = `${all.length} designs priced`;
@@ -118,7 +149,7 @@ export function chooseDesign(ctx: DesignContext, tier: TierId, target: number | 
   const pick =
     design === own
       ? `No design ${goalText} is cheaper (${tried})`
-      : `The cheapest of ${tried} ${goalText} ${changes.length > 0 ? `changes it: ${changes.join('; ')}` : 'sizes it differently'} — ${pct(design.estimate.estimated)} for ${dollars(design.cost.monthly.expected)}/month (${dollars(own.cost.monthly.expected - design.cost.monthly.expected)} less than the tier's own${design.estimate.estimated > floor ? ', and more available' : ''})`;
+      : `The cheapest of ${tried} ${goalText} ${changes.length > 0 ? `changes it: ${changes.join('; ')}` : 'sizes it differently'} — ${pct(design.estimate.estimated)} for ${dollars(design.cost.monthly.expected)}/month (${versusOwn(own.cost.monthly.expected - design.cost.monthly.expected)}${design.estimate.estimated > floor ? ', and more available' : ''})`;
   const targetText =
     target === undefined
       ? 'No --availability target: the plan takes the cheapest design that does not fall below it'
@@ -182,10 +213,7 @@ export function costOfNines(ctx: DesignContext, tier: TierId, current: Design): 
       points.reduce((a, p) =>
         p.estimated > a.estimated || (p.estimated === a.estimated && p.monthly < a.monthly) ? p : a,
       );
-    const changes = [
-      ...describeChanges(own.resilience, best.design.resilience, ctx.book),
-      ...(best.failover ? [best.failover] : []),
-    ];
+    const changes = [...changesFrom(ctx, own, best.design), ...(best.failover ? [best.failover] : [])];
     return {
       target,
       met: meeting !== null,

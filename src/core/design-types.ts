@@ -27,6 +27,11 @@ export interface DesignContext {
   designs: Map<string, Design | null>;
   /** Build without a cache: every read and the sessions in the database (the "why not drop the cache?" alternative). */
   cacheless?: boolean;
+  /**
+   * Keep the cache, and size the database's readers to carry every read without it: a cache outage then
+   * slows reads but fails none, and the cache stops counting as downtime.
+   */
+  cacheBackstop?: boolean;
   /** Database sizings already computed for this plan, by tier, option and load: designs that differ elsewhere share them. */
   databases: Map<string, DatabaseSizing | null>;
   /** Failover headroom already computed for this plan, by the region fleets and zones (region-failover.ts). */
@@ -68,6 +73,8 @@ export interface Design {
   estimate: AvailabilityEstimate;
   /** Active-active regions: how a surviving region takes a lost region's traffic (null otherwise). */
   failover: FailoverChoice | null;
+  /** The database's readers carry every read without the cache (built with the context's cacheBackstop). */
+  cacheBackstop?: boolean;
   /** --mixed-hardware: the two sizes and their weights (null otherwise). */
   mixed: MixedHardware | null;
   loadBalancing: Omit<LoadBalancingDecision, 'configuration'>;

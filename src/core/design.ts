@@ -1,5 +1,5 @@
 import { sizeCompute } from './compute.js';
-import { sizeDatabase } from './database.js';
+import { sizeDatabase, type DatabaseSizing } from './database.js';
 import { finish, prepare } from './design-finish.js';
 import type { Design, DesignContext, RegionStack } from './design-types.js';
 import { regionSplit, scaleDemand } from './regions.js';
@@ -22,9 +22,12 @@ export function buildDesign(ctx: DesignContext, startTier: TierId, wanted: Resil
   return design;
 }
 
+const designKey = (ctx: DesignContext, startTier: TierId, wanted: Resilience) =>
+  `${startTier}|${resilienceKey(wanted)}${ctx.cacheBackstop ? '|backstop' : ''}`;
+
 /** The design, or null when no tier can carry the demand with this redundancy (an option's limits). */
 export function tryBuildDesign(ctx: DesignContext, startTier: TierId, wanted: Resilience): Design | null {
-  const key = `${startTier}|${resilienceKey(wanted)}`;
+  const key = designKey(ctx, startTier, wanted);
   if (ctx.designs.has(key)) return ctx.designs.get(key)!;
   const design = build(ctx, startTier, wanted);
   ctx.designs.set(key, design);
@@ -56,14 +59,24 @@ function acrossRegions(home: DesignContext, split: readonly { code: string }[]):
  * regions too (a split chooses among types every region sells) and by whether the design has a cache.
  */
 function databaseFor(ctx: DesignContext, tier: TierId, resilience: Resilience, share: number | null, regions: string) {
-  const key = `${tier}|${resilience.databaseHa}|${share ?? 'all'}|${regions}|${ctx.cacheless ? 'no cache' : 'cache'}`;
+  const key = `${tier}|${resilience.databaseHa}|${share ?? 'all'}|${regions}|${readsWith(ctx)}`;
   const known = ctx.databases.get(key);
   if (known !== undefined) return known;
   const demand = share === null ? ctx.demand : scaleDemand(ctx.demand, share);
-  const hasCache = tier !== 'single-server' && !ctx.cacheless;
-  const sized = sizeDatabase(tier, demand, ctx.params, resilience, ctx.book, hasCache);
+  const hasCache = tier !== 'single-server' && readsWith(ctx) === 'cache';
+  const asSized = sizeDatabase(tier, demand, ctx.params, resilience, ctx.book, hasCache);
+  const sized = asSized && ctx.cacheBackstop && tier !== 'single-server' ? backstopped(asSized) : asSized;
   ctx.databases.set(key, sized);
   return sized;
+}
+
+/** Where the database's reads are sized from: behind the cache, or all of them (no cache, or a backstop for it). */
+const readsWith = (ctx: DesignContext) => (ctx.cacheless ? 'no cache' : ctx.cacheBackstop ? 'backstop' : 'cache');
+
+function backstopped(d: DatabaseSizing): DatabaseSizing {
+  const why =
+    'Readers sized for every read, as if there were no cache: a cache outage slows reads but fails none, so the cache does not count as downtime';
+  return { ...d, reasons: [...d.reasons, why] };
 }
 
 function build(ctx: DesignContext, startTier: TierId, wanted: Resilience): Design | null {
@@ -77,7 +90,7 @@ function build(ctx: DesignContext, startTier: TierId, wanted: Resilience): Desig
  * What a search that needs nothing below its goal reads to leave a design unpriced.
  */
 export function availabilityBound(ctx: DesignContext, startTier: TierId, wanted: Resilience): number | null {
-  const built = ctx.designs.get(`${startTier}|${resilienceKey(wanted)}`);
+  const built = ctx.designs.get(designKey(ctx, startTier, wanted));
   if (built !== undefined) return built?.estimate.estimated ?? null;
   const s = size(ctx, startTier, wanted);
   return s && prepare(s.ctx, s.tier, s.resilience, s.stacks).base.estimated;
