@@ -14,7 +14,8 @@ import { priceBook } from './price-book.js';
 import type { Parameters } from './resolve.js';
 import { tierForUsers } from './tiers.js';
 import { PlanInputError } from './input-error.js';
-import { localRegion } from '../providers/region-locations.js';
+import { localRegion, localSplit } from '../providers/region-locations.js';
+import { homeRegion } from '../pricing/home-region.js';
 
 export interface PriceRequest {
   input: PlanInput;
@@ -65,12 +66,14 @@ export function designContext(
 ): DesignContext {
   const { input, params, catalog } = req;
   if (!req.same) knownSplit(input, catalog);
-  // The home region: a split's largest region, else --region; a code the catalog lacks, its nearest region.
-  const largest = input.regions
-    ? [...input.regions].sort((a, b) => b.share - a.share || a.region.localeCompare(b.region))[0]?.region
-    : undefined;
-  const wanted = largest ?? input.region;
-  const asked = wanted === undefined ? undefined : (localRegion(catalog, wanted) ?? (req.same ? undefined : wanted));
+  // The home region: a split's largest region (as the split maps it), else --region; a code the catalog
+  // lacks, its nearest region.
+  const home = input.regions ? localSplit(catalog, input.regions, homeRegion(catalog))[0]?.code : undefined;
+  const wanted =
+    input.region === undefined
+      ? undefined
+      : (localRegion(catalog, input.region) ?? (req.same ? undefined : input.region));
+  const asked = home ?? wanted;
   const book = hardwareBook(priceBook(catalog, asked), input);
   const curve = dailyCurve(params.dailyCurve, params.peakFactor);
   return { input, params, demand: req.demand, curve, book, ...memo };

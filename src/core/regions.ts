@@ -1,5 +1,5 @@
 import { pairedRegion } from '../providers/paired-region.js';
-import { localRegion } from '../providers/region-locations.js';
+import { localSplit } from '../providers/region-locations.js';
 import type { Demand } from './demand.js';
 import type { DesignContext } from './design-types.js';
 
@@ -20,18 +20,9 @@ export function scaleDemand(d: Demand, share: number): Demand {
 
 /** The regions a design spans and each one's share: the user's split, else the home region (and its pair). */
 export function regionSplit(ctx: DesignContext, regions: number): { code: string; share: number }[] {
-  if (ctx.input.regions) {
-    // Another provider's plan takes its own region nearest each one asked for (two that land on one region merge).
-    const catalog = ctx.book.catalog;
-    const shares = new Map<string, number>();
-    for (const r of ctx.input.regions) {
-      const code = localRegion(catalog, r.region) ?? ctx.book.region;
-      shares.set(code, (shares.get(code) ?? 0) + r.share / 100);
-    }
-    return [...shares]
-      .map(([code, share]) => ({ code, share }))
-      .sort((a, b) => b.share - a.share || a.code.localeCompare(b.code));
-  }
+  // Another provider's plan (or a region the catalog lacks) takes the nearest region the split does not use.
+  if (ctx.input.regions)
+    return localSplit(ctx.book.catalog, ctx.input.regions, ctx.book.region).map(({ code, share }) => ({ code, share }));
   const home = ctx.book.region;
   if (regions <= 1) return [{ code: home, share: 1 }];
   return [

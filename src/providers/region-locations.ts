@@ -87,29 +87,57 @@ function distanceKm(a: readonly [number, number], b: readonly [number, number]):
   return 2 * 6371 * Math.asin(Math.sqrt(h));
 }
 
-/** The catalog's region nearest to where a code's data centres are, other than `except` (the first listed on a tie). */
-function nearest(catalog: Catalog, code: string, except?: string): string | null {
+/** The catalog's region nearest to where a code's data centres are, other than those `taken` (the first listed on a tie). */
+function nearest(catalog: Catalog, code: string, taken: ReadonlySet<string>): string | null {
   const at = LOCATIONS[code];
   if (!at) return null;
   let best: { code: string; km: number } | null = null;
   for (const candidate of Object.keys(catalog.regions)) {
     const where = LOCATIONS[candidate];
-    if (!where || candidate === except) continue;
+    if (!where || taken.has(candidate)) continue;
     const km = distanceKm(at, where);
     if (!best || km < best.km) best = { code: candidate, km };
   }
   return best?.code ?? null;
 }
 
+const NONE: ReadonlySet<string> = new Set();
+
 /**
  * The catalog's region for a region code: the code itself when the catalog prices it, else the catalog's
- * region nearest to where that code's data centres are, else null.
+ * region nearest to where that code's data centres are, leaving out regions already `taken` by a split
+ * while any other is left, else null.
  */
-export function localRegion(catalog: Catalog, code: string): string | null {
-  return catalog.regions[code] ? code : nearest(catalog, code);
+export function localRegion(catalog: Catalog, code: string, taken: ReadonlySet<string> = NONE): string | null {
+  if (catalog.regions[code]) return code;
+  return nearest(catalog, code, taken) ?? nearest(catalog, code, NONE);
 }
 
 /** The priced region nearest to a home region, for a second region when the provider's pair is not priced. */
 export function nearestOtherRegion(catalog: Catalog, home: string): string | null {
-  return nearest(catalog, home, home);
+  return nearest(catalog, home, new Set([home]));
+}
+
+/**
+ * A `--regions` split in a catalog's regions, largest share first: each code priced where the catalog
+ * prices it, else at its nearest region no other region of the split already uses (so a split keeps its
+ * regions); codes that still land on one region merge.
+ */
+export function localSplit(
+  catalog: Catalog,
+  split: readonly { region: string; share: number }[],
+  fallback: string,
+): { code: string; share: number; asked: string[] }[] {
+  const sorted = [...split].sort((a, b) => b.share - a.share || a.region.localeCompare(b.region));
+  const taken = new Set(sorted.filter((r) => catalog.regions[r.region]).map((r) => r.region));
+  const regions = new Map<string, { code: string; share: number; asked: string[] }>();
+  for (const r of sorted) {
+    const code = localRegion(catalog, r.region, taken) ?? fallback;
+    taken.add(code);
+    const entry = regions.get(code) ?? { code, share: 0, asked: [] };
+    entry.share += r.share / 100;
+    entry.asked.push(r.region);
+    regions.set(code, entry);
+  }
+  return [...regions.values()].sort((a, b) => b.share - a.share || a.code.localeCompare(b.code));
 }

@@ -90,6 +90,14 @@ describe('a region the catalog does not price', () => {
     );
   });
 
+  it('a split keeps its regions: a code whose nearest region the split already uses takes the next nearest', () => {
+    const p = planOf({ users: 500_000, provider: 'aws', regions: 'us-east-1=50,us-east-2=50', simulate: false });
+    expect(p.availability.regions.map((r) => r.code)).toEqual(['us-east-1', 'us-west-2']);
+    expect(p.warnings.join('\n')).toMatch(
+      /us-east-2 has no prices in .* priced at us-west-2 .* that the split does not already use/,
+    );
+  });
+
   it('a real region the bundled catalog lacks (Ohio): priced at the nearest (N. Virginia), with the warning', () => {
     const p = planOf({ users: 50_000, region: 'us-east-2', simulate: false });
     expect(p.cost.pricing.region).toBe('us-east-1');

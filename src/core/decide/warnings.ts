@@ -1,4 +1,4 @@
-import { localRegion } from '../../providers/region-locations.js';
+import { localRegion, localSplit } from '../../providers/region-locations.js';
 import { groupDigits } from '../group-digits.js';
 import type { Design, DesignContext } from '../design.js';
 import type { AvailabilityChoice } from '../design-search.js';
@@ -48,17 +48,18 @@ function staleCatalog(ctx: DesignContext, today: string | undefined): string[] {
 
 /** Regions asked for that the catalog does not price (another provider's codes, or regions it lacks), and where each is priced. */
 function nearestRegions({ input, book }: DesignContext): string[] {
-  const asked = [...new Set([input.region, ...(input.regions ?? []).map((r) => r.region)])];
-  const out: string[] = [];
-  for (const code of asked) {
-    if (code === undefined || book.catalog.regions[code]) continue;
-    const local = localRegion(book.catalog, code);
-    if (local)
-      out.push(
-        `${code} has no prices in the ${book.catalog.name} catalog: priced at ${local} (${book.catalog.regions[local]!.name}), the nearest region it prices`,
-      );
-  }
-  return out;
+  const catalog = book.catalog;
+  const mapped: [string, string | null][] = input.regions
+    ? localSplit(catalog, input.regions, book.region).flatMap((r) => r.asked.map((a): [string, string] => [a, r.code]))
+    : input.region
+      ? [[input.region, localRegion(catalog, input.region)]]
+      : [];
+  return mapped
+    .filter(([asked, local]) => local !== null && asked !== local)
+    .map(
+      ([asked, local]) =>
+        `${asked} has no prices in the ${catalog.name} catalog: priced at ${local} (${catalog.regions[local!]!.name}), the nearest region it prices${input.regions ? ' that the split does not already use' : ''}`,
+    );
 }
 
 /** What a reader of the plan must not miss: stale or recalled prices, an unmet target, rules the design breaks. */
