@@ -80,7 +80,7 @@ export function alternativesBeaten(
  */
 export function withoutCache(ctx: DesignContext, chosen: Design, goal: number): Alternative | null {
   if (!chosen.cache) return null;
-  const d = tryBuildDesign({ ...ctx, cacheless: true, designs: new Map() }, chosen.tier, chosen.resilience);
+  const d = tryBuildDesign({ ...ctx, cacheDesign: 'none' }, chosen.tier, chosen.resilience);
   if (!d) return null;
   const delta = round(d.cost.monthly.expected - chosen.cost.monthly.expected);
   const reads = round(ctx.demand.peakRps * ctx.params.readRatio, 0);

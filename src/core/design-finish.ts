@@ -167,9 +167,10 @@ export function prepare(ctx: DesignContext, tier: TierId, resilience: Resilience
   const { input, params, demand, book } = ctx;
   const sized = sameInstanceEverywhere(ctx, tier, resilience, stacksAsSized);
   const { database } = sized[0]!;
-  const cache = ctx.cacheless
-    ? null
-    : sizeCache(tier, demand, params, resilience, book, database.storageGbPerShard * database.shards);
+  const cache =
+    ctx.cacheDesign === 'none'
+      ? null
+      : sizeCache(tier, demand, params, resilience, book, database.storageGbPerShard * database.shards);
   const cdn = tier !== 'single-server';
   const smallestMin = Math.min(...sized.map((s) => s.compute.min));
   const base = estimateAvailability(
@@ -217,6 +218,6 @@ export function finish(
     deployment: deploy,
     autoscaling: scaling,
     cost,
-    ...(ctx.cacheBackstop && cache ? { cacheBackstop: true } : {}),
+    ...(ctx.cacheDesign === 'backstop' && cache ? { cacheBackstop: true } : {}),
   };
 }

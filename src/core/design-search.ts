@@ -66,8 +66,8 @@ const cacheCounted = (d: Design) => d.estimate.components.some((c) => c.componen
  * then fails no request, a cheaper nine than a second region where the database can take the reads.
  */
 function backstops(ctx: DesignContext, tier: TierId, own: Design, designs: readonly Design[], below: number): Design[] {
-  if (!own.cache || !cacheCounted(own) || ctx.cacheless) return [];
-  const backed: DesignContext = { ...ctx, cacheBackstop: true };
+  if (!own.cache || !cacheCounted(own) || ctx.cacheDesign) return [];
+  const backed: DesignContext = { ...ctx, cacheDesign: 'backstop' };
   const out: Design[] = [];
   for (const d of designs) {
     if (below > 0 && (availabilityBound(backed, tier, d.resilience) ?? 0) < below) continue;

@@ -25,13 +25,12 @@ export interface DesignContext {
   sizings: Map<string, ComputeSizing | null>;
   /** Designs already built for this plan, by tier and redundancy: the cost-of-nines table asks for the same ones four times. */
   designs: Map<string, Design | null>;
-  /** Build without a cache: every read and the sessions in the database (the "why not drop the cache?" alternative). */
-  cacheless?: boolean;
   /**
-   * Keep the cache, and size the database's readers to carry every read without it: a cache outage then
-   * slows reads but fails none, and the cache stops counting as downtime.
+   * How the design's cache is built, when not as usual: `none`, every read and the sessions in the database
+   * (the "why not drop the cache?" alternative); `backstop`, the cache kept and the database's readers sized
+   * for every read without it, so a cache outage slows reads but fails none.
    */
-  cacheBackstop?: boolean;
+  cacheDesign?: 'none' | 'backstop';
   /** Database sizings already computed for this plan, by tier, option and load: designs that differ elsewhere share them. */
   databases: Map<string, DatabaseSizing | null>;
   /** Failover headroom already computed for this plan, by the region fleets and zones (region-failover.ts). */
@@ -73,7 +72,7 @@ export interface Design {
   estimate: AvailabilityEstimate;
   /** Active-active regions: how a surviving region takes a lost region's traffic (null otherwise). */
   failover: FailoverChoice | null;
-  /** The database's readers carry every read without the cache (built with the context's cacheBackstop). */
+  /** The database's readers carry every read without the cache (built with the context's cacheDesign `backstop`). */
   cacheBackstop?: boolean;
   /** --mixed-hardware: the two sizes and their weights (null otherwise). */
   mixed: MixedHardware | null;

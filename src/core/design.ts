@@ -23,7 +23,7 @@ export function buildDesign(ctx: DesignContext, startTier: TierId, wanted: Resil
 }
 
 const designKey = (ctx: DesignContext, startTier: TierId, wanted: Resilience) =>
-  `${startTier}|${resilienceKey(wanted)}${ctx.cacheBackstop ? '|backstop' : ''}`;
+  `${startTier}|${resilienceKey(wanted)}|${ctx.cacheDesign ?? 'cache'}`;
 
 /** The design, or null when no tier can carry the demand with this redundancy (an option's limits). */
 export function tryBuildDesign(ctx: DesignContext, startTier: TierId, wanted: Resilience): Design | null {
@@ -59,19 +59,16 @@ function acrossRegions(home: DesignContext, split: readonly { code: string }[]):
  * regions too (a split chooses among types every region sells) and by whether the design has a cache.
  */
 function databaseFor(ctx: DesignContext, tier: TierId, resilience: Resilience, share: number | null, regions: string) {
-  const key = `${tier}|${resilience.databaseHa}|${share ?? 'all'}|${regions}|${readsWith(ctx)}`;
+  const key = `${tier}|${resilience.databaseHa}|${share ?? 'all'}|${regions}|${ctx.cacheDesign ?? 'cache'}`;
   const known = ctx.databases.get(key);
   if (known !== undefined) return known;
   const demand = share === null ? ctx.demand : scaleDemand(ctx.demand, share);
-  const hasCache = tier !== 'single-server' && readsWith(ctx) === 'cache';
+  const hasCache = tier !== 'single-server' && ctx.cacheDesign === undefined;
   const asSized = sizeDatabase(tier, demand, ctx.params, resilience, ctx.book, hasCache);
-  const sized = asSized && ctx.cacheBackstop && tier !== 'single-server' ? backstopped(asSized) : asSized;
+  const sized = asSized && ctx.cacheDesign === 'backstop' && tier !== 'single-server' ? backstopped(asSized) : asSized;
   ctx.databases.set(key, sized);
   return sized;
 }
-
-/** Where the database's reads are sized from: behind the cache, or all of them (no cache, or a backstop for it). */
-const readsWith = (ctx: DesignContext) => (ctx.cacheless ? 'no cache' : ctx.cacheBackstop ? 'backstop' : 'cache');
 
 function backstopped(d: DatabaseSizing): DatabaseSizing {
   const why =

@@ -2,7 +2,7 @@ import { round } from '../round.js';
 import { buyingTerms, buyLine, discountLine, type BuyingTerms } from './buying.js';
 import { buyingNotes } from './buying-notes.js';
 import { priced, type CostRule, type CostRuleGroup } from './rule.js';
-import { regionBook, regionContextOf } from './regional.js';
+import { regionBook, regionContext } from './regional.js';
 import { COST_RULES } from './rules/index.js';
 import type { CostBreakdown, CostContext, FleetSize, LineItem, RegionFleet } from './types.js';
 
@@ -37,7 +37,7 @@ function ruleLines(ctx: CostContext, rule: AnyRule, size: FleetSize, terms: Buyi
   // Each region's lines bill its share of the traffic; a copy in another region holds all of the data.
   const share = (f: RegionFleet) => (rule.scope === 'other-regions' ? 1 : f.share);
   return where.flatMap((f) =>
-    lineOf(regionContextOf(ctx, f, share(f)), rule, undefined, `${rule.kind}@${f.code}`, size, terms, f.code),
+    lineOf(regionContext(ctx, f, share(f)), rule, undefined, `${rule.kind}@${f.code}`, size, terms, f.code),
   );
 }
 

@@ -17,12 +17,17 @@ export function regionBook(ctx: CostContext, code: string): PriceBook {
   return code === ctx.book.region ? ctx.book : priceBook(ctx.book.catalog, code);
 }
 
+/** A region's database at that region's price for its instance type. */
+export function localDatabase(db: DatabaseFacts, book: PriceBook): DatabaseFacts {
+  return { ...db, sizing: { ...db.sizing, instance: localItem(book, db.sizing.instance) } };
+}
+
 /**
  * What a line billed in one region of a split reads: that region's fleet, its share of the demand (or the
  * whole of it, for a copy of the primary's data), and its own prices for the instance and cache node types
  * the design chose.
  */
-export function regionContext(ctx: CostContext, fleet: RegionFleet, share: number = fleet.share): CostContext {
+function makeRegionContext(ctx: CostContext, fleet: RegionFleet, share: number): CostContext {
   const book = regionBook(ctx, fleet.code);
   const { facts } = ctx;
   const local = (item: CatalogItem) => localItem(book, item);
@@ -41,21 +46,16 @@ export function regionContext(ctx: CostContext, fleet: RegionFleet, share: numbe
   };
 }
 
-/** A region's database at that region's price for its instance type. */
-export function localDatabase(db: DatabaseFacts, book: PriceBook): DatabaseFacts {
-  return { ...db, sizing: { ...db.sizing, instance: localItem(book, db.sizing.instance) } };
-}
-
 const made = new WeakMap<CostContext, Map<string, CostContext>>();
 
-/** regionContext, made once per bill and region: every rule of every fleet size reads the same one. */
-export function regionContextOf(ctx: CostContext, fleet: RegionFleet, share: number): CostContext {
+/** The context for a region's lines, made once per bill and region: every rule of every fleet size reads the same one. */
+export function regionContext(ctx: CostContext, fleet: RegionFleet, share: number): CostContext {
   const known = made.get(ctx) ?? new Map<string, CostContext>();
   made.set(ctx, known);
   const key = `${fleet.code}|${share}`;
   let found = known.get(key);
   if (!found) {
-    found = regionContext(ctx, fleet, share);
+    found = makeRegionContext(ctx, fleet, share);
     known.set(key, found);
   }
   return found;

@@ -1,3 +1,4 @@
+import { HOURS_PER_MONTH } from '../../demand.js';
 import { DATABASE_OPTION_RULES, isHaPlus } from '../../database-options.js';
 import type { CatalogItem } from '../../../pricing/catalog-schema.js';
 import type { CostContext, DatabaseFacts } from '../types.js';
@@ -18,4 +19,11 @@ export function databaseStorage(
   }
   const copies = d.shards * (option.storedCopies + d.readReplicasPerShard);
   return { item: ctx.book.item('database-storage'), copies, quantity: d.storageGbPerShard * copies };
+}
+
+/** A database's read replicas, each shard's, billed as single-AZ instances of its class: the item and the month's hours. */
+export function readReplicaHours(ctx: CostContext, db: DatabaseFacts) {
+  const { sizing: d } = db;
+  const item = ctx.book.item('database', d.instance.id, 'single-az');
+  return { item, quantity: d.shards * d.readReplicasPerShard * HOURS_PER_MONTH, per: d.shards > 1 ? 'shard' : null };
 }

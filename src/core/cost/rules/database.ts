@@ -2,7 +2,7 @@ import { HOURS_PER_MONTH } from '../../demand.js';
 import type { CostRule, CostRuleGroup } from '../rule.js';
 import type { CostContext, DatabaseFacts } from '../types.js';
 import { USAGE_ASSUMPTIONS as A } from '../usage-assumptions.js';
-import { databaseStorage } from './database-storage.js';
+import { databaseStorage, readReplicaHours } from './database-storage.js';
 import { localDatabase } from '../regional.js';
 import { DATABASE_OPTION_RULES, databaseOptionLabel, isHaPlus } from '../../database-options.js';
 import {
@@ -53,11 +53,9 @@ const replicasRule: CostRule<DatabaseFacts> = {
   component: 'database',
   applies: (_, db) => primary(db) && !aurora(db) && db.sizing.readReplicasPerShard > 0,
   line(ctx, db) {
-    const { sizing: d } = db;
-    const item = ctx.book.item('database', d.instance.id, 'single-az');
-    const per = d.shards > 1 ? 'shard' : 'primary';
-    const description = `${item.id} read replicas (${d.readReplicasPerShard} per ${per})${where(ctx, db)}`;
-    return { item, quantity: d.shards * d.readReplicasPerShard * HOURS_PER_MONTH, description };
+    const { item, quantity, per } = readReplicaHours(ctx, db);
+    const description = `${item.id} read replicas (${db.sizing.readReplicasPerShard} per ${per ?? 'primary'})${where(ctx, db)}`;
+    return { item, quantity, description };
   },
 };
 

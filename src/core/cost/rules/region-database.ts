@@ -2,7 +2,7 @@ import { HOURS_PER_MONTH } from '../../demand.js';
 import type { CostContext, DatabaseFacts } from '../types.js';
 import type { CostRule } from '../rule.js';
 import { USAGE_ASSUMPTIONS as A } from '../usage-assumptions.js';
-import { databaseStorage } from './database-storage.js';
+import { databaseStorage, readReplicaHours } from './database-storage.js';
 import { databaseOptionLabel, isHaPlus } from '../../database-options.js';
 
 /*
@@ -45,11 +45,9 @@ export const regionReadReplicasRule: CostRule<DatabaseFacts> = {
   component: 'database',
   applies: (_, db) => standby(db) && !aurora(db) && db.sizing.readReplicasPerShard > 0,
   line(ctx, db) {
-    const { sizing: d } = db;
-    const item = ctx.book.item('database', d.instance.id, 'single-az');
-    const per = d.shards > 1 ? 'shard' : 'replica';
-    const description = `${item.id} read replicas in ${db.code} (${d.readReplicasPerShard} per ${per}, as in the primary region): local reads now, every read after promotion`;
-    return { item, quantity: d.shards * d.readReplicasPerShard * HOURS_PER_MONTH, description };
+    const { item, quantity, per } = readReplicaHours(ctx, db);
+    const description = `${item.id} read replicas in ${db.code} (${db.sizing.readReplicasPerShard} per ${per ?? 'replica'}, as in the primary region): local reads now, every read after promotion`;
+    return { item, quantity, description };
   },
 };
 
