@@ -1,7 +1,7 @@
 import { estimateAvailability, MINUTES_PER_MONTH, type AvailabilityEstimate } from './availability.js';
 import { autoscaling } from './autoscaling.js';
 import { sizeCache } from './cache.js';
-import { costPlan } from './cost/cost-plan.js';
+import { deferredCost } from './cost/cost-plan.js';
 import type { CostFacts, RegionFleet } from './cost/types.js';
 import { chooseDeployStrategy, deployment, DEFAULT_DEPLOYS_PER_MONTH } from './deployment.js';
 import type { Design, DesignContext, RegionStack } from './design-types.js';
@@ -117,7 +117,7 @@ function priceStacks(
   const deploysPerMonth = input.deploysPerMonth ?? DEFAULT_DEPLOYS_PER_MONTH;
   const deploy = deployment(deployChoice, atPeak, stacks[0]!.compute.instance.price, deploysPerMonth);
   const fleets = regionFleets(ctx, stacks, mixed);
-  const cost = costPlan({
+  const cost = deferredCost({
     facts: costFacts(ctx, tier, resilience, stacks, { fleets, cache, deploy, mixed }),
     demand,
     params,

@@ -64,10 +64,10 @@ function itemFinder(items: readonly CatalogItem[], defaults: Partial<Record<Item
   return (kind: ItemKind, id?: string, asked?: string): CatalogItem | undefined => {
     // Without a variant asked for, the region's own (its users' CDN geography), else the first of the kind.
     const variant = asked ?? (id === undefined ? defaults[kind] : undefined);
-    const byKind = lookups.get(kind) ?? new Map<string | undefined, Map<string | undefined, CatalogItem | null>>();
-    lookups.set(kind, byKind);
-    const byId = byKind.get(id) ?? new Map<string | undefined, CatalogItem | null>();
-    byKind.set(id, byId);
+    let byKind = lookups.get(kind);
+    if (!byKind) lookups.set(kind, (byKind = new Map()));
+    let byId = byKind.get(id);
+    if (!byId) byKind.set(id, (byId = new Map()));
     const known = byId.get(variant);
     if (known !== undefined) return known ?? undefined;
     const found = items.find(

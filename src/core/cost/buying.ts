@@ -79,11 +79,11 @@ function commitmentFor(item: CatalogItem, ctx: CostContext, terms: BuyingTerms):
 }
 
 /** Database instances and cache nodes run all month: the whole line is the always-on part a commitment covers. */
-function alwaysOnScope(line: PricedLine, spec: LineSpec): Buyable | undefined {
-  if (line.buyable) return line.buyable;
+function alwaysOn(spec: LineSpec & { buyable?: Buyable }): { alwaysOn: number; spot: boolean } | undefined {
+  if (spec.buyable) return spec.buyable;
   // Per node-hour, or per GB-hour of provisioned capacity (Memorystore): either way billed every hour of the month.
   const whole = (spec.item.kind === 'database' || spec.item.kind === 'cache') && /hour$/.test(spec.item.unit);
-  return whole ? { alwaysOn: spec.quantity, spot: false, noun: line.description } : undefined;
+  return whole ? { alwaysOn: spec.quantity, spot: false } : undefined;
 }
 
 /** The line as the bill lists it: without what the buying pass reads (an object rest only when there is one). */
@@ -96,57 +96,99 @@ function withoutBuyable(line: PricedLine): LineItem {
 const WORSE: Record<Confidence, number> = { V: 0, M: 1, U: 2 };
 const worse = (a: Confidence, b: Confidence): Confidence => (WORSE[a] >= WORSE[b] ? a : b);
 
+/** One part of a bought line: the always-on part under a commitment, the rest on demand, the spot share. */
+interface Part {
+  suffix: 'committed' | 'on-demand' | 'spot';
+  quantity: number;
+  unitPrice: number;
+}
+
+/** How a line is bought, in figures: null when it passes through as listed. */
+interface Bought {
+  commit: CommitmentChoice | null;
+  parts: Part[];
+}
+
 /**
- * The buying pass over a priced line: its always-on part under the commitment product that covers it, the
- * part above split between on-demand and spot. Lines that cannot be bought another way pass through, and
- * so do database and cache lines when nothing is committed.
+ * The buying pass in figures, shared by the bill's lines and its totals: the always-on part under the
+ * commitment product that covers it, the part above split between on-demand and spot. Lines that cannot
+ * be bought another way pass through, and so do database and cache lines when nothing is committed.
  */
-export function buyLine(line: PricedLine, spec: LineSpec, ctx: CostContext, terms: BuyingTerms): LineItem[] {
-  const buyable = line.buyable;
-  const plain = withoutBuyable(line);
-  const scope = alwaysOnScope(line, spec);
-  if (!scope) return [plain];
+function bought(
+  spec: LineSpec & { buyable?: Buyable },
+  listPrice: number,
+  ctx: CostContext,
+  terms: BuyingTerms,
+): Bought | null {
+  const scope = alwaysOn(spec);
+  if (!scope) return null;
   const commit = commitmentFor(spec.item, ctx, terms);
-  if (!buyable && !commit) return [plain];
+  const buyable = spec.buyable;
+  if (!buyable && !commit) return null;
   const raw = spec.quantity;
-  const price = spec.monthly !== undefined && raw > 0 ? spec.monthly / raw : line.unitPrice;
+  const price = spec.monthly !== undefined && raw > 0 ? spec.monthly / raw : listPrice;
   const above = raw - (commit ? scope.alwaysOn : 0);
   const spotQty = scope.spot && buyable ? Math.max(0, raw - scope.alwaysOn) * ctx.input.spot : 0;
-  const out: LineItem[] = [];
-  const push = (suffix: string, description: string, qty: number, unitPrice: number, extra: Partial<LineItem> = {}) => {
-    if (qty <= 0) return;
-    out.push({
-      ...plain,
-      id: `${line.id}:${suffix}`,
-      description,
-      quantity: round(qty, 2),
-      unitPrice: round(unitPrice, 6),
-      monthly: round(qty * unitPrice),
-      ...extra,
-    });
+  const parts: Part[] = [];
+  const push = (suffix: Part['suffix'], quantity: number, unitPrice: number) => {
+    if (quantity > 0) parts.push({ suffix, quantity, unitPrice });
   };
-  if (commit) {
-    const pct = round(commit.discount * 100, 1);
-    const what = `${commit.product.name}, ${TERM_TEXT[commit.term]}, ${PAYMENT_TEXT[commit.payment]}: ${pct} % off`;
-    const commitment = {
-      product: commit.product.name,
-      term: commit.term,
-      payment: commit.payment,
-      discount: round(commit.discount, 4),
-      source: commit.source,
-      confidence: commit.confidence,
-    };
-    const confidence = worse(line.confidence, commit.confidence);
-    const noun = buyable ? `${scope.noun}, always-on minimum` : scope.noun;
-    push('committed', `${noun} — ${what}`, scope.alwaysOn, price * (1 - commit.discount), { commitment, confidence });
-    push('on-demand', `${scope.noun} above the minimum, on-demand`, above - spotQty, price);
-  } else {
-    push('on-demand', `${scope.noun}, on-demand`, raw - spotQty, price);
-  }
+  if (commit) push('committed', scope.alwaysOn, price * (1 - commit.discount));
+  push('on-demand', above - spotQty, price);
+  push('spot', spotQty, price * (1 - terms.spot));
+  return { commit, parts };
+}
+
+/**
+ * A line's month as bought, part by part (each rounded to the cent as its own line is), handed to `add`
+ * one part at a time so a total adds them in the same order as the bill's lines.
+ */
+export function addBought(
+  spec: LineSpec & { buyable?: Buyable },
+  ctx: CostContext,
+  terms: BuyingTerms,
+  add: (monthly: number) => void,
+): void {
+  const b = bought(spec, spec.item.price, ctx, terms);
+  if (!b) add(round(spec.monthly ?? spec.quantity * spec.item.price));
+  else for (const p of b.parts) add(round(p.quantity * p.unitPrice));
+}
+
+/** The buying pass over a priced line, as the bill lists it: one line per part, each saying how it is bought. */
+export function buyLine(line: PricedLine, spec: LineSpec, ctx: CostContext, terms: BuyingTerms): LineItem[] {
+  const plain = withoutBuyable(line);
+  const b = bought({ ...spec, buyable: line.buyable }, line.unitPrice, ctx, terms);
+  if (!b) return [plain];
+  const { commit } = b;
+  const noun = line.buyable?.noun ?? line.description;
   const spotShare = Math.round(ctx.input.spot * 100);
-  const spotText = `${scope.noun} above the minimum on spot (${spotShare} % of scale-out hours; ${terms.spotLabel})`;
-  push('spot', spotText, spotQty, price * (1 - terms.spot));
-  return out;
+  const text = {
+    committed: () =>
+      `${line.buyable ? `${noun}, always-on minimum` : noun} — ${commit!.product.name}, ${TERM_TEXT[commit!.term]}, ${PAYMENT_TEXT[commit!.payment]}: ${round(commit!.discount * 100, 1)} % off`,
+    'on-demand': () => (commit ? `${noun} above the minimum, on-demand` : `${noun}, on-demand`),
+    spot: () => `${noun} above the minimum on spot (${spotShare} % of scale-out hours; ${terms.spotLabel})`,
+  };
+  return b.parts.map((p) => ({
+    ...plain,
+    id: `${line.id}:${p.suffix}`,
+    description: text[p.suffix](),
+    quantity: round(p.quantity, 2),
+    unitPrice: round(p.unitPrice, 6),
+    monthly: round(p.quantity * p.unitPrice),
+    ...(p.suffix === 'committed' && commit
+      ? {
+          commitment: {
+            product: commit.product.name,
+            term: commit.term,
+            payment: commit.payment,
+            discount: round(commit.discount, 4),
+            source: commit.source,
+            confidence: commit.confidence,
+          },
+          confidence: worse(line.confidence, commit.confidence),
+        }
+      : {}),
+  }));
 }
 
 /** The negotiated discount on the whole bill, as a line of its own. */

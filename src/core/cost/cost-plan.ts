@@ -1,78 +1,86 @@
 import { round } from '../round.js';
-import { buyingTerms, buyLine, discountLine, type BuyingTerms } from './buying.js';
+import { addBought, buyingTerms, buyLine, discountLine, type BuyingTerms } from './buying.js';
 import { buyingNotes } from './buying-notes.js';
-import { priced, type CostRule, type CostRuleGroup } from './rule.js';
+import { priced, words, type CostRule, type CostRuleGroup, type LineSpec } from './rule.js';
 import { regionBook, regionContext } from './regional.js';
 import { COST_RULES } from './rules/index.js';
-import type { CostBreakdown, CostContext, FleetSize, LineItem, RegionFleet } from './types.js';
+import type { Buyable, CostBreakdown, CostContext, FleetSize, LineItem, RegionFleet } from './types.js';
 
 type AnyRule = CostRule<unknown>;
 type AnyGroup = CostRuleGroup<unknown>;
+type Spec = LineSpec & { buyable?: Buyable };
 
-/** One rule's line for one item, bought as the input says; none when it does not apply or is zero. */
-function lineOf(
+/**
+ * Where a rule's line is billed: `at` (a region or a group's key) distinguishes its id, `region` prefixes
+ * its words (a rule billed in each region of a split).
+ */
+type Visit = (ctx: CostContext, rule: AnyRule, spec: Spec, at?: string, region?: string) => void;
+
+/** One rule's spec for one item; none when it does not apply or is zero. */
+function visitRule(
   ctx: CostContext,
   rule: AnyRule,
   of: unknown,
-  id: string,
   size: FleetSize,
-  terms: BuyingTerms,
+  visit: Visit,
+  at?: string,
   region?: string,
-): LineItem[] {
-  if (!rule.applies(ctx, of)) return [];
+) {
+  if (!rule.applies(ctx, of)) return;
   const spec = rule.line(ctx, of, size);
-  if (!spec || !(spec.quantity > 0)) return [];
-  const named = (text: string) => (region ? `${region}: ${text}` : text);
-  const described = region ? { ...spec, description: named(spec.description) } : spec;
-  const line = priced(rule.kind, rule.component, id, described);
-  if (spec.buyable) line.buyable = region ? { ...spec.buyable, noun: named(spec.buyable.noun) } : spec.buyable;
-  return buyLine(line, described, ctx, terms);
+  if (spec && spec.quantity > 0) visit(ctx, rule, spec, at, region);
 }
 
 /** A rule billed once, or once in each region (or each but the primary) of a split at that region's prices. */
-function ruleLines(ctx: CostContext, rule: AnyRule, size: FleetSize, terms: BuyingTerms): LineItem[] {
+function visitScoped(ctx: CostContext, rule: AnyRule, size: FleetSize, visit: Visit) {
   const fleets = ctx.facts.fleets;
   const where = rule.scope === 'other-regions' ? fleets.slice(1) : rule.scope && fleets.length > 1 ? fleets : null;
-  if (!where) return lineOf(ctx, rule, undefined, rule.kind, size, terms);
+  if (!where) return visitRule(ctx, rule, undefined, size, visit);
   // Each region's lines bill its share of the traffic; a copy in another region holds all of the data.
   const share = (f: RegionFleet) => (rule.scope === 'other-regions' ? 1 : f.share);
-  return where.flatMap((f) =>
-    lineOf(regionContext(ctx, f, share(f)), rule, undefined, `${rule.kind}@${f.code}`, size, terms, f.code),
-  );
+  for (const f of where) visitRule(regionContext(ctx, f, share(f)), rule, undefined, size, visit, f.code, f.code);
 }
 
 /** A group's lines (each database), each item priced in its own region. */
-function groupLines(
-  ctx: CostContext,
-  group: AnyGroup,
-  size: FleetSize,
-  terms: BuyingTerms,
-  only?: (r: AnyRule) => boolean,
-) {
-  const out: LineItem[] = [];
+function visitGroup(ctx: CostContext, group: AnyGroup, size: FleetSize, visit: Visit, only?: (r: AnyRule) => boolean) {
+  if (only && !group.rules.some(only)) return;
   for (const item of group.each(ctx)) {
     const key = group.key(item);
     const book = regionBook(ctx, key);
     const here = book === ctx.book ? ctx : { ...ctx, book };
     const local = group.local ? group.local(item, book) : item;
-    for (const rule of group.rules) {
-      if (!only || only(rule)) out.push(...lineOf(here, rule, local, `${rule.kind}@${key}`, size, terms));
-    }
+    for (const rule of group.rules) if (!only || only(rule)) visitRule(here, rule, local, size, visit, key);
   }
-  return out;
 }
 
-/** The lines of every rule (or only the fleet-sized ones), in the bill's order. */
+/** Every rule's spec (or only the fleet-sized ones'), in the bill's order. */
+function visitAll(ctx: CostContext, size: FleetSize, visit: Visit, only?: (r: AnyRule) => boolean) {
+  for (const entry of COST_RULES) {
+    if ('rules' in entry) visitGroup(ctx, entry as unknown as AnyGroup, size, visit, only);
+    else if (!only || only(entry as AnyRule)) visitScoped(ctx, entry as AnyRule, size, visit);
+  }
+}
+
+/** The bill's lines, bought as the input says. */
 function lines(ctx: CostContext, size: FleetSize, terms: BuyingTerms, only?: (r: AnyRule) => boolean): LineItem[] {
   const out: LineItem[] = [];
-  for (const entry of COST_RULES) {
-    if ('rules' in entry) out.push(...groupLines(ctx, entry as unknown as AnyGroup, size, terms, only));
-    else if (!only || only(entry as AnyRule)) out.push(...ruleLines(ctx, entry as AnyRule, size, terms));
-  }
+  visitAll(
+    ctx,
+    size,
+    (here, rule, spec, at, region) => {
+      const named = (text: string) => (region ? `${region}: ${text}` : text);
+      const described = region ? { ...spec, description: named(words(spec.description)) } : spec;
+      const line = priced(rule.kind, rule.component, at ? `${rule.kind}@${at}` : rule.kind, described);
+      if (spec.buyable) line.buyable = region ? { ...spec.buyable, noun: named(spec.buyable.noun) } : spec.buyable;
+      out.push(...buyLine(line, described, here, terms));
+    },
+    only,
+  );
   return out;
 }
 
 const sum = (items: readonly LineItem[]) => items.reduce((a, l) => a + l.monthly, 0);
+const fleetOnly = (r: AnyRule) => r.fleet === true;
 
 /**
  * Every line of the monthly bill at 730 hours a month: the rules price the design, the buying pass applies
@@ -86,7 +94,6 @@ export function costPlan(ctx: CostContext): CostBreakdown {
   if (discount) items.push(discount);
   const fixed = sum(items.filter((l) => l.component !== 'compute' && l.component !== 'discount'));
   const share = 1 - ctx.input.discount / 100;
-  const fleetOnly = (r: AnyRule) => r.fleet === true;
   const total = (compute: readonly LineItem[]) => round((sum(compute) + fixed) * share);
   return {
     lineItems: items,
@@ -100,6 +107,47 @@ export function costPlan(ctx: CostContext): CostBreakdown {
       spotShare: ctx.input.spot,
       discountPercent: ctx.input.discount,
       notes: buyingNotes(ctx, terms),
+    },
+  };
+}
+
+/**
+ * The bill's three totals without its lines, to the cent the same as costPlan's (the same rules, the same
+ * buying pass in figures, added in the same order): what the design search compares its candidates on.
+ */
+export function costTotals(ctx: CostContext): CostBreakdown['monthly'] {
+  const terms = buyingTerms(ctx);
+  let fixed = 0;
+  let compute = 0;
+  const addFixed = (m: number) => (fixed += m);
+  const addCompute = (m: number) => (compute += m);
+  visitAll(ctx, 'average', (here, rule, spec) =>
+    addBought(spec, here, terms, rule.component === 'compute' ? addCompute : addFixed),
+  );
+  const share = 1 - ctx.input.discount / 100;
+  const at = (size: FleetSize) => {
+    let fleet = 0;
+    visitAll(ctx, size, (here, _, spec) => addBought(spec, here, terms, (m) => (fleet += m)), fleetOnly);
+    return round((fleet + fixed) * share);
+  };
+  return { low: at('min'), expected: round((compute + fixed) * share), high: at('max') };
+}
+
+/**
+ * A design's bill: its totals now, its lines and buying notes when first read (only the chosen design's
+ * are). The keys keep costPlan's order, so the plan document's bytes are the same.
+ */
+export function deferredCost(ctx: CostContext): CostBreakdown {
+  let full: CostBreakdown | undefined;
+  const whole = () => (full ??= costPlan(ctx));
+  const monthly = costTotals(ctx);
+  return {
+    get lineItems() {
+      return whole().lineItems;
+    },
+    monthly,
+    get buying() {
+      return whole().buying;
     },
   };
 }

@@ -46,17 +46,16 @@ function makeRegionContext(ctx: CostContext, fleet: RegionFleet, share: number):
   };
 }
 
-const made = new WeakMap<CostContext, Map<string, CostContext>>();
+const made = new WeakMap<CostContext, Map<RegionFleet, CostContext[]>>();
 
 /** The context for a region's lines, made once per bill and region: every rule of every fleet size reads the same one. */
 export function regionContext(ctx: CostContext, fleet: RegionFleet, share: number): CostContext {
-  const known = made.get(ctx) ?? new Map<string, CostContext>();
-  made.set(ctx, known);
-  const key = `${fleet.code}|${share}`;
-  let found = known.get(key);
-  if (!found) {
-    found = makeRegionContext(ctx, fleet, share);
-    known.set(key, found);
-  }
+  let known = made.get(ctx);
+  if (!known) made.set(ctx, (known = new Map()));
+  let byShare = known.get(fleet);
+  if (!byShare) known.set(fleet, (byShare = []));
+  // At most two shares per region: its own, and the whole (a copy of the primary's data).
+  let found = byShare.find((c) => c.regionShare === share);
+  if (!found) byShare.push((found = makeRegionContext(ctx, fleet, share)));
   return found;
 }

@@ -3,11 +3,15 @@ import { round } from '../round.js';
 import type { PriceBook } from '../price-book.js';
 import type { CostContext, FleetSize, PricedLine } from './types.js';
 
+export type Words = string | (() => string);
+export const words = (w: Words): string => (typeof w === 'function' ? w() : w);
+
 /** What a rule says about one line: the rest (rounding, unit, price, confidence) is the same for every line. */
 export interface LineSpec {
   item: CatalogItem;
   quantity: number;
-  description: string;
+  /** Its words, or how to make them: only the bill's lines read them, a design search compares totals. */
+  description: Words;
   /** The month's cost when it is not quantity × price (tiers, free allowances). */
   monthly?: number;
   /** The line's confidence when it is not the item's (the weakest of the volume tiers it used). */
@@ -51,7 +55,7 @@ export function priced(kind: string, component: string, id: string, spec: LineSp
     id,
     kind,
     component,
-    description: spec.description,
+    description: words(spec.description),
     quantity: round(quantity, 2),
     unit: item.unit,
     unitPrice: item.price,

@@ -1,5 +1,6 @@
 import type { CatalogItem, Confidence } from '../../pricing/catalog-schema.js';
 import { groupDigits } from '../group-digits.js';
+import { words, type Words } from './rule.js';
 
 /** One band of a tiered price a quantity used: how much of the quantity fell in it, at which price. */
 export interface TierUse {
@@ -79,21 +80,23 @@ export function tiersText(cost: TieredCost, unit: string): string {
 export function tieredLine(
   item: CatalogItem,
   quantity: number,
-  description: string,
+  description: Words,
   share = 1,
-): { item: CatalogItem; quantity: number; description: string; monthly: number; confidence: Confidence } {
+): { item: CatalogItem; quantity: number; description: Words; monthly: number; confidence: Confidence } {
   const whole = share < 1 && share > 0 ? quantity / share : quantity;
   const cost = tieredPrice(item, whole);
-  const bands = tiersText(cost, item.unit);
-  const part =
-    whole === quantity
-      ? ''
-      : `${Math.round(share * 100)} % of ${amount(whole)} ${item.unit} billed at the tiers of the whole`;
-  const said = [part, bands].filter((t) => t !== '').join('; ');
   return {
     item,
     quantity,
-    description: said ? `${description} (${said})` : description,
+    description: () => {
+      const bands = tiersText(cost, item.unit);
+      const part =
+        whole === quantity
+          ? ''
+          : `${Math.round(share * 100)} % of ${amount(whole)} ${item.unit} billed at the tiers of the whole`;
+      const said = [part, bands].filter((t) => t !== '').join('; ');
+      return said ? `${words(description)} (${said})` : words(description);
+    },
     monthly: cost.monthly * (whole === quantity ? 1 : share),
     confidence: cost.confidence,
   };

@@ -10,7 +10,7 @@ export const loadBalancerRule: CostRule = {
   applies: ({ facts }) => facts.balancer,
   line({ facts, book }) {
     const regions = facts.fleets.length;
-    const description = `${book.catalog.services.loadBalancer}, ${regions} × 730 h`;
+    const description = () => `${book.catalog.services.loadBalancer}, ${regions} × 730 h`;
     return { item: book.item('load-balancer'), quantity: regions * HOURS_PER_MONTH, description };
   },
 };
@@ -29,7 +29,7 @@ export const loadBalancerCapacityRule: CostRule = {
       return {
         item,
         quantity: originGb,
-        description: `data processed by the balancer: responses from the origin plus ${inbound} % for requests`,
+        description: () => `data processed by the balancer: responses from the origin plus ${inbound} % for requests`,
       };
     }
     const byBytes = originGb / HOURS_PER_MONTH;
@@ -39,7 +39,7 @@ export const loadBalancerCapacityRule: CostRule = {
     return {
       item,
       quantity: units * HOURS_PER_MONTH,
-      description: `capacity units: ${round(units, 2)} per hour on average (${dominant} dominate)`,
+      description: () => `capacity units: ${round(units, 2)} per hour on average (${dominant} dominate)`,
     };
   },
 };

@@ -16,7 +16,8 @@ export const cacheRule: CostRule = {
     const c = facts.cache!;
     const regions = facts.fleets.length;
     const bill = book.cacheBill(c.node, c.shards, c.replicasPerShard);
-    const description = `${cacheServiceName(book, bill.item)} ${bill.text}${regions > 1 ? ` in ${regions} regions` : ''}`;
+    const description = () =>
+      `${cacheServiceName(book, bill.item)} ${bill.text}${regions > 1 ? ` in ${regions} regions` : ''}`;
     return { item: bill.item, quantity: bill.perHour * regions * HOURS_PER_MONTH, description };
   },
 };

@@ -10,7 +10,7 @@ export const cdnBaseRule: CostRule = {
   line: ({ book }) => ({
     item: book.item('cdn-base'),
     quantity: 1,
-    description: `${book.catalog.services.cdn} base fee`,
+    description: () => `${book.catalog.services.cdn} base fee`,
   }),
 };
 
@@ -26,7 +26,8 @@ export const cdnTransferRule: CostRule = {
     const gb = demand.egressGbPerMonth * params.cdnOffload;
     const share = Math.round(params.cdnOffload * 100);
     const where = item.variant ? ` to ${item.variant} clients` : '';
-    const description = `${book.catalog.services.cdn} transfer${where}: ${share} % of ${round(demand.egressGbPerMonth, 0)} GB served from the edge`;
+    const description = () =>
+      `${book.catalog.services.cdn} transfer${where}: ${share} % of ${round(demand.egressGbPerMonth, 0)} GB served from the edge`;
     return tieredLine(item, gb, description, ctx.regionShare);
   },
 };
@@ -45,7 +46,8 @@ export const cdnRequestsRule: CostRule = {
       params.cdnOffload / Math.max(1e-9, 1 - params.cdnOffload),
     );
     const tenK = (demand.requestsPerMonth * perOrigin) / 1e4;
-    const description = `${book.catalog.services.cdn} requests: ${round(perOrigin, 2)} edge request${round(perOrigin, 2) === 1 ? '' : 's'} per origin request`;
+    const description = () =>
+      `${book.catalog.services.cdn} requests: ${round(perOrigin, 2)} edge request${round(perOrigin, 2) === 1 ? '' : 's'} per origin request`;
     return tieredLine(item, tenK, description, ctx.regionShare);
   },
 };

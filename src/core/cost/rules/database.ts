@@ -43,7 +43,7 @@ const primaryRule: CostRule<DatabaseFacts> = {
     }
     const ha = d.deployment === 'multi-az' ? 'Multi-AZ' : 'Single-AZ';
     const shards = d.shards > 1 ? ` × ${d.shards} shards` : '';
-    const description = `${svc.database} ${d.instance.id} ${ha} primary${shards}${where(ctx, db)}`;
+    const description = () => `${svc.database} ${d.instance.id} ${ha} primary${shards}${where(ctx, db)}`;
     return { item: d.instance, quantity: d.shards * HOURS_PER_MONTH, description };
   },
 };
@@ -54,7 +54,8 @@ const replicasRule: CostRule<DatabaseFacts> = {
   applies: (_, db) => primary(db) && !aurora(db) && db.sizing.readReplicasPerShard > 0,
   line(ctx, db) {
     const { item, quantity, per } = readReplicaHours(ctx, db);
-    const description = `${item.id} read replicas (${db.sizing.readReplicasPerShard} per ${per ?? 'primary'})${where(ctx, db)}`;
+    const description = () =>
+      `${item.id} read replicas (${db.sizing.readReplicasPerShard} per ${per ?? 'primary'})${where(ctx, db)}`;
     return { item, quantity, description };
   },
 };
@@ -74,7 +75,7 @@ const storageRule: CostRule<DatabaseFacts> = {
     const standby = own === 3 ? ', 2 standbys' : own === 2 ? ', standby' : '';
     const which = `primary${standby}${d.readReplicasPerShard > 0 ? ' and replicas' : ''}`;
     const on = copies === 1 ? 'on 1 copy' : `on each of ${copies} copies`;
-    const description = `storage: ${d.storageGbPerShard} GB ${on} (${which})${where(ctx, db)}`;
+    const description = () => `storage: ${d.storageGbPerShard} GB ${on} (${which})${where(ctx, db)}`;
     return { item, quantity, description };
   },
 };

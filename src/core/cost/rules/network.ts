@@ -25,7 +25,8 @@ export const natGatewayRule: CostRule = {
   line({ facts, book }) {
     const regions = facts.fleets.length;
     const inRegions = regions > 1 ? ` in ${regions} regions` : '';
-    const description = `NAT gateway in each of ${facts.appZones} zones${inRegions} (app servers in private subnets)`;
+    const description = () =>
+      `NAT gateway in each of ${facts.appZones} zones${inRegions} (app servers in private subnets)`;
     return { item: book.item('nat-gateway'), quantity: facts.appZones * regions * HOURS_PER_MONTH, description };
   },
 };
@@ -37,7 +38,7 @@ export const natDataRule: CostRule = {
   applies: ({ facts }) => facts.privateNetworking,
   line({ demand, book }) {
     const gb = (demand.requestsPerMonth * A.outboundKbPerRequestViaNat) / 1e6;
-    const description = `NAT processing: ${A.outboundKbPerRequestViaNat} KB per request to outside APIs`;
+    const description = () => `NAT processing: ${A.outboundKbPerRequestViaNat} KB per request to outside APIs`;
     return { item: book.item('nat-data'), quantity: gb, description };
   },
 };
@@ -50,7 +51,8 @@ export const crossZoneRule: CostRule = {
   line({ facts, demand, book }) {
     const crossing = 1 - 1 / facts.appZones;
     const gb = (demand.requestsPerMonth * A.dataTierKbPerRequest * crossing) / 1e6;
-    const description = `cross-zone traffic between app servers and the data tier: ${A.dataTierKbPerRequest} KB per request, ${Math.round(crossing * 100)} % crossing zones`;
+    const description = () =>
+      `cross-zone traffic between app servers and the data tier: ${A.dataTierKbPerRequest} KB per request, ${Math.round(crossing * 100)} % crossing zones`;
     return { item: book.item('cross-zone'), quantity: gb, description };
   },
 };
@@ -63,7 +65,8 @@ export const crossRegionRule: CostRule = {
     const others = facts.fleets.length - 1;
     const writes = demand.requestsPerMonth * (1 - params.readRatio);
     const gb = (writes * A.bytesPerWriteReplicated * others) / 1e6;
-    const description = `database replication to ${others} other region${others > 1 ? 's' : ''}: ${(writes / 1e6).toFixed(1)} million writes a month × ${A.bytesPerWriteReplicated} KB per row change (WAL); each region keeps its own cache`;
+    const description = () =>
+      `database replication to ${others} other region${others > 1 ? 's' : ''}: ${(writes / 1e6).toFixed(1)} million writes a month × ${A.bytesPerWriteReplicated} KB per row change (WAL); each region keeps its own cache`;
     return { item: book.item('cross-region'), quantity: gb, description };
   },
 };
@@ -79,7 +82,7 @@ export const publicIpRule: CostRule = {
     const nat = facts.privateNetworking ? facts.appZones * regions : 0;
     const n = ips + nat;
     const holders = `${facts.balancer ? 'balancer nodes' : 'the server'}${nat ? ' and NAT gateways' : ''}`;
-    const description = `${n} public IPv4 address${n === 1 ? '' : 'es'} (${holders})`;
+    const description = () => `${n} public IPv4 address${n === 1 ? '' : 'es'} (${holders})`;
     return { item: book.item('public-ip'), quantity: n * HOURS_PER_MONTH, description };
   },
 };

@@ -26,7 +26,8 @@ export const regionReplicaRule: CostRule<DatabaseFacts> = {
     if (aurora(db)) {
       const readers = Math.max(1, d.readReplicasPerShard);
       const svc = ctx.book.catalog.services.databaseHaPlus;
-      const description = `${svc} ${d.instance.id} secondary cluster (global database): ${s(d.shards, 'promotable reader')} + ${s(readers, 'reader')} each, like the primary, in ${db.code}`;
+      const description = () =>
+        `${svc} ${d.instance.id} secondary cluster (global database): ${s(d.shards, 'promotable reader')} + ${s(readers, 'reader')} each, like the primary, in ${db.code}`;
       return { item: d.instance, quantity: d.shards * (1 + readers) * HOURS_PER_MONTH, description };
     }
     const ha =
@@ -35,7 +36,8 @@ export const regionReplicaRule: CostRule<DatabaseFacts> = {
         : d.deployment === 'multi-az'
           ? 'Multi-AZ'
           : 'Single-AZ';
-    const description = `${d.instance.id} ${ha} promotable cross-region replica${shardsText(d.shards)}, like the primary, in ${db.code}`;
+    const description = () =>
+      `${d.instance.id} ${ha} promotable cross-region replica${shardsText(d.shards)}, like the primary, in ${db.code}`;
     return { item: d.instance, quantity: d.shards * HOURS_PER_MONTH, description };
   },
 };
@@ -46,7 +48,8 @@ export const regionReadReplicasRule: CostRule<DatabaseFacts> = {
   applies: (_, db) => standby(db) && !aurora(db) && db.sizing.readReplicasPerShard > 0,
   line(ctx, db) {
     const { item, quantity, per } = readReplicaHours(ctx, db);
-    const description = `${item.id} read replicas in ${db.code} (${db.sizing.readReplicasPerShard} per ${per ?? 'replica'}, as in the primary region): local reads now, every read after promotion`;
+    const description = () =>
+      `${item.id} read replicas in ${db.code} (${db.sizing.readReplicasPerShard} per ${per ?? 'replica'}, as in the primary region): local reads now, every read after promotion`;
     return { item, quantity, description };
   },
 };
@@ -59,10 +62,12 @@ export const regionReplicaStorageRule: CostRule<DatabaseFacts> = {
     const { sizing: d } = db;
     const { item, copies, quantity } = databaseStorage(ctx, db);
     if (aurora(db)) {
-      const description = `storage of the secondary cluster in ${db.code} (replicated across its zones, billed once)`;
+      const description = () =>
+        `storage of the secondary cluster in ${db.code} (replicated across its zones, billed once)`;
       return { item, quantity, description };
     }
-    const description = `storage in ${db.code}: ${d.storageGbPerShard} GB on each of ${copies} ${copies === 1 ? 'copy' : 'copies'} (replica${d.deployment === 'multi-az' ? ', its standby' : ''}${d.readReplicasPerShard > 0 ? ' and read replicas' : ''})`;
+    const description = () =>
+      `storage in ${db.code}: ${d.storageGbPerShard} GB on each of ${copies} ${copies === 1 ? 'copy' : 'copies'} (replica${d.deployment === 'multi-az' ? ', its standby' : ''}${d.readReplicasPerShard > 0 ? ' and read replicas' : ''})`;
     return { item, quantity, description };
   },
 };
@@ -76,7 +81,8 @@ export const regionReplicatedIoRule: CostRule<DatabaseFacts> = {
   line(ctx: CostContext, db) {
     const { demand, params } = ctx;
     const millions = (demand.requestsPerMonth * (1 - params.readRatio) * A.ioPerWrite) / 1e6;
-    const description = `replicated write I/O in ${db.code}: ${A.ioPerWrite} per write applied by the secondary cluster`;
+    const description = () =>
+      `replicated write I/O in ${db.code}: ${A.ioPerWrite} per write applied by the secondary cluster`;
     return { item: ctx.book.item('database-io', undefined, 'aurora'), quantity: millions, description };
   },
 };

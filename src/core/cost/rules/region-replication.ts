@@ -16,7 +16,7 @@ export const objectStorageReplicaRule: CostRule = {
   scope: 'other-regions',
   applies: ({ facts }) => !facts.dataResidency,
   line(ctx) {
-    const description = `${ctx.book.catalog.services.objectStorage}: the replicated copy of uploads and files`;
+    const description = () => `${ctx.book.catalog.services.objectStorage}: the replicated copy of uploads and files`;
     return { item: ctx.book.item('object-storage'), quantity: filesGb(ctx), description };
   },
 };
@@ -30,7 +30,8 @@ export const objectStorageReplicationRule: CostRule = {
     const n = others(ctx);
     const gb = filesGb(ctx) * A.objectShareWrittenPerMonth * n;
     const item = ctx.book.item('object-storage-replication');
-    const description = `object-storage replication to ${regionsText(n)}: ${Math.round(A.objectShareWrittenPerMonth * 100)} % of the files written or rewritten a month`;
+    const description = () =>
+      `object-storage replication to ${regionsText(n)}: ${Math.round(A.objectShareWrittenPerMonth * 100)} % of the files written or rewritten a month`;
     return { item, quantity: gb, description };
   },
 };
@@ -43,7 +44,7 @@ export const dnsHealthCheckRule: CostRule = {
   line(ctx) {
     const item = ctx.book.item('dns-health-check');
     const n = ctx.facts.fleets.length;
-    const description = `DNS failover health checks: 1 per region endpoint × ${n} regions`;
+    const description = () => `DNS failover health checks: 1 per region endpoint × ${n} regions`;
     return { item, quantity: n, description };
   },
 };

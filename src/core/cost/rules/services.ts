@@ -9,7 +9,7 @@ export const dnsZoneRule: CostRule = {
   kind: 'dns-zone',
   component: 'dns',
   applies: () => true,
-  line: ({ book }) => tieredLine(book.item('dns-zone'), 1, `${book.catalog.services.dns} hosted zone`),
+  line: ({ book }) => tieredLine(book.item('dns-zone'), 1, () => `${book.catalog.services.dns} hosted zone`),
 };
 
 /** A DNS price for queries answered by alias records to the provider's own balancer or CDN (Route 53: free). */
@@ -29,10 +29,10 @@ export const dnsQueriesRule: CostRule = {
     const alias = aliasQueries(ctx);
     if (alias) {
       const target = facts.cdn ? 'the CDN' : 'the load balancer';
-      const description = `${book.catalog.services.dns} queries: ${lookups}, alias records to ${target}: free`;
+      const description = () => `${book.catalog.services.dns} queries: ${lookups}, alias records to ${target}: free`;
       return tieredLine(alias, millions, description);
     }
-    return tieredLine(book.item('dns-queries'), millions, `${book.catalog.services.dns} queries: ${lookups}`);
+    return tieredLine(book.item('dns-queries'), millions, () => `${book.catalog.services.dns} queries: ${lookups}`);
   },
 };
 
@@ -42,7 +42,7 @@ export const objectStorageRule: CostRule = {
   applies: () => true,
   line({ demand, book }) {
     const gb = demand.storageGb * (1 - DATABASE_SHARE_OF_STORAGE);
-    const description = `${book.catalog.services.objectStorage}: uploads and files (never on the server's disk)`;
+    const description = () => `${book.catalog.services.objectStorage}: uploads and files (never on the server's disk)`;
     return tieredLine(book.item('object-storage'), gb, description);
   },
 };
@@ -54,7 +54,8 @@ export const metricsRule: CostRule = {
   line({ facts, book }) {
     const servers = Math.ceil(facts.fleets.reduce((a, f) => a + f.average, 0));
     const metrics = A.baseMetrics + A.metricsPerServer * servers;
-    const description = `${book.catalog.services.monitoring}: ${A.baseMetrics} service metrics + ${A.metricsPerServer} per server`;
+    const description = () =>
+      `${book.catalog.services.monitoring}: ${A.baseMetrics} service metrics + ${A.metricsPerServer} per server`;
     return tieredLine(book.item('monitoring-metric'), metrics, description);
   },
 };
@@ -65,7 +66,8 @@ export const logsRule: CostRule = {
   applies: () => true,
   line({ demand, book }) {
     const gb = (demand.requestsPerMonth * A.logKbPerRequest) / 1e6;
-    const description = `${book.catalog.services.monitoring} logs: ${A.logKbPerRequest} KB of access log per request`;
+    const description = () =>
+      `${book.catalog.services.monitoring} logs: ${A.logKbPerRequest} KB of access log per request`;
     return tieredLine(book.item('monitoring-logs'), gb, description);
   },
 };
@@ -85,10 +87,10 @@ export const queueRule: CostRule = {
     const svc = book.catalog.services.queue;
     if (item.unit === 'TiB') {
       const tib = (writes * 2 * BYTES_PER_BILLED_REQUEST) / TIB;
-      return tieredLine(item, tib, `${svc}: every write published and delivered once, each at the 1 KB minimum`);
+      return tieredLine(item, tib, () => `${svc}: every write published and delivered once, each at the 1 KB minimum`);
     }
     const millions = (writes * 3) / 1e6;
-    return tieredLine(item, millions, `${svc}: every write sent, received and deleted once (3 operations)`);
+    return tieredLine(item, millions, () => `${svc}: every write sent, received and deleted once (3 operations)`);
   },
 };
 
@@ -100,6 +102,7 @@ export const queueBaseRule: CostRule = {
   line: ({ book }) => ({
     item: book.item('queue-base'),
     quantity: 1,
-    description: `${book.catalog.services.queue} base charge${book.item('queue-requests').freePerMonth ? `, ${book.item('queue-requests').freePerMonth} M operations included` : ''}`,
+    description: () =>
+      `${book.catalog.services.queue} base charge${book.item('queue-requests').freePerMonth ? `, ${book.item('queue-requests').freePerMonth} M operations included` : ''}`,
   }),
 };
