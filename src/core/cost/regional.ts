@@ -1,7 +1,8 @@
 import type { CatalogItem } from '../../pricing/catalog-schema.js';
 import { priceBook, type PriceBook } from '../price-book.js';
 import { scaleDemand } from '../regions.js';
-import type { CostContext, DatabaseFacts, RegionFleet } from './types.js';
+import type { Demand } from '../demand.js';
+import type { CostContext, CostFacts, DatabaseFacts, RegionFleet } from './types.js';
 
 /**
  * The same item as another region sells it, at that region's price. A design across regions only chooses
@@ -31,19 +32,41 @@ function makeRegionContext(ctx: CostContext, fleet: RegionFleet, share: number):
   const book = regionBook(ctx, fleet.code);
   const { facts } = ctx;
   const local = (item: CatalogItem) => localItem(book, item);
-  return {
-    ...ctx,
-    book,
-    demand: share === 1 ? ctx.demand : scaleDemand(ctx.demand, share),
-    regionShare: share,
-    facts: {
-      ...facts,
-      fleets: [fleet],
-      instance: local(facts.instance),
-      ...(facts.largeInstance ? { largeInstance: local(facts.largeInstance) } : {}),
-      cache: facts.cache ? { ...facts.cache, node: local(facts.cache.node) } : null,
-    },
+  // Object literals of a fixed shape rather than spreads: every bill of a split makes these.
+  const regional: CostFacts = {
+    instance: local(facts.instance),
+    fleets: [fleet],
+    appZones: facts.appZones,
+    balancer: facts.balancer,
+    databases: facts.databases,
+    cache: facts.cache ? { ...facts.cache, node: local(facts.cache.node) } : null,
+    dataResidency: facts.dataResidency,
+    cdn: facts.cdn,
+    privateNetworking: facts.privateNetworking,
+    queue: facts.queue,
+    deploymentExtra: facts.deploymentExtra,
+    deploymentLabel: facts.deploymentLabel,
   };
+  if (facts.largeInstance) regional.largeInstance = local(facts.largeInstance);
+  return {
+    facts: regional,
+    demand: share === 1 ? ctx.demand : scaledDemand(ctx.demand, share),
+    params: ctx.params,
+    input: ctx.input,
+    book,
+    regionShare: share,
+  };
+}
+
+const scaled = new WeakMap<Demand, Map<number, Demand>>();
+
+/** A region's share of the demand, made once per demand and share (every candidate of a plan has the same demand). */
+function scaledDemand(demand: Demand, share: number): Demand {
+  let known = scaled.get(demand);
+  if (!known) scaled.set(demand, (known = new Map()));
+  let found = known.get(share);
+  if (!found) known.set(share, (found = scaleDemand(demand, share)));
+  return found;
 }
 
 const made = new WeakMap<CostContext, Map<RegionFleet, CostContext[]>>();
