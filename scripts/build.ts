@@ -141,6 +141,13 @@ for (const name of ${JSON.stringify(await used())})
 // once (JSON.parse is quicker than compiling the same object as code), so a plan on AWS reads only AWS's
 // catalog, and no command reads, compiles or keeps the other providers' (~0.8 MB of the bundle).
 const PACK_DATA = ['catalog', 'commitments'] as const;
+/**
+ * Text V8 reads as one byte per character: a single non-ASCII character (a "×" in a catalog's words) makes
+ * the whole string two bytes per character, twice the memory and a slower read and parse. JSON and
+ * JavaScript both read \uXXXX escapes as the character.
+ */
+const asciiOnly = (text: string) =>
+  text.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 const packDataOnFirstUse: Plugin = {
   name: 'pack-data-on-first-use',
   setup(b) {
@@ -155,7 +162,7 @@ const packDataOnFirstUse: Plugin = {
           throw new Error(`${args.path}: the ${name} import or property moved (scripts/build.ts reads it lazily)`);
         const file = `${provider}.${name}.json`;
         mkdirSync('dist/data', { recursive: true });
-        writeFileSync(`dist/data/${file}`, readFileSync(args.path.replace(/index\.ts$/, json)));
+        writeFileSync(`dist/data/${file}`, asciiOnly(readFileSync(args.path.replace(/index\.ts$/, json), 'utf8')));
         source = source
           .replace(imported, `let ${name}Loaded: unknown;`)
           .replace(
@@ -255,6 +262,9 @@ await build({
   footer: { js: selfWrapped.footer },
 });
 
+// The bundle must stay ASCII (see asciiOnly): esbuild escapes strings, not characters in a regular expression.
+if (/[^\x00-\x7f]/.test(readFileSync('dist/cli.cjs', 'latin1')))
+  throw new Error('dist/cli.cjs has a non-ASCII character: write it as \\u escape in the source');
 const bin = (args: string[], env: Record<string, string> = {}) =>
   execFileSync(process.execPath, ['bin/capacity-plan.js', ...args], {
     encoding: 'utf8',

@@ -1,6 +1,7 @@
 import { EXIT } from './exit-error.js';
 import { useEvidenceCache } from './evidence-cache.js';
 import { removePendingTemps } from './pending-temps.js';
+import { processStdout } from './stdout-writer.js';
 import { PLAN_SERVER_ARG } from './thread-marker.js';
 
 // Only a planning thread carries the marker; node:worker_threads is loaded to make sure, never at start-up.
@@ -29,14 +30,6 @@ async function main(): Promise<void> {
     }
   };
 
-  // A reader that closes early (`| head`) is not an error; a full disk (`> /dev/full`) is one line, exit 2.
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(EXIT.ok);
-    say(
-      `cannot write to stdout: ${error.code === 'ENOSPC' ? 'no space left on the device' : error.message} (${error.code ?? 'error'})`,
-    );
-    process.exit(EXIT.usage);
-  });
   process.on('SIGINT', () => {
     removePendingTemps();
     if (stderr().isTTY) stderr().write('\n'); // after the terminal's ^C
@@ -67,7 +60,7 @@ async function main(): Promise<void> {
   const { run } = await import('./run.js');
   let stdinIsTTY: boolean | undefined;
   const code = await run(argv, {
-    stdout: process.stdout,
+    stdout: processStdout(say),
     stderr: {
       write: (text: string) => stderr().write(text),
       get isTTY() {

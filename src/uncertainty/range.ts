@@ -21,7 +21,7 @@ export class RangeInputError extends Error {
   }
 }
 
-const TEXT = /^\s*(\S+?)\s*(?:\.\.|…)\s*(\S+?)(?:\s+(lognormal|log-normal|logit-normal|normal|uniform))?\s*$/i;
+const TEXT = /^\s*(\S+?)\s*(?:\.\.|\u2026)\s*(\S+?)(?:\s+(lognormal|log-normal|logit-normal|normal|uniform))?\s*$/i;
 
 /** True when a raw value is written as a range: "40k..80k", "20..80 uniform", or {low, high[, distribution]}. */
 export function looksLikeRange(value: unknown): boolean {
