@@ -1,4 +1,4 @@
-import { Chalk } from 'chalk';
+import { styles } from './ansi.js';
 import Table from 'cli-table3';
 import type { CostLineChange, PlanDiff } from '../core/plan-diff.js';
 import { tableLook, usd } from './format.js';
@@ -8,7 +8,7 @@ const signed = (n: number) => (n === 0 ? '±$0' : `${n > 0 ? '+' : '−'}${usd(M
 const value = (v: string | number | null) => (v === null ? '—' : typeof v === 'number' ? groupDigits(v) : v);
 
 export function renderDiffTable(diff: PlanDiff, opts: { color: boolean; base: string; head: string }): string {
-  const c = new Chalk({ level: opts.color ? 1 : 0 });
+  const c = styles(opts.color);
   const out = [c.bold(`capacity-plan diff ${opts.base} → ${opts.head}`), diff.summary, ''];
   if (diff.design.length > 0) {
     const t = new Table({ head: ['design', opts.base, opts.head], ...tableLook(opts.color) });

@@ -1,4 +1,5 @@
 import Table from 'cli-table3';
+import { CLI_TABLE_CHARS, plainTable } from './plain-table.js';
 
 /** Where text output goes: how wide it may be and whether it may use Unicode box and block characters. */
 export interface Screen {
@@ -109,12 +110,18 @@ export function fitTable(
 ): string {
   const widths = fitColumns([head, ...rows], opts.screen.width);
   const fit = (row: string[]) => row.map((cell, i) => wrap(cell, widths[i]! - 2).join('\n'));
+  const chars = opts.screen.ascii ? ASCII : COMPACT;
+  const align = opts.align ?? head.map(() => 'left' as const);
+  if (!opts.color) {
+    const drawn = plainTable(fit(head), rows.map(fit), widths, align, { ...CLI_TABLE_CHARS, ...chars });
+    if (drawn !== null) return drawn;
+  }
   const table = new Table({
     head: fit(head),
     colWidths: widths,
-    colAligns: opts.align ?? head.map(() => 'left'),
+    colAligns: align,
     style: { head: opts.color ? ['cyan'] : [], border: opts.color ? ['grey'] : [] },
-    chars: opts.screen.ascii ? ASCII : COMPACT,
+    chars,
   });
   for (const row of rows) table.push(fit(row));
   return table.toString();

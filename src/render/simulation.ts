@@ -1,4 +1,4 @@
-import { Chalk } from 'chalk';
+import { styles } from './ansi.js';
 import Table from 'cli-table3';
 import { round } from '../core/round.js';
 import type { SimulationReport } from '../simulate/run.js';
@@ -33,7 +33,7 @@ export function roundReport(r: SimulationReport): SimulationReport {
 }
 
 export function renderSimulation(report: SimulationReport, opts: { color: boolean }): string {
-  const c = new Chalk({ level: opts.color ? 1 : 0 });
+  const c = styles(opts.color);
   const p = report.parameters;
   const out: string[] = [];
   out.push(

@@ -1,4 +1,4 @@
-import type { ChalkInstance } from 'chalk';
+import type { Styles } from './ansi.js';
 import type { PlanDocument } from '../core/plan-document.js';
 import { figureRows } from './figures.js';
 import { num, providerLabel, usd } from './format.js';
@@ -9,7 +9,7 @@ import { componentChart, growthChart } from './text-charts.js';
 export interface SectionContext {
   screen: Screen;
   color: boolean;
-  c: ChalkInstance;
+  c: Styles;
 }
 
 const heading = (x: SectionContext, text: string) => [

@@ -1,4 +1,4 @@
-import { Chalk, type ChalkInstance } from 'chalk';
+import { styles, type Styles } from './ansi.js';
 import type { PlanDocument } from '../core/plan-document.js';
 import { num } from './format.js';
 import { uncertaintyLines } from './uncertainty-table.js';
@@ -41,7 +41,7 @@ const REASONS: Record<string, (p: PlanDocument) => string[]> = {
 };
 
 export function renderTable(plan: PlanDocument, opts: TableOptions): string {
-  const c = new Chalk({ level: opts.color ? 1 : 0 });
+  const c = styles(opts.color);
   const screen: Screen = {
     width: Math.max(MIN_WIDTH, Math.floor(opts.width ?? DEFAULT_SCREEN.width)),
     ascii: opts.ascii ?? false,
@@ -72,7 +72,7 @@ export function renderTable(plan: PlanDocument, opts: TableOptions): string {
 
 const LABEL = 15;
 
-function labelled(c: ChalkInstance, label: string, text: string, width: number): string[] {
+function labelled(c: Styles, label: string, text: string, width: number): string[] {
   return hanging(label, text, width, LABEL).map((l, i) => (i === 0 ? c.bold(l.slice(0, LABEL)) + l.slice(LABEL) : l));
 }
 

@@ -1,4 +1,4 @@
-import type { ChalkInstance } from 'chalk';
+import type { Styles } from './ansi.js';
 import type { PlanDocument } from '../core/plan-document.js';
 import { num, usd } from './format.js';
 import { tornadoBars } from './uncertainty-chart.js';
@@ -24,7 +24,7 @@ function wrap(line: string, width = 80): string[] {
 }
 
 /** The uncertainty section of the table output: ranges, cost percentiles, the recommendation, the tornado. */
-export function uncertaintyLines(u: Uncertainty, c: ChalkInstance, reasons: boolean): string[] {
+export function uncertaintyLines(u: Uncertainty, c: Styles, reasons: boolean): string[] {
   const out: string[] = ['', c.bold(`Ranges — ${num(u.samples)} samples (seed ${u.seed}), each range a 90 % interval`)];
   for (const i of u.inputs)
     out.push(
