@@ -5,15 +5,20 @@
  * 1.1 reader, a number to a 1.2 one), and `<<` and `=`, the merge and value keys of 1.1 readers (PyYAML
  * refuses a document with a plain `=`). All three are quoted, so every reader gets the same string back.
  */
-const IMPLICIT: readonly RegExp[] = [
-  // null: ~, null, Null, NULL and the empty string
-  /^(?:~|[Nn]ull|NULL)?$/,
-  // booleans, YAML 1.1's long list (y, n, yes, no, on, off…)
-  /^(?:Y|y|[Yy]es|YES|[Tt]rue|TRUE|[Oo]n|ON)$/,
-  /^(?:N|n|[Nn]o|NO|[Ff]alse|FALSE|[Oo]ff|OFF)$/,
-  // integers: binary, octal (1.1's leading zero), decimal, hexadecimal
+
+/** The words YAML 1.1 reads as null or a boolean (the `yaml` package's patterns, written out), and `~`, `<<`, `=`. */
+const WORDS = new Set(
+  ['', '~', 'null', 'Null', 'NULL', 'y', 'Y', 'yes', 'Yes', 'YES', 'true', 'True', 'TRUE', 'on', 'On', 'ON']
+    .concat(['n', 'N', 'no', 'No', 'NO', 'false', 'False', 'FALSE', 'off', 'Off', 'OFF'])
+    .concat(['<<', '=']),
+);
+
+/** Numbers, dates and times: every such pattern starts with a sign, a dot or a digit, but the exponent-only `E5`. */
+const NUMERIC: readonly RegExp[] = [
+  // integers: binary, octal (1.1's leading zero; 1.2's 0o), decimal, hexadecimal
   /^[-+]?0b[0-1_]+$/,
   /^[-+]?0[0-7_]+$/,
+  /^0o[0-7]+$/,
   /^[-+]?[0-9][0-9_]*$/,
   /^[-+]?0x[0-9a-fA-F_]+$/,
   // floats: infinities and not-a-number, exponents, decimals
@@ -25,21 +30,16 @@ const IMPLICIT: readonly RegExp[] = [
   /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*$/,
   // timestamps: a date, optionally a time and a zone
   /^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:t|T|[ \t]+)([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\.[0-9]+)?)(?:[ \t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?)?$/,
-  // the three the `yaml` package leaves plain: YAML 1.2 octal integers, the merge key and the value key
-  /^0o[0-7]+$/,
-  /^<<$/,
-  /^=$/,
 ];
 
 /** Whether a reader would resolve this plain text to a non-string (a null, boolean, number, date or merge). */
 export function readsAsNonString(text: string): boolean {
-  // Every pattern's match starts with one of these (or is empty): most text is ruled out by its first character.
-  if (text !== '' && !MAY_START.test(text)) return false;
-  for (const pattern of IMPLICIT) if (pattern.test(text)) return true;
-  return false;
+  if (WORDS.has(text)) return true;
+  const first = text.charCodeAt(0);
+  const numeric = first === 43 || first === 45 || first === 46 || (first >= 48 && first <= 57); // + - . 0-9
+  if (numeric) return NUMERIC.some((pattern) => pattern.test(text));
+  return (first === 69 || first === 101) && /^[eE][-+]?[0-9]+$/.test(text); // E5, e-3
 }
-
-const MAY_START = /^[-+.~<=0-9YyNnTtFfOoEe]/;
 
 /** The plain text this emitter quotes where the `yaml` package (1.1 schema) does not. */
 export const QUOTED_BEYOND_YAML_PACKAGE = /^(?:0o[0-7]+|<<|=)$/;

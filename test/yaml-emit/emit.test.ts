@@ -4,12 +4,25 @@ import { toYaml } from '../../src/yaml-emit/emit.js';
 
 describe('YAML emitter', () => {
   it('quotes every string a YAML 1.1 or 1.2 reader would take for something else, and no other', () => {
-    const readAsOther = ['yes', 'No', 'on', 'OFF', 'y', 'n', '~', 'null', '', 'true', '42', '-1', '0.5', '.5', '1e3']
+    const words = ['y', 'Y', 'yes', 'Yes', 'YES', 'true', 'True', 'TRUE', 'on', 'On', 'ON', 'n', 'N', 'no', 'No', 'NO']
+      .concat(['false', 'False', 'FALSE', 'off', 'Off', 'OFF', '~', 'null', 'Null', 'NULL', ''])
+      .concat(['42', '-1', '0.5', '.5', '1e3']);
+    const readAsOther = words
       .concat(['E0', '1_000', '0x1F', '0b11', '017', '0o17', '1:30', '2026-09-01', '.inf', '.NaN', '<<', '='])
       .concat(['- a', 'a: b', 'a #b', '#a', '&a', '*a', '!a', '|', '>', '%a', '@a', '`a', '[a', '{a', ',a', 'a:'])
       .concat([' a', 'a ', '-', '?', '? a']);
     for (const text of readAsOther) expect(toYaml({ k: text }), text).toMatch(/^k: ["'].*["']\n$/s);
-    const plain = ['shop', 'a:b', 'a#b', 'us-east-1', '500k', '99.99 %', '-a', 'a - b', 'ghcr.io/your-org/app:1.0.1'];
+    const plain = [
+      'shop',
+      'a:b',
+      'a#b',
+      'us-east-1',
+      '500k',
+      '99.99 %',
+      '-a',
+      'a - b',
+      'ghcr.io/your-org/app:1.0.1',
+    ].concat(['yess', 'On-demand', 'nulls', 'e', 'E5x', '1.0.1', '2026-09', '.infinity', '<<<', '==', 'Truee']);
     for (const text of plain) expect(toYaml({ k: text }), text).toBe(`k: ${text}\n`);
   });
 
