@@ -5,9 +5,10 @@
 import { Document, stringify } from 'yaml';
 import { describe, expect, it, vi } from 'vitest';
 import { exportFiles } from '../../src/export/index.js';
-import type { RawInput } from '../../src/core/input.js';
 import { PROFILE_NAMES } from '../../src/core/profiles.js';
-import { planOf } from '../helpers.js';
+import { planFromRaw } from '../../src/core/plan.js';
+import { bundledCatalogs } from '../../src/pricing/bundled.js';
+import { exportSweep, SWEEP_FLAGS, SWEEP_SIZES } from './sweep.js';
 
 const seen = vi.hoisted(() => ({ documents: 0, differences: [] as { ours: string; theirs: string }[] }));
 
@@ -35,31 +36,7 @@ vi.mock('../../src/yaml-emit/emit.js', async (importOriginal) => {
   };
 });
 
-const REGIONS: Record<string, string> = {
-  aws: 'us-east-1=60,eu-west-1=40',
-  gcp: 'us-central1=60,europe-west1=40',
-  azure: 'eastus=60,westeurope=40',
-};
-const SIZES = [800, 5_000, 50_000, 500_000, 5_000_000];
-const FLAGS: [string, (provider: string) => Partial<RawInput>][] = [
-  ['defaults', () => ({})],
-  ['--regions', (p) => ({ regions: REGIONS[p]! })],
-  ['--mixed-hardware', () => ({ mixedHardware: true })],
-  ['--commitment 1y --spot 0.3', () => ({ commitment: '1y', spot: 0.3 })],
-  ['--availability 99.99', () => ({ availability: 99.99 })],
-  ['--stateful --deploy canary', () => ({ stateful: true, deploy: 'canary' })],
-];
 const NAMES = ['shop', `it's: a "shop" # 1\nyes`, 'on'];
-
-function sweep(): RawInput[] {
-  const inputs: RawInput[] = [];
-  for (const provider of ['aws', 'gcp', 'azure'] as const)
-    for (const users of SIZES) {
-      for (const profile of PROFILE_NAMES) inputs.push({ provider, users, profile, simulate: false });
-      for (const [, flags] of FLAGS.slice(1)) inputs.push({ provider, users, simulate: false, ...flags(provider) });
-    }
-  return inputs;
-}
 
 describe('the exporters’ YAML emitter against the `yaml` package', () => {
   it('the reference is the one src/yaml-text.ts uses (the plan’s YAML form)', async () => {
@@ -69,13 +46,16 @@ describe('the exporters’ YAML emitter against the `yaml` package', () => {
   });
 
   it('byte-identical on every document of every export of the sweep', () => {
-    const inputs = sweep();
+    const inputs = exportSweep();
+    const catalogs = bundledCatalogs();
     let files = 0;
     for (const [index, input] of inputs.entries()) {
       const name = NAMES[index % NAMES.length]!;
-      files += exportFiles('all', planOf(input), { name, version: '0.0.0-test' }).length;
+      // Planned as export plans (export-plan-parts.test.ts: the same files as from the whole plan).
+      const plan = planFromRaw(input, catalogs, { nines: false, projection: false });
+      files += exportFiles('all', plan, { name, version: '0.0.0-test' }).length;
     }
-    expect(inputs.length).toBe(3 * SIZES.length * (PROFILE_NAMES.length + FLAGS.length - 1));
+    expect(inputs.length).toBe(3 * SWEEP_SIZES.length * (PROFILE_NAMES.length + SWEEP_FLAGS.length));
     // Every plan writes at least architecture, Kubernetes (several), compose and the usage file.
     expect(seen.documents).toBeGreaterThan(inputs.length * 8);
     expect(files).toBeGreaterThan(inputs.length * 10);
