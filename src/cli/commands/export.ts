@@ -90,12 +90,13 @@ Exit codes: 0 ok · 1 unexpected failure · 2 bad usage, bad input or an existin
           `skipped ${skipped}: it supports ${TARGET_PROVIDERS[skipped]!.join(', ')} plans, this one is on ${provider}\n`,
         );
     if (opts.dryRun) {
-      for (const f of files) io.stdout.write(`${dir.replace(/\/+$/, '')}/${f.path}\n`);
+      io.stdout.write(files.map((f) => `${dir.replace(/\/+$/, '')}/${f.path}\n`).join(''));
       return;
     }
     createFolders(folders);
     const written = writeFiles(dir, files, { force: opts.force === true, cwd: io.cwd });
-    if (!global().quiet) for (const path of written) io.stderr.write(`wrote ${path}\n`);
+    // One write for all the lines (a write each is a system call each on a file or a pipe).
+    if (!global().quiet && written.length > 0) io.stderr.write(written.map((path) => `wrote ${path}\n`).join(''));
   });
   return command;
 }
