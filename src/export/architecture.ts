@@ -1,4 +1,4 @@
-import { toYaml } from '../yaml-text.js';
+import { toYaml } from '../yaml-emit/emit.js';
 import type { PlanDocument } from '../core/plan-document.js';
 import type { Architecture } from './architecture-schema.js';
 import { SCHEMA_BASE_URL, type ExportContext, type ExportFile } from './types.js';

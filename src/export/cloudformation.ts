@@ -1,6 +1,6 @@
 import type { PlanDocument } from '../core/plan-document.js';
 import { groupDigits } from '../core/group-digits.js';
-import { toYamlWithComment } from '../yaml-text.js';
+import { toYaml } from '../yaml-emit/emit.js';
 import { balancerResources } from './cloudformation-balancer.js';
 import { dataResources, type RegionRole } from './cloudformation-data.js';
 import { edgeResources } from './cloudformation-edge.js';
@@ -84,7 +84,7 @@ export function exportCloudFormation(plan: PlanDocument, ctx: ExportContext): Ex
     ].join('\n');
     return {
       path: regions.length > 1 ? `template-${region.code}.yaml` : 'template.yaml',
-      content: toYamlWithComment(template(plan, region, role), comment),
+      content: toYaml(template(plan, region, role), comment),
     };
   });
 }

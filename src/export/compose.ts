@@ -1,4 +1,4 @@
-import { toYaml } from '../yaml-text.js';
+import { toYaml } from '../yaml-emit/emit.js';
 import type { PlanDocument } from '../core/plan-document.js';
 import { composeProjectName, nginxIdentifier } from './names.js';
 import { balancerConfig, type NginxStrategy, type UpstreamServer } from './nginx-config.js';

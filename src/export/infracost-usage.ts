@@ -1,4 +1,4 @@
-import { toYamlWithComment } from '../yaml-text.js';
+import { toYaml } from '../yaml-emit/emit.js';
 import type { PlanDocument } from '../core/plan-document.js';
 import { groupDigits } from '../core/group-digits.js';
 import { providerPack } from '../providers/registry.js';
@@ -17,5 +17,5 @@ export function exportInfracostUsage(plan: PlanDocument, ctx: ExportContext): Ex
     ' Keys Infracost declares as integers are whole numbers, rounded up; the rest keep one decimal.',
     ' resource_type_default_usage applies to every resource of that type; edit per resource under resource_usage.',
   ].join('\n');
-  return [{ path: 'infracost-usage.yml', content: toYamlWithComment(infracostUsage(plan), comment) }];
+  return [{ path: 'infracost-usage.yml', content: toYaml(infracostUsage(plan), comment) }];
 }

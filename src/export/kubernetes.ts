@@ -1,4 +1,4 @@
-import { toYaml } from '../yaml-text.js';
+import { toYaml } from '../yaml-emit/emit.js';
 import type { PlanDocument } from '../core/plan-document.js';
 import { ingressFor } from './ingress.js';
 import type { Manifest } from './ingress-types.js';

@@ -21,6 +21,7 @@ export class RangeInputError extends Error {
   }
 }
 
+// `…` as \u2026: the CLI bundle then has no character outside ASCII, so V8 keeps its source in one byte a character.
 const TEXT = /^\s*(\S+?)\s*(?:\.\.|\u2026)\s*(\S+?)(?:\s+(lognormal|log-normal|logit-normal|normal|uniform))?\s*$/i;
 
 /** True when a raw value is written as a range: "40k..80k", "20..80 uniform", or {low, high[, distribution]}. */

@@ -10,6 +10,9 @@ import { addPlanOptions } from '../plan-options.js';
 import { writeFiles } from '../write-files.js';
 import { checkOutputFolder, createFolders } from './export-output.js';
 
+/** What export asks of the planner: only the parts its files show (the design, fleet and bill). */
+export const EXPORT_PLAN = (io: Pick<Io, 'env'>) => ({ today: today(io.env), nines: false, projection: false });
+
 /** The plan options without the two export does not take: its formats are the targets' own. */
 function addExportOptions(command: Command): Command {
   addPlanOptions(command);
@@ -66,10 +69,10 @@ Exit codes: 0 ok · 1 unexpected failure · 2 bad usage, bad input or an existin
     if (opts.format !== undefined || opts.json)
       throw usageError('--format does not apply to export: each target has its own file format');
     const input = await collectInput(command, io.cwd, io.env);
-    // No exported file shows the balancer simulation (it backs the plan's text, not its choices): not run here.
-    const plan = await planChecked({ ...input, simulate: false }, loadCatalogs(io.env, io.stderr), {
-      today: today(io.env),
-    });
+    // No exported file shows the balancer simulation (it backs the plan's text, not its choices), the cost of
+    // each extra nine or the growth projection: none is worked out here. The files are the same bytes as from
+    // the whole plan (test/export/export-plan-parts.test.ts).
+    const plan = await planChecked({ ...input, simulate: false }, loadCatalogs(io.env, io.stderr), EXPORT_PLAN(io));
     const { exportFiles, skippedTargets } = await import('../../export/index.js');
     const chosen = target as (typeof EXPORT_TARGETS)[number];
     const provider = plan.cost.pricing.provider;
@@ -87,12 +90,13 @@ Exit codes: 0 ok · 1 unexpected failure · 2 bad usage, bad input or an existin
           `skipped ${skipped}: it supports ${TARGET_PROVIDERS[skipped]!.join(', ')} plans, this one is on ${provider}\n`,
         );
     if (opts.dryRun) {
-      for (const f of files) io.stdout.write(`${dir.replace(/\/+$/, '')}/${f.path}\n`);
+      io.stdout.write(files.map((f) => `${dir.replace(/\/+$/, '')}/${f.path}\n`).join(''));
       return;
     }
     createFolders(folders);
     const written = writeFiles(dir, files, { force: opts.force === true, cwd: io.cwd });
-    if (!global().quiet) for (const path of written) io.stderr.write(`wrote ${path}\n`);
+    // One write for all the lines (a write each is a system call each on a file or a pipe).
+    if (!global().quiet && written.length > 0) io.stderr.write(written.map((path) => `wrote ${path}\n`).join(''));
   });
   return command;
 }
