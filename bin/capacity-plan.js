@@ -34,11 +34,11 @@ function answer() {
 
 /**
  * Runs one bundle of dist/ (`cli.cjs`, or `simulate.cjs`) from its text with the first of `caches` that
- * exists as its V8 code cache, and returns what it exports.
+ * exists as its V8 code cache, and returns what it exports. `bundleRequire` is the require it is given
+ * (by default one of its own file's).
  */
-function runBundle(name, caches) {
+function runBundle(name, caches, bundleRequire) {
   const { Script } = require('node:vm');
-  const Module = require('node:module');
   const file = join(dist, name);
   let cachedData;
   for (const cacheFile of caches) {
@@ -53,7 +53,8 @@ function runBundle(name, caches) {
   // into Module.wrap's, and called with the arguments put in globalThis.__cpModuleArgs.
   const script = new Script(readFileSync(file, 'utf8'), { filename: file, cachedData });
   const bundle = { exports: {} };
-  globalThis.__cpModuleArgs = [bundle.exports, Module.createRequire(file), bundle, file, dist];
+  const fileRequire = bundleRequire ?? require('node:module').createRequire(file);
+  globalThis.__cpModuleArgs = [bundle.exports, fileRequire, bundle, file, dist];
   try {
     script.runInThisContext();
   } finally {
@@ -78,7 +79,8 @@ function runCli() {
  * CLI does, and hands any other (--help, an unknown flag…) back, having done nothing: the full CLI runs it.
  */
 function runSimulate() {
-  return runBundle('simulate.cjs', ['simulate.cjs.cache']).accepted === true;
+  // It requires nothing but Node's own modules: this file's require serves (node:module is not loaded).
+  return runBundle('simulate.cjs', ['simulate.cjs.cache'], require).accepted === true;
 }
 
 const text = answer();

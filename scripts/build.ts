@@ -297,13 +297,38 @@ const providersOnlyWhereUsed: Plugin = {
     });
   },
 };
+/**
+ * chalk and cli-table3, loaded when the table is first drawn rather than when the renderer's module loads
+ * (the same module gives the JSON its rounding): a --json run never loads them. Each is a stand-in that
+ * constructs the real one (`new Chalk(…)`, `new Table(…)` are all render/simulation.ts asks of them).
+ */
+const tableLibrariesOnFirstUse: Plugin = {
+  name: 'table-libraries-on-first-use',
+  setup(b) {
+    b.onResolve({ filter: /^(chalk|cli-table3)$/ }, (args) =>
+      /src[\\/]render[\\/]/.test(args.importer) ? { path: args.path, namespace: 'on-first-use' } : undefined,
+    );
+    b.onResolve({ filter: /^(chalk|cli-table3)-itself$/ }, (args) =>
+      b.resolve(args.path.replace(/-itself$/, ''), { kind: 'require-call', resolveDir: args.resolveDir }),
+    );
+    const stands: Record<string, string> = {
+      chalk: "export class Chalk { constructor(options) { return new (require('chalk-itself').Chalk)(options); } }",
+      'cli-table3': "module.exports = function Table(options) { return new (require('cli-table3-itself'))(options); };",
+    };
+    b.onLoad({ filter: /.*/, namespace: 'on-first-use' }, (args) => ({
+      contents: stands[args.path],
+      loader: 'js',
+      resolveDir: join(process.cwd(), 'src', 'render'),
+    }));
+  },
+};
 await build({
   ...common,
   format: 'cjs',
   entryPoints: ['src/cli/simulate-main.ts'],
   outfile: 'dist/simulate.cjs',
   minify: true,
-  plugins: [providersOnlyWhereUsed, stringWidthRemembered],
+  plugins: [providersOnlyWhereUsed, tableLibrariesOnFirstUse, stringWidthRemembered],
   banner: { js: `${selfWrapped.banner}'use strict';` },
   footer: { js: selfWrapped.footer },
 });

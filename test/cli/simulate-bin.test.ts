@@ -110,6 +110,15 @@ describe('capacity-plan simulate through the binary: the light entry gives the f
     expect(fast).toEqual(full(['simulate', ...words]));
     expect(fast.status === 0 ? fast.stdout : fast.stderr).not.toBe('');
   });
+  it('a --json run loads none of what only the table or the full CLI needs (chalk looks at os and tty; stdout is a pipe here)', () => {
+    const probe = resolve('test/fixtures/startup-modules.cjs');
+    const r = run(['--require', probe, bin, 'simulate', '--servers', '4', ...small, '--json']);
+    expect(r.status).toBe(0);
+    const loaded = r.stderr.trim().split(' ');
+    for (const name of ['module', 'perf_hooks', 'timers/promises', 'os', 'tty', 'child_process', 'crypto'])
+      expect(loaded).not.toContain(`NativeModule\u00a0${name}`);
+    expect(loaded).toContain('zod:no');
+  });
   it('-o writes the file atomically, says so unless -q, and refuses to replace it without --force', () => {
     const words = ['--servers', '4', ...small, '--json'];
     for (const [name, more] of [
