@@ -5,6 +5,7 @@
 // - the whole process: `capacity-plan simulate --servers 16 --strategy least-connections --requests 2M`
 //   (2 M measured requests plus the default 5 % warm-up) from start to exit, as measured requests per
 //   second of wall time (and of CPU time, where /proc tells), interleaved with `node -e 0`;
+// - what the command costs beyond simulating: a run of 1,000 requests against `node -e 0`;
 // - what the balancer simulation (a fixed 22,000 simulated requests) adds to `plan`: `plan --users 500k
 //   --format json` with and without --no-simulate.
 //   node bench/simulate.mjs [runs]   (at least 10)
@@ -104,6 +105,14 @@ if (whole.cpu.simulate !== null)
   console.log(
     `  whole process, CPU time: ${whole.cpu.simulate.toFixed(2)} s = ${M(requests / whole.cpu.simulate)} (median of ${runs}, all threads, V8's compiler included; node -e 0 ${(whole.cpu.node * 1000).toFixed(0)} ms, the run ${(whole.cpu.simulate / whole.cpu.node).toFixed(2)}×)`,
   );
+
+// What the command costs beyond simulating: its start-up and output, on a run too short to matter (1,000
+// requests of round robin, the least a run may measure).
+const tiny = [bin, 'simulate', '--servers', '16', '--strategy', 'round-robin', '--requests', '1000', '--json'];
+const startup = wallTimes({ node: ['-e', '0'], tiny });
+console.log(
+  `  whole process, start-up and output: simulate --strategy round-robin --requests 1000 --json ${(startup.tiny * 1000).toFixed(0)} ms, node -e 0 ${(startup.node * 1000).toFixed(0)} ms: ${((startup.tiny - startup.node) * 1000).toFixed(0)} ms more (median of ${runs})`,
+);
 
 const plan = [bin, 'plan', '--users', '500k', '--format', 'json'];
 const evidence = wallTimes({ node: ['-e', '0'], plan, bare: [...plan, '--no-simulate'] });

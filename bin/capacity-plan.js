@@ -5,7 +5,9 @@
 // - everything else runs dist/cli.cjs, one CommonJS bundle, compiled with the V8 code cache the build
 //   keeps beside it (dist/cli.cjs.cache, or the command's own, dist/cli.cjs.<command>.cache), so that little is parsed or compiled at start-up. A cache made by
 //   another Node version is rejected by V8 and the bundle is compiled as usual. The bundle wraps itself in
-//   CommonJS's module function, so its text is compiled as read.
+//   CommonJS's module function, so its text is compiled as read;
+// - `simulate …` runs dist/simulate.cjs instead, the simulator's own light bundle (and code cache), which
+//   hands the few command lines it does not read back to the full CLI.
 'use strict';
 /* global require, __dirname -- CommonJS (bin/package.json) */
 /* eslint-disable @typescript-eslint/no-require-imports -- CommonJS starts faster than an ES module */
@@ -30,17 +32,18 @@ function answer() {
   }
 }
 
-function runBundle() {
+/**
+ * Runs one bundle of dist/ (`cli.cjs`, or `simulate.cjs`) from its text with the first of `caches` that
+ * exists as its V8 code cache, and returns what it exports. `bundleRequire` is the require it is given
+ * (by default one of its own file's).
+ */
+function runBundle(name, caches, bundleRequire) {
   const { Script } = require('node:vm');
-  const Module = require('node:module');
-  const file = join(dist, 'cli.cjs');
-  // A command the build ran has a code cache of its own run (cli.cjs.export.cache…); the others use plan's.
-  const command = argv.find((a) => !a.startsWith('-')) ?? '';
-  const caches = /^[a-z]+$/.test(command) ? [`${file}.${command}.cache`, `${file}.cache`] : [`${file}.cache`];
+  const file = join(dist, name);
   let cachedData;
   for (const cacheFile of caches) {
     try {
-      cachedData = readFileSync(cacheFile);
+      cachedData = readFileSync(join(dist, cacheFile));
       break;
     } catch {
       cachedData = undefined;
@@ -49,18 +52,37 @@ function runBundle() {
   // The bundle is its own module function (scripts/build.ts): its text is compiled as it is, not copied
   // into Module.wrap's, and called with the arguments put in globalThis.__cpModuleArgs.
   const script = new Script(readFileSync(file, 'utf8'), { filename: file, cachedData });
-  // The build runs one plan this way and keeps what V8 compiled for the next start.
-  const cacheOut = process.env.CAPACITY_PLAN_WRITE_CODE_CACHE;
-  if (cacheOut) process.on('exit', () => writeFileSync(cacheOut, script.createCachedData()));
   const bundle = { exports: {} };
-  globalThis.__cpModuleArgs = [bundle.exports, Module.createRequire(file), bundle, file, dist];
+  const fileRequire = bundleRequire ?? require('node:module').createRequire(file);
+  globalThis.__cpModuleArgs = [bundle.exports, fileRequire, bundle, file, dist];
   try {
     script.runInThisContext();
   } finally {
     delete globalThis.__cpModuleArgs;
   }
+  // The build runs one command this way and keeps what V8 compiled for the next start.
+  const cacheOut = process.env.CAPACITY_PLAN_WRITE_CODE_CACHE;
+  if (cacheOut && bundle.exports.accepted !== false)
+    process.on('exit', () => writeFileSync(cacheOut, script.createCachedData()));
+  return bundle.exports;
+}
+
+/** The whole CLI. A command the build ran has a code cache of its own run (cli.cjs.export.cache…); the others use plan's. */
+function runCli() {
+  const command = argv.find((a) => !a.startsWith('-')) ?? '';
+  runBundle('cli.cjs', /^[a-z]+$/.test(command) ? [`cli.cjs.${command}.cache`, 'cli.cjs.cache'] : ['cli.cjs.cache']);
+}
+
+/**
+ * `simulate …` runs its light entry, dist/simulate.cjs (src/cli/simulate-main.ts): the simulator and its
+ * output without the rest of the CLI, ~60 ms less to load. It takes the command lines it reads as the full
+ * CLI does, and hands any other (--help, an unknown flag…) back, having done nothing: the full CLI runs it.
+ */
+function runSimulate() {
+  // It requires nothing but Node's own modules: this file's require serves (node:module is not loaded).
+  return runBundle('simulate.cjs', ['simulate.cjs.cache'], require).accepted === true;
 }
 
 const text = answer();
 if (text !== null) process.stdout.write(text);
-else runBundle();
+else if (argv[0] !== 'simulate' || !runSimulate()) runCli();

@@ -286,6 +286,67 @@ bin(['export', 'all', '--users', '500k', '-o', exportOut, '--force', '-q'], {
 rmSync(exportOut, { recursive: true, force: true });
 // ── end start-up block
 
+// ── simulate (h-sim2): dist/simulate.cjs, the light entry of `simulate` (src/cli/simulate-main.ts), which the
+// bin runs for a command line that starts with `simulate`: the engine, its flags and its output, without
+// commander, zod, the provider packs or the other commands. render/format.ts imports the provider registry
+// for providerLabel, which simulate never calls: the packs are marked free of side effects here, so that the
+// bundle leaves them out when nothing in it uses them. Its code cache, dist/simulate.cjs.cache, is taken after
+// one table run of every strategy (the engine, every strategy's path and the table renderer compiled).
+const providersOnlyWhereUsed: Plugin = {
+  name: 'providers-only-where-used',
+  setup(b) {
+    b.onResolve({ filter: /providers[\\/]/ }, async (args) => {
+      if (args.pluginData === 'itself') return undefined;
+      const resolved = await b.resolve(args.path, {
+        kind: args.kind,
+        importer: args.importer,
+        resolveDir: args.resolveDir,
+        pluginData: 'itself',
+      });
+      return resolved.errors.length > 0 ? undefined : { path: resolved.path, sideEffects: false };
+    });
+  },
+};
+/**
+ * chalk and cli-table3, loaded when the table is first drawn rather than when the renderer's module loads
+ * (the same module gives the JSON its rounding): a --json run never loads them. Each is a stand-in that
+ * constructs the real one (`new Chalk(…)`, `new Table(…)` are all render/simulation.ts asks of them).
+ */
+const tableLibrariesOnFirstUse: Plugin = {
+  name: 'table-libraries-on-first-use',
+  setup(b) {
+    b.onResolve({ filter: /^(chalk|cli-table3)$/ }, (args) =>
+      /src[\\/]render[\\/]/.test(args.importer) ? { path: args.path, namespace: 'on-first-use' } : undefined,
+    );
+    b.onResolve({ filter: /^(chalk|cli-table3)-itself$/ }, (args) =>
+      b.resolve(args.path.replace(/-itself$/, ''), { kind: 'require-call', resolveDir: args.resolveDir }),
+    );
+    const stands: Record<string, string> = {
+      chalk: "export class Chalk { constructor(options) { return new (require('chalk-itself').Chalk)(options); } }",
+      'cli-table3': "module.exports = function Table(options) { return new (require('cli-table3-itself'))(options); };",
+    };
+    b.onLoad({ filter: /.*/, namespace: 'on-first-use' }, (args) => ({
+      contents: stands[args.path],
+      loader: 'js',
+      resolveDir: join(process.cwd(), 'src', 'render'),
+    }));
+  },
+};
+await build({
+  ...common,
+  format: 'cjs',
+  entryPoints: ['src/cli/simulate-main.ts'],
+  outfile: 'dist/simulate.cjs',
+  minify: true,
+  plugins: [providersOnlyWhereUsed, tableLibrariesOnFirstUse, stringWidthRemembered],
+  banner: { js: `${selfWrapped.banner}'use strict';` },
+  footer: { js: selfWrapped.footer },
+});
+bin(['simulate', '--servers', '4', '--requests', '2000', '--strategy', 'all'], {
+  CAPACITY_PLAN_WRITE_CODE_CACHE: 'dist/simulate.cjs.cache',
+});
+// ── end simulate block
+
 // The JSON Schemas the yaml-language-server lines in written files point at, shipped in the package.
 mkdirSync('schemas', { recursive: true });
 for (const kind of SCHEMA_KINDS)

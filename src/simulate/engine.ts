@@ -10,7 +10,10 @@ import type { ServiceDistribution } from './distributions.js';
 import type { SimulationOptions, SimStrategy, StrategyResult } from './simulate.js';
 import { SIM_STRATEGIES } from './strategies.js';
 
-/** The most servers on which every server's next departure is looked at (ServerQueues), not a heap. */
+/**
+ * The most servers on which every server's next departure is looked at (ServerQueues), not a heap; at most
+ * 32, as the scan kernel keeps each load level in one 32-bit word (kernel-scan.ts).
+ */
 const SCAN_SERVERS = 32;
 
 /** Requests whose samples are drawn, and events run, together (kernel.ts). */

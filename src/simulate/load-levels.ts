@@ -4,11 +4,16 @@
  * 32-bit words instead of a scan over every server. Identical servers only (equal speeds).
  */
 export class LoadLevels {
-  private masks: Int32Array;
-  private counts: Int32Array;
+  /**
+   * Level l's bitmask in words [l·words, (l + 1)·words), and how many servers each level has. Read and
+   * written directly by the scan kernel on a fleet of at most 32 servers (one word a level, kernel-scan.ts);
+   * grow() replaces both.
+   */
+  masks: Int32Array;
+  counts: Int32Array;
   private readonly words: number;
   /** The lowest load any server has. */
-  private min = 0;
+  min = 0;
 
   constructor(servers: number) {
     this.words = (servers + 31) >>> 5;
@@ -58,7 +63,8 @@ export class LoadLevels {
     if (load - 1 < this.min) this.min = load - 1;
   }
 
-  private grow(): void {
+  /** Room for twice as many levels. */
+  grow(): void {
     const masks = new Int32Array(this.masks.length * 2);
     masks.set(this.masks);
     const counts = new Int32Array(this.counts.length * 2);

@@ -1,8 +1,17 @@
-import { performance } from 'node:perf_hooks';
-import { setImmediate as nextTurn } from 'node:timers/promises';
 import { SimulationRun } from './engine.js';
 import { prepareSimulation, type SimulationReport, type SimulationRequest } from './run.js';
 import type { SimulationOptions, SimStrategy, StrategyResult } from './simulate.js';
+
+/**
+ * Milliseconds from an arbitrary start, and a turn of the event loop: from process.hrtime and the global
+ * setImmediate rather than node:perf_hooks and node:timers/promises, which a whole-process run would load
+ * (a dozen of Node's own modules) for these two calls.
+ */
+const clock = () => {
+  const [seconds, nanoseconds] = process.hrtime();
+  return seconds * 1e3 + nanoseconds / 1e6;
+};
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * runSimulation, in slices: the event loop gets a turn at least every `sliceMs` (so a SIGINT handler
@@ -24,16 +33,16 @@ async function runStrategySliced(
   // Requests per step, doubled or halved so that a step takes a fraction of the slice whatever the cost
   // of a request (a few hundred nanoseconds, or microseconds on 10,000 servers under weighted).
   let k = 1024;
-  let turn = performance.now();
+  let turn = clock();
   while (!run.finished) {
-    const start = performance.now();
+    const start = clock();
     run.step(k);
-    const now = performance.now();
+    const now = clock();
     if (now - start < sliceMs / 8) k *= 2;
     else if (now - start > sliceMs / 2 && k > 16) k >>= 1;
     if (now - turn >= sliceMs) {
       await nextTurn();
-      turn = performance.now();
+      turn = clock();
     }
   }
   return run.result();

@@ -57,6 +57,12 @@ export const REFERENCE_CASES: Record<string, SimulationOptions> = {
     seed: 13,
   }),
   'unstable: ρ 1.2 on 3 servers': base({ speeds: [1, 1, 1], arrivalRate: (1.2 * 3) / S, seed: 9 }),
+  // Recorded later, from the same simulator (commit 29cec35): the most servers the scan kernel takes.
+  'exponential, 32 servers (a full word of LoadLevels), ρ 0.95': base({
+    speeds: Array<number>(32).fill(1),
+    arrivalRate: (0.95 * 32) / S,
+    seed: 17,
+  }),
 };
 
 export const REFERENCE_STRATEGIES: readonly SimStrategy[] = SIM_STRATEGIES;
