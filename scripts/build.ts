@@ -262,9 +262,12 @@ await build({
   footer: { js: selfWrapped.footer },
 });
 
-// The bundle must stay ASCII (see asciiOnly): esbuild escapes strings, not characters in a regular expression.
-if (/[^\x00-\x7f]/.test(readFileSync('dist/cli.cjs', 'latin1')))
-  throw new Error('dist/cli.cjs has a non-ASCII character: write it as \\u escape in the source');
+// The bundles must stay ASCII (see asciiOnly): esbuild escapes strings, not characters in a regular expression.
+const mustBeAscii = (file: string) => {
+  if (/[^\x00-\x7f]/.test(readFileSync(file, 'latin1')))
+    throw new Error(`${file} has a non-ASCII character: write it as a \\u escape in the source`);
+};
+mustBeAscii('dist/cli.cjs');
 const bin = (args: string[], env: Record<string, string> = {}) =>
   execFileSync(process.execPath, ['bin/capacity-plan.js', ...args], {
     encoding: 'utf8',
@@ -308,21 +311,20 @@ const providersOnlyWhereUsed: Plugin = {
   },
 };
 /**
- * chalk and cli-table3, loaded when the table is first drawn rather than when the renderer's module loads
- * (the same module gives the JSON its rounding): a --json run never loads them. Each is a stand-in that
- * constructs the real one (`new Chalk(…)`, `new Table(…)` are all render/simulation.ts asks of them).
+ * cli-table3, loaded when the table is first drawn rather than when the renderer's module loads (the same
+ * module gives the JSON its rounding): a --json run never loads it. A stand-in that constructs the real
+ * one (`new Table(…)` is all render/simulation.ts asks of it).
  */
 const tableLibrariesOnFirstUse: Plugin = {
   name: 'table-libraries-on-first-use',
   setup(b) {
-    b.onResolve({ filter: /^(chalk|cli-table3)$/ }, (args) =>
+    b.onResolve({ filter: /^cli-table3$/ }, (args) =>
       /src[\\/]render[\\/]/.test(args.importer) ? { path: args.path, namespace: 'on-first-use' } : undefined,
     );
-    b.onResolve({ filter: /^(chalk|cli-table3)-itself$/ }, (args) =>
+    b.onResolve({ filter: /^cli-table3-itself$/ }, (args) =>
       b.resolve(args.path.replace(/-itself$/, ''), { kind: 'require-call', resolveDir: args.resolveDir }),
     );
     const stands: Record<string, string> = {
-      chalk: "export class Chalk { constructor(options) { return new (require('chalk-itself').Chalk)(options); } }",
       'cli-table3': "module.exports = function Table(options) { return new (require('cli-table3-itself'))(options); };",
     };
     b.onLoad({ filter: /.*/, namespace: 'on-first-use' }, (args) => ({
@@ -342,6 +344,7 @@ await build({
   banner: { js: `${selfWrapped.banner}'use strict';` },
   footer: { js: selfWrapped.footer },
 });
+mustBeAscii('dist/simulate.cjs');
 bin(['simulate', '--servers', '4', '--requests', '2000', '--strategy', 'all'], {
   CAPACITY_PLAN_WRITE_CODE_CACHE: 'dist/simulate.cjs.cache',
 });
