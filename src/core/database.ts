@@ -78,6 +78,75 @@ function readersFor(writes: number, reads: number, instance: CatalogItem): numbe
  * primary would break (write CPU over the scale-out line on the largest size, storage over the engine's
  * maximum); readers only when the primary cannot carry the reads. Null when the option cannot carry it.
  */
+interface Layout {
+  shards: number;
+  instance: CatalogItem;
+  readers: number;
+  replicasPerShard: number;
+  /** Instances of every shard (primaries and replicas) at the instance's price: what the layouts are compared on. */
+  cost: number;
+  /** The layout at the fewest shards, when this one has more. */
+  fewest?: Layout;
+}
+
+/** A shard count's layout: the smallest class whose primary carries its writes, and the readers its reads need. */
+function layoutAt(
+  shards: number,
+  load: { writeCpuDemand: number; readCpuDemand: number },
+  candidates: readonly CatalogItem[],
+  maxReaders: number,
+  replicasAreStandbys: boolean,
+  readableStandbys: number,
+): Layout | null {
+  const writes = load.writeCpuDemand / shards;
+  const reads = load.readCpuDemand / shards;
+  const instance = candidates.find((c) => serversFor(writes, c) === 1 && readersFor(writes, reads, c) <= maxReaders);
+  if (!instance) return null;
+  const readers = readersFor(writes, reads, instance);
+  const replicasPerShard = replicasAreStandbys ? Math.max(1, readers) : Math.max(0, readers - readableStandbys);
+  return { shards, instance, readers, replicasPerShard, cost: shards * (1 + replicasPerShard) * instance.price };
+}
+
+/**
+ * The shard count for a database that is sharded already: the fewest its bound asks for, or more where
+ * more shards cost less with no more instances in all (as many machines to run, patch and fail over).
+ * Each shard's replicas are rounded up on their own, so 15 shards of 1 + 8 cost more than 16 of 1 + 7,
+ * and a plan for more users must not be cheaper than one for fewer, which could have used the 16.
+ * An unsharded database stays one: a first split is an architecture change, not a rounding.
+ */
+function cheapestLayout(
+  fewest: number,
+  load: { writeCpuDemand: number; readCpuDemand: number },
+  candidates: readonly CatalogItem[],
+  maxReaders: number,
+  replicasAreStandbys: boolean,
+  readableStandbys: number,
+): Layout | null {
+  const at = (shards: number) => layoutAt(shards, load, candidates, maxReaders, replicasAreStandbys, readableStandbys);
+  const first = at(fewest);
+  if (!first || fewest === 1) return first;
+  const instances = (l: Layout) => l.shards * (1 + l.replicasPerShard);
+  const most = instances(first);
+  let best = first;
+  // Past `most` shards, each with a primary, no layout has as few instances.
+  for (let shards = fewest + 1; shards <= most; shards++) {
+    const layout = at(shards);
+    if (layout && layout.cost < best.cost && instances(layout) <= most) best = layout;
+  }
+  return best === first ? first : { ...best, fewest: first };
+}
+
+/** Why the database has more shards than its bound asks for. */
+function moreShardsReason(fewest: number, bound: ShardBound, layout: Layout): string {
+  const before = layout.fewest!;
+  const replicas = (n: number) => `${n} read replica${n === 1 ? '' : 's'}`;
+  const each =
+    before.instance.id === layout.instance.id
+      ? `${replicas(layout.replicasPerShard)} rather than ${before.replicasPerShard}`
+      : `${layout.instance.id} with ${replicas(layout.replicasPerShard)} rather than ${before.instance.id} with ${before.replicasPerShard}`;
+  return `${layout.shards} shards rather than the ${fewest} that ${bound} asks for: each shard's read replicas are rounded up on their own, and with ${layout.shards} each needs ${each} — ${layout.shards * (1 + layout.replicasPerShard)} instances in all rather than ${fewest * (1 + before.replicasPerShard)}, for less`;
+}
+
 export function sizeDatabase(
   tier: TierId,
   demand: Demand,
@@ -96,18 +165,23 @@ export function sizeDatabase(
   const byWrites = serversFor(load.writeCpuDemand, largest);
   const byStorage = Math.ceil(load.totalStorageGb / maxStorageGb(book, option.id));
   const byReads = Math.ceil(serversFor(load.readCpuDemand, largest) / maxReaders);
-  const shards = Math.max(1, byWrites, byStorage, byReads);
+  const fewest = Math.max(1, byWrites, byStorage, byReads);
   const shardBound: ShardBound =
-    shards === 1 ? 'none' : shards === byWrites ? 'write CPU' : shards === byStorage ? 'storage' : 'read replicas';
+    fewest === 1 ? 'none' : fewest === byWrites ? 'write CPU' : fewest === byStorage ? 'storage' : 'read replicas';
+  const layout = cheapestLayout(
+    fewest,
+    load,
+    candidates,
+    maxReaders,
+    option.replicasAreStandbys,
+    option.readableStandbys,
+  );
+  if (!layout) return null;
+  const { shards, instance, readers } = layout;
   const writes = load.writeCpuDemand / shards;
   const reads = load.readCpuDemand / shards;
-  const instance = candidates.find((c) => serversFor(writes, c) === 1 && readersFor(writes, reads, c) <= maxReaders);
-  if (!instance) return null;
-  const readers = readersFor(writes, reads, instance);
   const readableStandbysPerShard = option.readableStandbys;
-  const readReplicasPerShard = option.replicasAreStandbys
-    ? Math.max(1, readers)
-    : Math.max(0, readers - readableStandbysPerShard);
+  const readReplicasPerShard = layout.replicasPerShard;
   const vcpus = instance.vcpus ?? 1;
   const primaryLoad = writes + (readers === 0 ? reads : 0);
   const sizing: DatabaseSizing = {
@@ -127,5 +201,6 @@ export function sizeDatabase(
     reasons: [],
   };
   sizing.reasons = databaseReasons({ sizing, demand, p, book, hasCache, readers, load });
+  if (shards > fewest) sizing.reasons.push(moreShardsReason(fewest, shardBound, layout));
   return sizing;
 }
