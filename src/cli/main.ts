@@ -1,7 +1,5 @@
-import { EXIT } from './exit-error.js';
 import { useEvidenceCache } from './evidence-cache.js';
-import { removePendingTemps } from './pending-temps.js';
-import { processStdout } from './stdout-writer.js';
+import { processStreams } from './process-streams.js';
 import { PLAN_SERVER_ARG } from './thread-marker.js';
 
 // Only a planning thread carries the marker; node:worker_threads is loaded to make sure, never at start-up.
@@ -13,35 +11,7 @@ else if ((thread.workerData as { job?: string } | null)?.job === 'plan-server') 
 }
 
 async function main(): Promise<void> {
-  // process.stderr, opened (with its error handler) when first used: a run that writes nothing there never
-  // makes the stream (for a pipe, a socket and the modules behind it).
-  let stderrStream: NodeJS.WriteStream | null = null;
-  const stderr = (): NodeJS.WriteStream => {
-    if (stderrStream) return stderrStream;
-    stderrStream = process.stderr;
-    stderrStream.on('error', () => process.exit(process.exitCode ?? EXIT.failure));
-    return stderrStream;
-  };
-  const say = (line: string) => {
-    try {
-      stderr().write(`capacity-plan: ${line}\n`);
-    } catch {
-      // stderr itself is gone: the exit code still tells
-    }
-  };
-
-  process.on('SIGINT', () => {
-    removePendingTemps();
-    if (stderr().isTTY) stderr().write('\n'); // after the terminal's ^C
-    say('interrupted');
-    process.exit(EXIT.interrupted);
-  });
-  // The last resort: one line, never a stack trace or a dump of the bundled source.
-  process.on('uncaughtException', (error: NodeJS.ErrnoException) => {
-    removePendingTemps();
-    say(`unexpected error: ${String(error?.message ?? error).split('\n')[0]}`);
-    process.exit(EXIT.failure);
-  });
+  const { stdout, stderr } = processStreams();
 
   // A plan is bounded (a fixed simulation budget, sizing without search) and answers well within Ctrl-C's
   // 200 ms; a growth projection plans every month, so it gets a planning thread a signal can interrupt,
@@ -60,16 +30,8 @@ async function main(): Promise<void> {
   const { run } = await import('./run.js');
   let stdinIsTTY: boolean | undefined;
   const code = await run(argv, {
-    stdout: processStdout(say),
-    stderr: {
-      write: (text: string) => stderr().write(text),
-      get isTTY() {
-        return stderr().isTTY;
-      },
-      get columns() {
-        return stderr().columns;
-      },
-    },
+    stdout,
+    stderr,
     env: process.env,
     // Whether stdin is a terminal, asked only when a prompt might follow, without opening process.stdin (a
     // stream every start-up would pay for).

@@ -2,7 +2,7 @@ import { runSimulate } from './commands/simulate-run.js';
 import { EXIT, ExitError } from './exit-error.js';
 import type { Io } from './io.js';
 import { oneLine } from './one-line.js';
-import { removePendingTemps } from './pending-temps.js';
+import { processStreams } from './process-streams.js';
 import { readSimulateArgv, type SimulateArgv } from './simulate-argv.js';
 
 /**
@@ -18,50 +18,8 @@ if (read) void main(read);
 
 /** What src/cli/main.ts and run.ts do around a command, for this one: the same streams, lines and codes. */
 async function main(argv: SimulateArgv): Promise<void> {
-  let stderrStream: NodeJS.WriteStream | null = null;
-  const stderr = (): NodeJS.WriteStream => {
-    if (stderrStream) return stderrStream;
-    stderrStream = process.stderr;
-    stderrStream.on('error', () => process.exit(process.exitCode ?? EXIT.failure));
-    return stderrStream;
-  };
-  const say = (line: string) => {
-    try {
-      stderr().write(`capacity-plan: ${line}\n`);
-    } catch {
-      // stderr itself is gone: the exit code still tells
-    }
-  };
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(EXIT.ok);
-    say(
-      `cannot write to stdout: ${error.code === 'ENOSPC' ? 'no space left on the device' : error.message} (${error.code ?? 'error'})`,
-    );
-    process.exit(EXIT.usage);
-  });
-  process.on('SIGINT', () => {
-    removePendingTemps();
-    if (stderr().isTTY) stderr().write('\n'); // after the terminal's ^C
-    say('interrupted');
-    process.exit(EXIT.interrupted);
-  });
-  process.on('uncaughtException', (error: NodeJS.ErrnoException) => {
-    removePendingTemps();
-    say(`unexpected error: ${String(error?.message ?? error).split('\n')[0]}`);
-    process.exit(EXIT.failure);
-  });
-  const io: Io = {
-    stdout: process.stdout,
-    stderr: {
-      write: (text: string) => stderr().write(text),
-      get isTTY() {
-        return stderr().isTTY;
-      },
-    },
-    env: process.env,
-    stdinIsTTY: false,
-    cwd: process.cwd(),
-  };
+  const { stdout, stderr } = processStreams();
+  const io: Io = { stdout, stderr, env: process.env, stdinIsTTY: false, cwd: process.cwd() };
   try {
     await runSimulate(argv.options, io, () => ({ color: argv.color, quiet: argv.quiet }));
     process.exitCode = EXIT.ok;

@@ -1,4 +1,3 @@
-import { EXIT } from './exit-error.js';
 import type { OutStream } from './io.js';
 
 /**
@@ -63,25 +62,4 @@ export function stdoutWriter(
       return isDirect() ? undefined : stream().columns;
     },
   };
-}
-
-/**
- * The process's stdout for the command: a reader that closes early (`| head`) is not an error; a full disk
- * (`> /dev/full`) is one line, exit 2. process.stdout, like stderr, is opened (with that handler) only when
- * a terminal or a blocked pipe needs it.
- */
-export function processStdout(say: (line: string) => void): OutStream {
-  const failed = (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(EXIT.ok);
-    say(
-      `cannot write to stdout: ${error.code === 'ENOSPC' ? 'no space left on the device' : error.message} (${error.code ?? 'error'})`,
-    );
-    process.exit(EXIT.usage);
-  };
-  let opened: NodeJS.WriteStream | null = null;
-  const stream = () => {
-    if (!opened) (opened = process.stdout).on('error', failed);
-    return opened;
-  };
-  return stdoutWriter(stream, failed);
 }

@@ -1,5 +1,6 @@
 import { groupDigits, groupDigitsFixed } from '../core/group-digits.js';
 import { isProvider, providerPack } from '../providers/registry.js';
+import { ASCII_CHARS, COMPACT_CHARS } from './plain-table.js';
 
 export const usd = (n: number, digits = 0) => `${n < 0 ? '-' : ''}$${groupDigitsFixed(Math.abs(n), digits)}`;
 
@@ -15,10 +16,10 @@ export function gb(n: number): string {
 /** A provider as people write it: AWS, GCP, Azure. */
 export const providerLabel = (id: string) => (isProvider(id) ? providerPack(id).label : id);
 
-/** cli-table3 borders around a table but not between its rows. */
-const COMPACT_TABLE = { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' };
-
 /** How every table looks: compact borders, and cyan heads on grey borders when colour is on. */
-export function tableLook(color: boolean) {
-  return { style: { head: color ? ['cyan'] : [], border: color ? ['grey'] : [] }, chars: COMPACT_TABLE };
+export function tableLook(color: boolean, ascii = false) {
+  return {
+    style: { head: color ? ['cyan'] : [], border: color ? ['grey'] : [] },
+    chars: ascii ? ASCII_CHARS : COMPACT_CHARS,
+  };
 }

@@ -1,5 +1,6 @@
 import Table from 'cli-table3';
-import { CLI_TABLE_CHARS, plainTable } from './plain-table.js';
+import { tableLook } from './format.js';
+import { plainTable } from './plain-table.js';
 
 /** Where text output goes: how wide it may be and whether it may use Unicode box and block characters. */
 export interface Screen {
@@ -84,22 +85,6 @@ export function fitColumns(cells: readonly (readonly string[])[], width: number)
   return widths;
 }
 
-const COMPACT = { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' };
-const ASCII = {
-  top: '-',
-  'top-mid': '+',
-  'top-left': '+',
-  'top-right': '+',
-  bottom: '-',
-  'bottom-mid': '+',
-  'bottom-left': '+',
-  'bottom-right': '+',
-  left: '|',
-  right: '|',
-  middle: '|',
-  ...COMPACT,
-};
-
 export type Align = 'left' | 'right';
 
 /** A table sized to the screen: columns shrink and wrap at word boundaries, numbers are never cut. */
@@ -110,19 +95,13 @@ export function fitTable(
 ): string {
   const widths = fitColumns([head, ...rows], opts.screen.width);
   const fit = (row: string[]) => row.map((cell, i) => wrap(cell, widths[i]! - 2).join('\n'));
-  const chars = opts.screen.ascii ? ASCII : COMPACT;
+  const look = tableLook(opts.color, opts.screen.ascii);
   const align = opts.align ?? head.map(() => 'left' as const);
   if (!opts.color) {
-    const drawn = plainTable(fit(head), rows.map(fit), widths, align, { ...CLI_TABLE_CHARS, ...chars });
+    const drawn = plainTable(fit(head), rows.map(fit), widths, align, look.chars);
     if (drawn !== null) return drawn;
   }
-  const table = new Table({
-    head: fit(head),
-    colWidths: widths,
-    colAligns: align,
-    style: { head: opts.color ? ['cyan'] : [], border: opts.color ? ['grey'] : [] },
-    chars,
-  });
+  const table = new Table({ head: fit(head), colWidths: widths, colAligns: align, ...look });
   for (const row of rows) table.push(fit(row));
   return table.toString();
 }

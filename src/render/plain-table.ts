@@ -38,6 +38,29 @@ export const CLI_TABLE_CHARS: TableChars = {
   middle: '\u2502',
 };
 
+/** Our tables' characters: borders around a table but not between its rows, in box drawing or plain ASCII. */
+export const COMPACT_CHARS: TableChars = {
+  ...CLI_TABLE_CHARS,
+  mid: '',
+  'left-mid': '',
+  'mid-mid': '',
+  'right-mid': '',
+};
+export const ASCII_CHARS: TableChars = {
+  ...COMPACT_CHARS,
+  top: '-',
+  'top-mid': '+',
+  'top-left': '+',
+  'top-right': '+',
+  bottom: '-',
+  'bottom-mid': '+',
+  'bottom-left': '+',
+  'bottom-right': '+',
+  left: '|',
+  right: '|',
+  middle: '|',
+};
+
 /**
  * Characters one column wide for cli-table3's measure (string-width 4: no escape, control, combining,
  * East Asian wide or emoji character among them; test/render/plain-table.test.ts checks each one).

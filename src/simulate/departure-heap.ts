@@ -23,9 +23,14 @@ export class DepartureHeap {
 
   push(time: number, server: number): void {
     if (this.size === this.times.length) this.grow();
+    this.siftUp(this.size++, time, server);
+  }
+
+  /** Puts a departure at slot `from`, moving it up past every later parent. */
+  private siftUp(from: number, time: number, server: number): void {
     const times = this.times;
     const servers = this.servers;
-    let i = this.size++;
+    let i = from;
     while (i > 0) {
       const parent = (i - 1) >> 1;
       const pt = times[parent]!;
@@ -66,16 +71,7 @@ export class DepartureHeap {
       servers[i] = servers[child]!;
       i = child;
     }
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      const pt = times[parent]!;
-      if (pt <= time) break;
-      times[i] = pt;
-      servers[i] = servers[parent]!;
-      i = parent;
-    }
-    times[i] = time;
-    servers[i] = server;
+    this.siftUp(i, time, server);
     return gone;
   }
 

@@ -19,7 +19,7 @@ vi.mock('../../src/render/plain-table.js', async (importOriginal) => {
   };
 });
 
-const { CLI_TABLE_CHARS, plainTable } = await import('../../src/render/plain-table.js');
+const { ASCII_CHARS: ASCII, COMPACT_CHARS: COMPACT, plainTable } = await import('../../src/render/plain-table.js');
 const { renderTable } = await import('../../src/render/table.js');
 const { planOf } = await import('../helpers.js');
 
@@ -27,22 +27,6 @@ const { planOf } = await import('../helpers.js');
 const stringWidth = createRequire(createRequire(import.meta.url).resolve('cli-table3'))('string-width') as (
   s: string,
 ) => number;
-
-const COMPACT = { ...CLI_TABLE_CHARS, mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' };
-const ASCII: TableChars = {
-  ...COMPACT,
-  top: '-',
-  'top-mid': '+',
-  'top-left': '+',
-  'top-right': '+',
-  bottom: '-',
-  'bottom-mid': '+',
-  'bottom-left': '+',
-  'bottom-right': '+',
-  left: '|',
-  right: '|',
-  middle: '|',
-};
 
 /** cli-table3 drawing the same table with the same options (what fitTable did before). */
 function cliTable(
