@@ -80,6 +80,9 @@ function readersFor(writes: number, reads: number, instance: CatalogItem): numbe
  */
 interface Layout {
   shards: number;
+  /** Each shard's share of the write and read CPU. */
+  writes: number;
+  reads: number;
   instance: CatalogItem;
   readers: number;
   replicasPerShard: number;
@@ -89,7 +92,7 @@ interface Layout {
   fewest?: Layout;
 }
 
-/** A shard count's layout: the smallest class whose primary carries its writes, and the readers its reads need. */
+/** A shard count's layout: the smallest class (of `candidates`) whose primary carries its writes, and the readers its reads need. */
 function layoutAt(
   shards: number,
   load: { writeCpuDemand: number; readCpuDemand: number },
@@ -104,34 +107,48 @@ function layoutAt(
   if (!instance) return null;
   const readers = readersFor(writes, reads, instance);
   const replicasPerShard = replicasAreStandbys ? Math.max(1, readers) : Math.max(0, readers - readableStandbys);
-  return { shards, instance, readers, replicasPerShard, cost: shards * (1 + replicasPerShard) * instance.price };
+  return {
+    shards,
+    writes,
+    reads,
+    instance,
+    readers,
+    replicasPerShard,
+    cost: shards * (1 + replicasPerShard) * instance.price,
+  };
 }
 
 /**
- * The shard count for a database that is sharded already: the fewest its bound asks for, or more where
- * more shards cost less with no more instances in all (as many machines to run, patch and fail over).
- * Each shard's replicas are rounded up on their own, so 15 shards of 1 + 8 cost more than 16 of 1 + 7,
- * and a plan for more users must not be cheaper than one for fewer, which could have used the 16.
+ * The shard count for a database that is sharded already: the fewest its bound asks for, or more shards of
+ * the same class where they cost less with no more instances in all (as many machines to run, patch and
+ * fail over). Each shard's replicas are rounded up on their own, so 15 shards of 1 + 8 cost more than 16
+ * of 1 + 7, and a plan for more users must not be cheaper than one for fewer, which could have used the
+ * 16. For each smaller replica count, the fewest shards that reach it are found by bisection (a shard's
+ * replicas only fall as shards are added), so millions of shards cost a few hundred layouts, not millions.
  * An unsharded database stays one: a first split is an architecture change, not a rounding.
  */
-function cheapestLayout(
-  fewest: number,
-  load: { writeCpuDemand: number; readCpuDemand: number },
-  candidates: readonly CatalogItem[],
-  maxReaders: number,
-  replicasAreStandbys: boolean,
-  readableStandbys: number,
-): Layout | null {
-  const at = (shards: number) => layoutAt(shards, load, candidates, maxReaders, replicasAreStandbys, readableStandbys);
+function cheapestLayout(fewest: number, at: (shards: number, instance?: CatalogItem) => Layout | null): Layout | null {
   const first = at(fewest);
   if (!first || fewest === 1) return first;
   const instances = (l: Layout) => l.shards * (1 + l.replicasPerShard);
   const most = instances(first);
+  const fits = (shards: number, replicas: number) => {
+    const layout = at(shards, first.instance);
+    return layout !== null && layout.replicasPerShard <= replicas ? layout : null;
+  };
   let best = first;
-  // Past `most` shards, each with a primary, no layout has as few instances.
-  for (let shards = fewest + 1; shards <= most; shards++) {
-    const layout = at(shards);
-    if (layout && layout.cost < best.cost && instances(layout) <= most) best = layout;
+  for (let replicas = first.replicasPerShard - 1; replicas >= 0; replicas--) {
+    // More shards than `most / (1 + replicas)` would be more instances than the fewest shards need.
+    let lo = fewest + 1;
+    let hi = Math.floor(most / (1 + replicas));
+    if (lo > hi || !fits(hi, replicas)) continue;
+    while (lo < hi) {
+      const mid = Math.floor((lo + hi) / 2);
+      if (fits(mid, replicas)) hi = mid;
+      else lo = mid + 1;
+    }
+    const layout = fits(lo, replicas)!;
+    if (layout.cost < best.cost) best = layout;
   }
   return best === first ? first : { ...best, fewest: first };
 }
@@ -168,18 +185,18 @@ export function sizeDatabase(
   const fewest = Math.max(1, byWrites, byStorage, byReads);
   const shardBound: ShardBound =
     fewest === 1 ? 'none' : fewest === byWrites ? 'write CPU' : fewest === byStorage ? 'storage' : 'read replicas';
-  const layout = cheapestLayout(
-    fewest,
-    load,
-    candidates,
-    maxReaders,
-    option.replicasAreStandbys,
-    option.readableStandbys,
+  const layout = cheapestLayout(fewest, (shards, instance) =>
+    layoutAt(
+      shards,
+      load,
+      instance ? [instance] : candidates,
+      maxReaders,
+      option.replicasAreStandbys,
+      option.readableStandbys,
+    ),
   );
   if (!layout) return null;
-  const { shards, instance, readers } = layout;
-  const writes = load.writeCpuDemand / shards;
-  const reads = load.readCpuDemand / shards;
+  const { shards, writes, reads, instance, readers } = layout;
   const readableStandbysPerShard = option.readableStandbys;
   const readReplicasPerShard = layout.replicasPerShard;
   const vcpus = instance.vcpus ?? 1;
