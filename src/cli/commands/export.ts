@@ -5,6 +5,7 @@ import { VERSION } from '../../version.js';
 import { loadCatalogs, today } from '../catalogs.js';
 import { collectInput } from '../collect-input.js';
 import { usageError } from '../exit-error.js';
+import { budgetGate } from '../budget-gate.js';
 import type { Io } from '../io.js';
 import { addPlanOptions } from '../plan-options.js';
 import { writeFiles } from '../write-files.js';
@@ -53,7 +54,7 @@ Files are written atomically; an existing file is only replaced with --force (an
 written unless every file can be). The paths written go to stderr. cloudformation supports AWS plans;
 \`all\` leaves it out for a GCP or Azure plan and says so on stderr.
 
-Exit codes: 0 ok · 1 unexpected failure · 2 bad usage, bad input or an existing file · 3 budget gate failed`,
+Exit codes: 0 ok · 1 unexpected failure · 2 bad usage, bad input or an existing file · 3 budget gate\nfailed (--max-monthly-cost: then nothing is written)`,
     );
   addExportOptions(command).action(async (target: string) => {
     if (!(EXPORT_TARGETS as readonly string[]).includes(target))
@@ -73,6 +74,9 @@ Exit codes: 0 ok · 1 unexpected failure · 2 bad usage, bad input or an existin
     // each extra nine or the growth projection: none is worked out here. The files are the same bytes as from
     // the whole plan (test/export/export-plan-parts.test.ts).
     const plan = await planChecked({ ...input, simulate: false }, loadCatalogs(io.env, io.stderr), EXPORT_PLAN(io));
+    // Over budget, nothing is handed on: no file written, nothing listed, one line and exit 3 (as plan gates).
+    const overBudget = budgetGate(plan, input.maxMonthlyCost, command, io.env);
+    if (overBudget) throw overBudget;
     const { exportFiles, skippedTargets } = await import('../../export/index.js');
     const chosen = target as (typeof EXPORT_TARGETS)[number];
     const provider = plan.cost.pricing.provider;

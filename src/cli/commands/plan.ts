@@ -4,12 +4,12 @@ import type { PlanInput } from '../../core/input.js';
 import { collectRawInput, naming, validateRaw } from '../collect-input.js';
 import { extractRanges } from '../../uncertainty/extract.js';
 import { RangeInputError } from '../../uncertainty/range.js';
-import { EXIT, ExitError, usageError } from '../exit-error.js';
+import { usageError } from '../exit-error.js';
+import { budgetGate } from '../budget-gate.js';
 import { asciiOnly, colorEnabled, outputWidth, type Io } from '../io.js';
 import { planChecked } from '../plan-checked.js';
 import { loadCatalogs, today } from '../catalogs.js';
-import { addPlanOptions, addRangeOptions, envName } from '../plan-options.js';
-import { usd } from '../../render/format.js';
+import { addPlanOptions, addRangeOptions } from '../plan-options.js';
 import { writeFileAtomic } from '../write-file.js';
 
 export const FORMATS = ['table', 'json', 'yaml', 'markdown', 'csv', 'mermaid', 'html'] as const;
@@ -117,22 +117,4 @@ export async function render(
     case 'html':
       return (await import('../../render/html.js')).renderHtml(plan);
   }
-}
-
-/** Exit 3 when the expected cost is over the budget (or not a finite number: fails closed), naming the budget's source. */
-function budgetGate(plan: PlanDocument, max: number | undefined, command: Command, env: Io['env']): ExitError | null {
-  if (max === undefined) return null;
-  const expected = plan.cost.monthly.expected;
-  if (Number.isFinite(expected) && expected <= max) return null;
-  const file: unknown = command.opts().input;
-  const from =
-    command.getOptionValueSource('maxMonthlyCost') === 'cli'
-      ? '--max-monthly-cost'
-      : env[envName('maxMonthlyCost')]
-        ? envName('maxMonthlyCost')
-        : `maxMonthlyCost in ${typeof file === 'string' ? file : 'the input file'}`;
-  return new ExitError(
-    EXIT.gate,
-    `budget gate failed: the expected ${Number.isFinite(expected) ? usd(expected, 2) : `$${expected}`}/month is over the budget of ${usd(max, 2)} (${from})`,
-  );
 }
