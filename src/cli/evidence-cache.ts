@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setEvidenceStore, type BalancerEvidence, type EvidenceStore } from '../core/balancer-evidence.js';
 
@@ -8,6 +8,11 @@ type Results = BalancerEvidence['results'];
 const MAX_ENTRIES = 256;
 const STRATEGIES = new Set(['round-robin', 'least-connections', 'ip-hash', 'weighted']);
 const PREFIX = 'balancer-evidence-';
+/**
+ * Other builds' files kept beside this one's, the most recently written: two versions used in turn (a
+ * global install and an `npx` of another) would otherwise delete each other's file and simulate on every run.
+ */
+const OTHER_BUILDS_KEPT = 3;
 
 /**
  * Where the balancer simulations are kept between runs: $XDG_CACHE_HOME/capacity-plan (default
@@ -59,14 +64,27 @@ function writeEntries(dir: string, file: string, entries: Map<string, unknown>):
   const temp = `${file}.${process.pid}.tmp`;
   try {
     mkdirSync(dir, { recursive: true });
-    // Other builds' files are of no further use.
-    for (const name of readdirSync(dir))
-      if (name.startsWith(PREFIX) && join(dir, name) !== file) rmSync(join(dir, name), { force: true });
+    for (const old of otherBuilds(dir, file).slice(OTHER_BUILDS_KEPT)) rmSync(old, { force: true });
     writeFileSync(temp, `${JSON.stringify(Object.fromEntries(entries))}\n`);
     renameSync(temp, file);
   } catch {
     rmSync(temp, { force: true });
   }
+}
+
+/** Other builds' cache files in the folder, the most recently written first. */
+function otherBuilds(dir: string, file: string): string[] {
+  const files: { path: string; written: number }[] = [];
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (!name.startsWith(PREFIX) || !name.endsWith('.json') || path === file) continue;
+    try {
+      files.push({ path, written: statSync(path).mtimeMs });
+    } catch {
+      // gone meanwhile (another process tidied it)
+    }
+  }
+  return files.sort((a, b) => b.written - a.written || (a.path < b.path ? -1 : 1)).map((f) => f.path);
 }
 
 /** Two results of the simulation's shape, rebuilt field by field (the document's bytes never depend on the file's order). */

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -70,9 +70,13 @@ describe('the balancer simulations the binary keeps between runs', () => {
     expect(existsSync(join(off, 'capacity-plan'))).toBe(false);
   });
 
-  it('keeps at most 256 simulations, the newest, and drops other builds’ files', () => {
+  it('keeps at most 256 simulations, the newest, and of other builds’ files the three last written', () => {
     const dir = folder();
-    writeFileSync(join(dir, 'balancer-evidence-0000000000000000.json'), '{}');
+    for (let i = 0; i < 5; i++) {
+      const other = join(dir, `balancer-evidence-${String(i).repeat(16)}.json`);
+      writeFileSync(other, '{}');
+      utimesSync(other, 1_700_000_000 + i * 1000, 1_700_000_000 + i * 1000);
+    }
     let flush = () => {};
     const store = fileEvidenceStore(dir, 'abc', (f) => (flush = f));
     const results = (n: number) => [
@@ -81,7 +85,12 @@ describe('the balancer simulations the binary keeps between runs', () => {
     ];
     for (let i = 0; i < 300; i++) store.set(`k${i}`, results(i));
     flush();
-    expect(readdirSync(dir)).toEqual(['balancer-evidence-abc.json']);
+    expect(readdirSync(dir).sort()).toEqual([
+      'balancer-evidence-2222222222222222.json',
+      'balancer-evidence-3333333333333333.json',
+      'balancer-evidence-4444444444444444.json',
+      'balancer-evidence-abc.json',
+    ]);
     const again = fileEvidenceStore(dir, 'abc', () => undefined);
     expect(again.get('k43')).toBeUndefined();
     expect(again.get('k44')).toEqual(results(44));
