@@ -1,5 +1,6 @@
-// The export path loads no YAML library: the exporters, and every module they import (statically), never
-// import the `yaml` package or src/yaml-text.ts (which does). Only `--input` files are parsed with `yaml`.
+// The paths that write YAML load no YAML library: the exporters, the plan's YAML form and the wizard's saved
+// answers, and every module they import (statically), never import the `yaml` package; they write with
+// src/yaml-emit/. Only `--input` files are parsed with `yaml`.
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -28,12 +29,20 @@ describe('the export path', () => {
   it('imports no YAML library', () => {
     expect(files.size).toBeGreaterThan(20);
     expect([...files].filter((f) => f.endsWith('/src/yaml-emit/emit.ts'))).toHaveLength(1);
-    expect([...files].filter((f) => f.endsWith('/src/yaml-text.ts'))).toEqual([]);
     expect([...packages].filter((p) => p === 'yaml' || p.startsWith('yaml/'))).toEqual([]);
   });
 
-  it('the check sees a yaml import where there is one (src/render/yaml.ts)', () => {
-    const render = staticImports('src/render/yaml.ts');
-    expect(render.packages.has('yaml')).toBe(true);
+  it('the check sees a yaml import where there is one (src/cli/parse-yaml-file.ts, which reads --input)', () => {
+    const reader = staticImports('src/cli/parse-yaml-file.ts');
+    expect(reader.packages.has('yaml')).toBe(true);
   });
+});
+
+describe('the plan’s YAML form and the wizard’s saved answers', () => {
+  for (const entry of ['src/render/yaml.ts', 'src/cli/wizard/save-answers.ts'])
+    it(`${entry} imports no YAML library, and writes with the emitter`, () => {
+      const { files, packages } = staticImports(entry);
+      expect([...files].filter((f) => f.endsWith('/src/yaml-emit/emit.ts'))).toHaveLength(1);
+      expect([...packages].filter((p) => p === 'yaml' || p.startsWith('yaml/'))).toEqual([]);
+    });
 });

@@ -1,7 +1,7 @@
 // Every YAML document the exporters write, over a sweep of plans (providers × profiles × sizes × flags such
 // as --regions, --mixed-hardware, --commitment, --availability, --stateful), is the bytes the `yaml` package
 // wrote for it before the exporters had an emitter of their own: stringify with YAML 1.1, no line width, no
-// aliases (what src/yaml-text.ts still does for the plan's YAML form), a comment above it where one is given.
+// aliases, a comment above it where one is given. (test/render/plan-yaml-sweep.test.ts: the plan's YAML form.)
 import { Document, stringify } from 'yaml';
 import { describe, expect, it, vi } from 'vitest';
 import { exportFiles } from '../../src/export/index.js';
@@ -39,12 +39,6 @@ vi.mock('../../src/yaml-emit/emit.js', async (importOriginal) => {
 const NAMES = ['shop', `it's: a "shop" # 1\nyes`, 'on'];
 
 describe('the exporters’ YAML emitter against the `yaml` package', () => {
-  it('the reference is the one src/yaml-text.ts uses (the plan’s YAML form)', async () => {
-    const { toYaml } = await import('../../src/yaml-text.js');
-    const doc = { a: ['yes', '2026-09-01', '0.1', 'x: y', 'multi\nline\n'], b: {}, c: [] };
-    expect(toYaml(doc)).toBe(yamlPackage(doc));
-  });
-
   it('byte-identical on every document of every export of the sweep', () => {
     const inputs = exportSweep();
     const catalogs = bundledCatalogs();

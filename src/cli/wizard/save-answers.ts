@@ -3,7 +3,7 @@ import { basename, extname, resolve } from 'node:path';
 import { formatUsers } from '../../core/humane-number.js';
 import type { RawInput } from '../../core/input.js';
 import { SCHEMA_BASE_URL } from '../../export/types.js';
-import { toYaml } from '../../yaml-text.js';
+import { toYaml } from '../../yaml-emit/emit.js';
 import type { Prompter } from './prompter.js';
 
 /** "capacity-plan-2.yaml", "-3"…: the first name beside `name` that no file has yet. */
