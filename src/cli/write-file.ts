@@ -47,8 +47,10 @@ export function commit(temp: string, target: string, replace: boolean): void {
       }
       unlinkSync(temp);
     }
+  } catch (error) {
+    rmSync(temp, { force: true }); // only on failure: once in place, the temporary name is gone
+    throw error;
   } finally {
-    rmSync(temp, { force: true });
     untrackTemp(temp);
   }
 }

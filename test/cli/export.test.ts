@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -56,6 +56,23 @@ describe('capacity-plan export', () => {
     const forced = await cli(['export', 'compose', '--users', '50000', '-o', 'out', '--force'], { cwd: d });
     expect(forced.code).toBe(0);
     expect(readFileSync(join(d, 'out', 'nginx.conf'), 'utf8')).toMatch(/upstream/);
+  });
+  it('with --force, a file that already holds the same bytes is left as it is (its date too) and said to be unchanged', async () => {
+    const d = dir();
+    expect((await cli(['export', 'compose', '--users', '50000', '-o', 'out'], { cwd: d })).code).toBe(0);
+    const files = ['compose.yaml', 'nginx.conf'].map((f) => join(d, 'out', f));
+    const past = new Date('2020-01-01T00:00:00Z');
+    for (const f of files) utimesSync(f, past, past);
+    // Same size, other bytes: a file edited by hand is replaced, not taken for unchanged.
+    const nginx = readFileSync(files[1]!, 'utf8');
+    writeFileSync(files[1]!, nginx.replace('upstream', 'UPSTREAM'));
+    const again = await cli(['export', 'compose', '--users', '50000', '-o', 'out', '--force'], { cwd: d });
+    expect(again.code).toBe(0);
+    expect(again.err).toBe(`unchanged ${join('out', 'compose.yaml')}\nwrote ${join('out', 'nginx.conf')}\n`);
+    expect(statSync(files[0]!).mtime).toEqual(past);
+    expect(readFileSync(files[1]!, 'utf8')).toBe(nginx);
+    expect(statSync(files[1]!).mtime.getTime()).toBeGreaterThan(past.getTime());
+    expect(list(join(d, 'out'))).toEqual(['compose.yaml', 'nginx.conf']);
   });
   it('takes --input like plan, and the same plan gives the same bytes', async () => {
     const d = dir();

@@ -51,8 +51,9 @@ or a path ending like a file name (.yaml, .json, …) that is not a folder, is e
 created when its parent exists; deeper missing folders only with --mkdir.
 
 Files are written atomically; an existing file is only replaced with --force (and then nothing is
-written unless every file can be). The paths written go to stderr. cloudformation supports AWS plans;
-\`all\` leaves it out for a GCP or Azure plan and says so on stderr.
+written unless every file can be; a file that already holds the same bytes is left as it is, listed as
+unchanged). The paths written go to stderr. cloudformation supports AWS plans; \`all\` leaves it out for a
+GCP or Azure plan and says so on stderr.
 
 Exit codes: 0 ok · 1 unexpected failure · 2 bad usage, bad input or an existing file · 3 budget gate\nfailed (--max-monthly-cost: then nothing is written)`,
     );
@@ -100,7 +101,8 @@ Exit codes: 0 ok · 1 unexpected failure · 2 bad usage, bad input or an existin
     createFolders(folders);
     const written = writeFiles(dir, files, { force: opts.force === true, cwd: io.cwd });
     // One write for all the lines (a write each is a system call each on a file or a pipe).
-    if (!global().quiet && written.length > 0) io.stderr.write(written.map((path) => `wrote ${path}\n`).join(''));
+    if (!global().quiet && written.length > 0)
+      io.stderr.write(written.map((w) => `${w.unchanged ? 'unchanged' : 'wrote'} ${w.path}\n`).join(''));
   });
   return command;
 }

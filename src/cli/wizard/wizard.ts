@@ -4,6 +4,7 @@ import { PlanInputError } from '../../core/input-error.js';
 import { usageError } from '../exit-error.js';
 import type { Io } from '../io.js';
 import type { ExportFile } from '../../export/types.js';
+import type { WrittenFile } from '../write-files.js';
 import { EXPORT_TARGETS, TARGET_LABELS, targetSupports } from '../../export/targets.js';
 import type { Prompter } from './prompter.js';
 import { answersFile, askFileName } from './save-answers.js';
@@ -24,7 +25,7 @@ export interface WizardDeps {
   exportFiles(target: string, raw: RawInput): Promise<ExportFile[]>;
   /** Which of these files already exist in the folder. */
   existing(dir: string, files: readonly ExportFile[]): string[];
-  writeFiles(dir: string, files: readonly ExportFile[], force: boolean): string[];
+  writeFiles(dir: string, files: readonly ExportFile[], force: boolean): WrittenFile[];
 }
 
 /** Asks for a plan's input, shows the plan, then offers to save the answers and export. Returns the answers. */
@@ -88,7 +89,7 @@ async function offerExport(deps: WizardDeps, raw: RawInput): Promise<void> {
         })
       : false;
   if (clashes.length > 0 && !force) say('exported nothing: the existing files are as they were');
-  else for (const path of deps.writeFiles(dir, files, force)) say(`wrote ${path}`);
+  else for (const w of deps.writeFiles(dir, files, force)) say(`${w.unchanged ? 'unchanged' : 'wrote'} ${w.path}`);
 }
 
 /** The plan for the answers: one plan, or the plan over ranges when the user count is a range. */
