@@ -53,7 +53,7 @@ export function chooseDeployStrategy(
     return {
       strategy: 'canary',
       reasons: [
-        `${serversAtPeak} servers serving 1M+ users: send ${CANARY_PERCENT} % of traffic to the new version, watch errors and latency, then widen to 100 %`,
+        `${serversAtPeak} servers at the distributed tier's scale: send ${CANARY_PERCENT} % of traffic to the new version, watch errors and latency, then widen to 100 %`,
         'Catches a bad release while it touches few users; needs weighted routing and good monitoring, which this tier has',
       ],
     };

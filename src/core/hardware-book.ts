@@ -53,9 +53,16 @@ export function allowed(
   );
 }
 
-/** The cheapest allowed sibling of an item (the first on a tie); the item itself when none is allowed. */
+/**
+ * The cheapest allowed sibling of an item (the first on a tie); the item itself when none is allowed. Where
+ * no sibling of the asked architecture is sold (a managed cache on Arm only), the architecture steps aside
+ * and the other choices (the cache engine, what every region sells) still pick: the provider runs it.
+ */
 export function pick(choice: HardwareChoice, anchor: CatalogItem): CatalogItem {
-  const options = siblings(choice.base, anchor).filter((i) => allowed(choice, i));
+  const family = siblings(choice.base, anchor);
+  let options = family.filter((i) => allowed(choice, i));
+  if (options.length === 0 && choice.arch !== 'any')
+    options = family.filter((i) => allowed({ ...choice, arch: 'any' }, i));
   return (
     options.reduce<CatalogItem | null>((best, i) => (!best || hourly(i) < hourly(best) ? i : best), null) ?? anchor
   );

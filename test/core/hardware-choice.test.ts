@@ -112,6 +112,17 @@ describe('--cache-engine', () => {
   });
 });
 
+describe('--arch with --cache-engine: a cache sold on one architecture only', () => {
+  it('x86 on AWS, whose cache nodes are all Graviton: the cache engine still picks (Valkey, cheaper), the node stays Arm', () => {
+    const any = plan({});
+    const x86 = plan({ arch: 'x86' });
+    expect(x86.cache!.engine).toBe('valkey');
+    expect(x86.cache!.nodeType).toBe(any.cache!.nodeType);
+    expect(x86.cache!.reasons.join('\n')).toMatch(/Engine: Valkey .* the cheapest that fits \(--cache-engine any\)/);
+    expect(plan({ arch: 'x86', cacheEngine: 'redis' }).cache!.engine).toBe('redis');
+  });
+});
+
 describe('bad values exit 2 and name the flag', () => {
   it.each([
     [['--arch', 'mips'], /--arch: expected x86, arm or any/],
