@@ -2,7 +2,7 @@ import { homeRegion } from '../pricing/home-region.js';
 import type { Catalog, CatalogItem, ItemKind, Sla } from '../pricing/catalog-schema.js';
 import type { Limit } from '../pricing/limit-schema.js';
 import { isProvider, providerPack } from '../providers/registry.js';
-import type { CacheBill, CacheBilling } from '../providers/types.js';
+import type { CacheBill, CacheBilling, NetworkShape } from '../providers/types.js';
 import { tieredPrice } from './cost/tiers.js';
 import { PlanInputError } from './input-error.js';
 
@@ -22,6 +22,8 @@ export interface PriceBook {
   /** What `shards` caches of one size with `replicasPerShard` replicas each are billed for an hour. */
   cacheBill(node: CatalogItem, shards: number, replicasPerShard: number): CacheBill;
   sla(id: Sla['id']): Sla;
+  /** Where the balancer and NAT hold public addresses, and how NAT is billed (the provider pack's). */
+  network: NetworkShape;
   /**
    * An engineering limit with a value: the row for this instance type (shape) or variant, else the
    * provider-wide row (neither shape nor variant).
@@ -42,6 +44,11 @@ export const nodeCacheBilling: CacheBilling = {
 
 const billingOf = (catalog: Catalog): CacheBilling =>
   (isProvider(catalog.provider) ? providerPack(catalog.provider).cacheBilling : undefined) ?? nodeCacheBilling;
+
+/** AWS's: an ALB node, and a NAT gateway with its Elastic IP, in each zone. */
+const PER_ZONE: NetworkShape = { balancerIps: 'per-zone', nat: { gateways: 'per-zone' } };
+const networkOf = (catalog: Catalog): NetworkShape =>
+  (isProvider(catalog.provider) ? providerPack(catalog.provider).network : undefined) ?? PER_ZONE;
 
 const books = new WeakMap<Catalog, Map<string, PriceBook>>();
 
@@ -107,6 +114,7 @@ function makeBook(catalog: Catalog, code: string): PriceBook {
     catalog,
     region: code,
     items,
+    network: networkOf(catalog),
     item(kind, id, variant) {
       const found = find(kind, id, variant);
       if (!found)

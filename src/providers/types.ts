@@ -49,6 +49,19 @@ export interface CacheBilling {
   bill(book: PriceBook, node: CatalogItem, shards: number, replicasPerShard: number): CacheBill;
 }
 
+/**
+ * Where a region's public IPv4 addresses and NAT gateways are, for the bill's network lines. AWS puts an
+ * Application Load Balancer node, and a NAT gateway with its Elastic IP, in each zone; Azure's Application
+ * Gateway has one frontend address, its NAT gateway is zonal; Google's load balancer has one anycast address
+ * and Cloud NAT is one regional gateway, billed per VM using it up to a cap.
+ */
+export interface NetworkShape {
+  /** The balancer's public IPv4 addresses in a region: one in each zone, or one. */
+  balancerIps: 'per-zone' | 'one';
+  /** NAT gateways: one per zone billed by the hour, or one per region billed per VM-hour up to `vmsAtCap` VMs. */
+  nat: { gateways: 'per-zone' } | { gateways: 'regional'; vmsAtCap: number };
+}
+
 /** One signature for every provider's price refresher. */
 export type Refresher = (base: Catalog, opts: RefreshOptions) => Promise<RefreshResult>;
 
@@ -70,6 +83,8 @@ export interface ProviderPack {
   balancer: Readonly<Record<BalancedStrategy, BalancerSetting>>;
   /** How its managed cache is billed, where that is not one node-hour per primary and replica. */
   cacheBilling?: CacheBilling;
+  /** Where its balancer and NAT hold public addresses and how NAT is billed (default: a gateway and an address per zone). */
+  network?: NetworkShape;
   /** The Kubernetes objects that put the plan's strategy, weights and health check on its load balancer. */
   ingress: IngressBuilder;
   /** The plan's usage under Infracost's keys for this provider's resources. */

@@ -26,6 +26,8 @@ export const azure = {
     southeastasia: 'eastasia',
   },
   cacheBilling: azureCacheBilling,
+  // Application Gateway v2: one public frontend address; a NAT gateway (and its address) in each zone.
+  network: { balancerIps: 'one', nat: { gateways: 'per-zone' } },
   balancer: {
     'round-robin': {
       service: 'Application Gateway',

@@ -27,6 +27,8 @@ export const gcp = {
     'australia-southeast1': 'asia-southeast1',
   },
   cacheBilling: memorystoreBilling,
+  // cloud.google.com/nat/pricing: $0.0014 per VM-hour, capped at 32 VMs; one external address per gateway.
+  network: { balancerIps: 'one', nat: { gateways: 'regional', vmsAtCap: 32 } },
   balancer: {
     'round-robin': {
       service: BACKEND,

@@ -1,5 +1,7 @@
 import { HOURS_PER_MONTH } from '../../demand.js';
+import { round } from '../../round.js';
 import type { CostRule } from '../rule.js';
+import type { CostContext } from '../types.js';
 import { tieredLine } from '../tiers.js';
 import { USAGE_ASSUMPTIONS as A } from '../usage-assumptions.js';
 
@@ -17,6 +19,10 @@ export const egressRule: CostRule = {
   },
 };
 
+/** NAT gateways a region runs: one per app zone, or one regional gateway (Cloud NAT). */
+const natGateways = (ctx: Pick<CostContext, 'facts' | 'book'>) =>
+  ctx.book.network.nat.gateways === 'per-zone' ? ctx.facts.appZones : 1;
+
 export const natGatewayRule: CostRule = {
   kind: 'nat-gateway',
   component: 'network',
@@ -25,9 +31,25 @@ export const natGatewayRule: CostRule = {
   line({ facts, book }) {
     const regions = facts.fleets.length;
     const inRegions = regions > 1 ? ` in ${regions} regions` : '';
+    const item = book.item('nat-gateway');
+    const nat = book.network.nat;
+    if (nat.gateways === 'regional') {
+      // Billed per VM using it, up to the cap (the item's hourly price is the capped rate).
+      const servers = facts.fleets.reduce((a, f) => a + f.average, 0);
+      const billed = facts.fleets.reduce((a, f) => a + Math.min(f.average, nat.vmsAtCap), 0);
+      const perVm = item.price / nat.vmsAtCap;
+      const description = () =>
+        `NAT: one regional gateway${inRegions} for ${round(servers, 1)} app servers on average (private addresses), billed $${round(perVm, 4)} per server-hour up to its $${item.price}/h cap (${nat.vmsAtCap} servers or more)`;
+      return {
+        item,
+        quantity: regions * HOURS_PER_MONTH,
+        monthly: billed * HOURS_PER_MONTH * perVm,
+        description,
+      };
+    }
     const description = () =>
       `NAT gateway in each of ${facts.appZones} zones${inRegions} (app servers in private subnets)`;
-    return { item: book.item('nat-gateway'), quantity: facts.appZones * regions * HOURS_PER_MONTH, description };
+    return { item, quantity: natGateways({ facts, book }) * regions * HOURS_PER_MONTH, description };
   },
 };
 
@@ -78,10 +100,12 @@ export const publicIpRule: CostRule = {
   applies: ({ book }) => book.has('public-ip'),
   line({ facts, book }) {
     const regions = facts.fleets.length;
-    const ips = facts.balancer ? facts.appZones * regions : 1;
-    const nat = facts.privateNetworking ? facts.appZones * regions : 0;
+    const perZone = book.network.balancerIps === 'per-zone';
+    const ips = (facts.balancer ? (perZone ? facts.appZones : 1) : 1) * regions;
+    const nat = facts.privateNetworking ? natGateways({ facts, book }) * regions : 0;
     const n = ips + nat;
-    const holders = `${facts.balancer ? 'balancer nodes' : 'the server'}${nat ? ' and NAT gateways' : ''}`;
+    const front = facts.balancer ? (perZone ? 'balancer nodes' : "the balancer's frontend") : 'the server';
+    const holders = `${front}${nat === 0 ? '' : nat === regions ? ' and the NAT gateway' : ' and NAT gateways'}`;
     const description = () => `${n} public IPv4 address${n === 1 ? '' : 'es'} (${holders})`;
     return { item: book.item('public-ip'), quantity: n * HOURS_PER_MONTH, description };
   },
