@@ -4,6 +4,7 @@ import { alternativesBeaten, withoutCache, type Alternative } from './design-alt
 import { cheapestMeeting, mostAvailable } from './design-rank.js';
 import { candidateDesigns, describeChanges, resilienceKey, tierResilience } from './resilience.js';
 import { round } from './round.js';
+import { MINUTES_PER_MONTH } from './availability.js';
 import { nearestOption, offeredDatabaseOptions, type DatabaseOption } from './database-options.js';
 import { PlanInputError } from './input-error.js';
 import { pairedRegion } from '../providers/paired-region.js';
@@ -81,6 +82,19 @@ function backstops(ctx: DesignContext, tier: TierId, own: Design, designs: reado
 const versusOwn = (saved: number) =>
   saved >= 0 ? `${dollars(saved)} less than the tier's own` : `${dollars(-saved)} more than the tier's own`;
 
+/**
+ * What stands between the most available design and the target: the failover time counted for a region
+ * lost, where that alone is more downtime than the target allows (another region would not shorten it),
+ * else the published SLAs.
+ */
+function beyondReach(ctx: DesignContext, design: Design, target: number | undefined): string {
+  const counted = design.failover?.chosen.countedMinutes ?? 0;
+  const allowed = target === undefined ? Infinity : (1 - target / 100) * MINUTES_PER_MONTH;
+  if (counted > allowed)
+    return `Failover time is the limit: ${round(counted, 2)} min/month is counted while traffic moves off a failed region (the Failover section says how), more than the ${round(allowed, 2)} min a month ${target} % allows, so another region would not close the gap; faster failover would (shorter health-check intervals and DNS TTLs, or a global anycast load balancer that moves traffic without DNS)`;
+  return `The published SLAs are the ceiling${ctx.input.dataResidency ? '; with --data-residency regions cannot back each other up' : ''}: going further needs more regions or components with higher SLAs than the provider publishes`;
+}
+
 /** What a design changes from the tier's own, in words. */
 function changesFrom(ctx: DesignContext, own: Design, d: Design): string[] {
   const changes = describeChanges(own.resilience, d.resilience, ctx.book);
@@ -141,7 +155,7 @@ export function chooseDesign(ctx: DesignContext, tier: TierId, target: number | 
       alternatives,
       reasons: [
         `${target === undefined ? "The tier's floor" : `The ${target} % target`} cannot be met on ${ctx.book.catalog.name}: the most available of ${tried} (${changes.join('; ') || "the tier's own"}) composes to ${pct(design.estimate.estimated)}`,
-        `The published SLAs are the ceiling${ctx.input.dataResidency ? '; with --data-residency regions cannot back each other up' : ''}: going further needs more regions or components with higher SLAs than the provider publishes`,
+        beyondReach(ctx, design, target),
       ],
     };
   }

@@ -7,7 +7,7 @@ function standbyText(ctx: DesignContext, d: Design): string {
   if (db.deployment === 'aurora') {
     const svc = ctx.book.catalog.services.databaseHaPlus;
     return ctx.book.catalog.provider === 'aws'
-      ? `a ${svc} global database secondary cluster with the primary's readers (promotable): managed failover in about a minute, RPO typically under 1 s (storage-level replication)`
+      ? `${/^[AEIOU]/i.test(svc) ? 'an' : 'a'} ${svc} global database secondary cluster with the primary's readers (promotable): managed failover in about a minute, RPO typically under 1 s (storage-level replication)`
       : `a promotable ${svc} cross-region replica deployed like the primary: promoted in minutes, asynchronous — RPO is the replication lag, seconds at this write rate`;
   }
   const ha =
