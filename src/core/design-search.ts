@@ -4,7 +4,7 @@ import { alternativesBeaten, withoutCache, type Alternative } from './design-alt
 import { cheapestMeeting, mostAvailable } from './design-rank.js';
 import { candidateDesigns, describeChanges, resilienceKey, tierResilience } from './resilience.js';
 import { round } from './round.js';
-import { MINUTES_PER_MONTH } from './availability.js';
+import { beyondReach } from './beyond-reach.js';
 import { nearestOption, offeredDatabaseOptions, type DatabaseOption } from './database-options.js';
 import { PlanInputError } from './input-error.js';
 import { pairedRegion } from '../providers/paired-region.js';
@@ -82,19 +82,6 @@ function backstops(ctx: DesignContext, tier: TierId, own: Design, designs: reado
 const versusOwn = (saved: number) =>
   saved >= 0 ? `${dollars(saved)} less than the tier's own` : `${dollars(-saved)} more than the tier's own`;
 
-/**
- * What stands between the most available design and the target: the failover time counted for a region
- * lost, where that alone is more downtime than the target allows (another region would not shorten it),
- * else the published SLAs.
- */
-function beyondReach(ctx: DesignContext, design: Design, target: number | undefined): string {
-  const counted = design.failover?.chosen.countedMinutes ?? 0;
-  const allowed = target === undefined ? Infinity : (1 - target / 100) * MINUTES_PER_MONTH;
-  if (counted > allowed)
-    return `Failover time is the limit: ${round(counted, 2)} min/month is counted while traffic moves off a failed region (the Failover section says how), more than the ${round(allowed, 2)} min a month ${target} % allows, so another region would not close the gap; faster failover would (shorter health-check intervals and DNS TTLs, or a global anycast load balancer that moves traffic without DNS)`;
-  return `The published SLAs are the ceiling${ctx.input.dataResidency ? '; with --data-residency regions cannot back each other up' : ''}: going further needs more regions or components with higher SLAs than the provider publishes`;
-}
-
 /** What a design changes from the tier's own, in words. */
 function changesFrom(ctx: DesignContext, own: Design, d: Design): string[] {
   const changes = describeChanges(own.resilience, d.resilience, ctx.book);
@@ -160,10 +147,16 @@ export function chooseDesign(ctx: DesignContext, tier: TierId, target: number | 
     };
   }
   const goalText = target === undefined ? 'at least as available' : `meeting ${pct(goal)}`;
+  // The search keeps the tier's cache; going without it is weighed on its own (withoutCache), so say so here.
+  const withCache = design.cache ? " with the tier's cache" : '';
+  const cacheless =
+    noCache && noCache.deltaMonthly < 0 && noCache.estimated >= availabilityPercent(goal)
+      ? `; without the cache it would be ${dollars(-noCache.deltaMonthly)} a month cheaper, weighed below among the designs not chosen`
+      : '';
   const pick =
     design === own
-      ? `No design ${goalText} is cheaper (${tried})`
-      : `The cheapest of ${tried} ${goalText} ${changes.length > 0 ? `changes it: ${changes.join('; ')}` : 'sizes it differently'} — ${pct(design.estimate.estimated)} for ${dollars(design.cost.monthly.expected)}/month (${versusOwn(own.cost.monthly.expected - design.cost.monthly.expected)}${design.estimate.estimated > floor ? ', and more available' : ''})`;
+      ? `No design${withCache} ${goalText} is cheaper (${tried})${cacheless}`
+      : `The cheapest of ${tried} ${goalText} ${changes.length > 0 ? `changes it: ${changes.join('; ')}` : 'sizes it differently'} — ${pct(design.estimate.estimated)} for ${dollars(design.cost.monthly.expected)}/month (${versusOwn(own.cost.monthly.expected - design.cost.monthly.expected)}${design.estimate.estimated > floor ? ', and more available' : ''})${cacheless}`;
   const targetText =
     target === undefined
       ? 'No --availability target: the plan takes the cheapest design that does not fall below it'
