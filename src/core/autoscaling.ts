@@ -17,13 +17,39 @@ export interface Autoscaling {
   reasons: string[];
 }
 
+/** The scaling guide's target for CPU target tracking. */
+const SEED_TARGET_CPU = 60;
+
+/**
+ * The CPU target tracking holds: the guide's 60 %, or lower where queueing sized the fleet (a zone lost, or
+ * the p95 target) to run cooler than that at peak — tracking 60 % would scale it in at its own peak and
+ * undo what it was sized for. Then the fleet's planned peak utilisation, rounded down.
+ */
+function targetCpu(compute: ComputeSizing): { percent: number; why: string | null } {
+  // To a tenth of a percent: tracking holds the metric at the target, so the peak fleet stays as sized.
+  const planned = Math.round(compute.utilizationAtPeak * 1000) / 10;
+  const queued = compute.bound === 'zone failure' || compute.bound === 'latency';
+  const tracked = Math.ceil((compute.atPeak * compute.utilizationAtPeak) / (SEED_TARGET_CPU / 100) - 1e-9);
+  // Only where tracking 60 % would take the peak fleet below its size (the minimum may already hold it).
+  if (!queued || planned >= SEED_TARGET_CPU || Math.max(tracked, compute.min) >= compute.atPeak)
+    return { percent: SEED_TARGET_CPU, why: null };
+  const sized =
+    compute.bound === 'zone failure' ? 'to meet the p95 target after losing a zone' : 'to meet the p95 target';
+  return {
+    // Never at or under the scale-in line (30 %), which would then fire at the target itself.
+    percent: Math.max(planned, 31),
+    why: `Target CPU ${Math.max(planned, 31)} %, not the scaling guide's ${SEED_TARGET_CPU} %: the ${compute.atPeak} servers at peak run at ${planned} % because they are sized ${sized}; tracking ${SEED_TARGET_CPU} % would scale them in to ${tracked} at the busiest hour and lose that`,
+  };
+}
+
 /** The seed's auto-scaling rules; null for a single server, which scales vertically. */
 export function autoscaling(compute: ComputeSizing): Autoscaling | null {
   if (compute.max <= 1) return null;
+  const target = targetCpu(compute);
   return {
     minInstances: compute.min,
     maxInstances: compute.max,
-    targetCpuPercent: 60,
+    targetCpuPercent: target.percent,
     scaleOut: {
       adjustment: 2,
       when: [
@@ -37,7 +63,8 @@ export function autoscaling(compute: ComputeSizing): Autoscaling | null {
     reasons: [
       'Scale out by 2 when CPU is above 70 % for 5 minutes, the request queue is deeper than 100, or p95 response time passes 1 s',
       'Scale in by 1 when CPU is below 30 % for 10 minutes, never below the minimum: out fast, in slowly, to avoid flapping',
-      `Target CPU 60 %; at least ${compute.min} servers always run (the scaling guide: minimum 2), at most ${compute.max}; 5-minute cooldown between actions`,
+      `Target CPU ${target.percent} %; at least ${compute.min} servers always run (the scaling guide: minimum 2), at most ${compute.max}; 5-minute cooldown between actions`,
+      ...(target.why ? [target.why] : []),
     ],
   };
 }

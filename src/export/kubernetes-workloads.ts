@@ -95,7 +95,7 @@ export function workloads(plan: PlanDocument, t: KubernetesTemplate, w: Workload
               type: 'Resource',
               resource: {
                 name: 'cpu',
-                target: { type: 'Utilization', averageUtilization: plan.autoscaling!.targetCpuPercent },
+                target: { type: 'Utilization', averageUtilization: requestShare(plan, t) },
               },
             },
           ],
@@ -112,4 +112,13 @@ export function workloads(plan: PlanDocument, t: KubernetesTemplate, w: Workload
       spec: { maxUnavailable: 1, selector: { matchLabels: w.labels } },
     });
   return manifests;
+}
+
+/**
+ * The HPA's target is a share of the pod's CPU request, which is the allocatable share of the server
+ * (kubernetes-pod.ts): the plan's target CPU of the whole server, over that share, rounded down — so the
+ * HPA holds the same fleet the plan sizes (60 % of a server is 70 % of an 85 % request).
+ */
+function requestShare(plan: PlanDocument, t: KubernetesTemplate): number {
+  return Math.floor(plan.autoscaling!.targetCpuPercent / t.allocatable.cpu + 1e-9);
 }

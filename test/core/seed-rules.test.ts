@@ -167,6 +167,22 @@ describe('seed: health checks', () => {
 });
 
 describe('seed: auto-scaling', () => {
+  it('the target is held under 60 % where queueing sized the fleet cooler (a zone lost): 60 % would scale it in at peak', () => {
+    const p = planOf({ users: 500_000, profile: 'ecommerce' });
+    expect(p.compute.boundBy).toBe('zone failure');
+    const planned = Math.round(p.compute.utilizationAtPeak * 1000) / 10;
+    expect(planned).toBeLessThan(60);
+    expect(p.autoscaling!.targetCpuPercent).toBe(planned);
+    // Tracking the target keeps the peak fleet: ⌈servers × utilisation ÷ target⌉ is the fleet itself.
+    const held = Math.ceil((p.compute.instances.expected * p.compute.utilizationAtPeak) / (planned / 100) - 1e-9);
+    expect(held).toBe(p.compute.instances.expected);
+    expect(p.autoscaling!.reasons.join('\n')).toMatch(
+      new RegExp(
+        `Target CPU ${planned} %, not the scaling guide's 60 %: the ${p.compute.instances.expected} servers at peak run at ${planned} % .* tracking 60 % would scale them in to 7`,
+      ),
+    );
+  });
+
   it('a single server has no auto-scaling', () => {
     expect(planOf({ users: 5000 }).autoscaling).toBeNull();
   });

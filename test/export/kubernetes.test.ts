@@ -93,7 +93,8 @@ describe('Kubernetes: `kubectl kustomize` builds every region on its own, and ku
       minReplicas: plan.autoscaling!.minInstances,
       maxReplicas: plan.autoscaling!.maxInstances,
     });
-    expect(hpa.spec.metrics[0].resource.target).toEqual({ type: 'Utilization', averageUtilization: 60 });
+    // The plan's 60 % of a server is 70 % of the pod's request (85 % of the server's vCPUs).
+    expect(hpa.spec.metrics[0].resource.target).toEqual({ type: 'Utilization', averageUtilization: 70 });
     expect(hpa.spec.behavior.scaleUp).toMatchObject({
       stabilizationWindowSeconds: 300,
       policies: [{ type: 'Pods', value: 2, periodSeconds: 300 }],
