@@ -58,7 +58,7 @@ export const architectureSchema = z
       }),
       cache: z
         .strictObject({
-          engine: z.literal('redis'),
+          engine: z.enum(['redis', 'valkey']),
           service: z.string(),
           nodeType: z.string(),
           shards: count,

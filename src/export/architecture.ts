@@ -48,7 +48,7 @@ function dataTier(plan: PlanDocument): Pick<Spec, 'database' | 'cache' | 'cdn' |
     },
     cache: cache
       ? {
-          engine: 'redis',
+          engine: cache.engine,
           service: cache.service,
           nodeType: cache.nodeType,
           shards: cache.shards,

@@ -168,32 +168,38 @@ function aurora(plan: PlanDocument, role: RegionRole, outputs: CfnOutputs): CfnR
 function redis(plan: PlanDocument, outputs: CfnOutputs): CfnResources {
   const c = plan.cache!;
   const clustered = c.shards > 1;
+  // The engine the plan priced: Valkey (cheaper on ElastiCache) or Redis OSS, each with its own default
+  // cluster-mode parameter group.
+  const valkey = c.engine === 'valkey';
+  const name = valkey ? 'Valkey' : 'Redis';
+  const clusterParameters = valkey ? 'default.valkey8.cluster.on' : 'default.redis7.cluster.on';
   outputs.CacheEndpoint = {
-    Description: clustered ? 'Redis configuration endpoint (cluster mode)' : 'Redis primary endpoint',
+    Description: clustered ? `${name} configuration endpoint (cluster mode)` : `${name} primary endpoint`,
     Value: getAtt('Cache', clustered ? 'ConfigurationEndPoint.Address' : 'PrimaryEndPoint.Address'),
   };
   return {
     CacheSubnetGroup: {
       Type: 'AWS::ElastiCache::SubnetGroup',
-      Properties: { Description: 'Private subnets for Redis', SubnetIds: ref('PrivateSubnetIds') },
+      Properties: { Description: `Private subnets for ${name}`, SubnetIds: ref('PrivateSubnetIds') },
     },
     Cache: {
       Type: 'AWS::ElastiCache::ReplicationGroup',
       Properties: {
-        ReplicationGroupDescription: `Redis: ${c.shards} shard(s) × (1 primary + ${c.replicasPerShard} replica(s))`,
-        Engine: 'redis',
+        ReplicationGroupDescription: `${name}: ${c.shards} shard(s) × (1 primary + ${c.replicasPerShard} replica(s))`,
+        Engine: c.engine,
+        ...(valkey ? { EngineVersion: '8.0' } : {}),
         CacheNodeType: c.nodeType,
         ...(clustered
           ? { NumNodeGroups: c.shards, ReplicasPerNodeGroup: c.replicasPerShard }
           : { NumCacheClusters: 1 + c.replicasPerShard }),
         AutomaticFailoverEnabled: c.replicasPerShard > 0,
         MultiAZEnabled: c.replicasPerShard > 0,
-        ...(clustered ? { CacheParameterGroupName: 'default.redis7.cluster.on', ClusterMode: 'enabled' } : {}),
+        ...(clustered ? { CacheParameterGroupName: clusterParameters, ClusterMode: 'enabled' } : {}),
         CacheSubnetGroupName: ref('CacheSubnetGroup'),
         SecurityGroupIds: [ref('DataSecurityGroup')],
         AtRestEncryptionEnabled: true,
         TransitEncryptionEnabled: true,
-        Tags: tags('redis'),
+        Tags: tags(c.engine),
       },
     },
   };

@@ -51,11 +51,29 @@ function appServices(t: ComposeTemplate, wanted: Set<string>, classes: WeightCla
   return services;
 }
 
-function dataServices(t: ComposeTemplate, wanted: Set<string>): Record<string, Service> {
+/**
+ * The cache service for the plan's engine: the template's Redis OSS, or Valkey (the Redis OSS 7.2 protocol,
+ * so the app's REDIS_URL and clients are the same) with Valkey's own image, server and CLI.
+ */
+function cacheService(t: ComposeTemplate, plan: PlanDocument): Service {
+  const redis = t.services.cache!;
+  if (plan.cache?.engine !== 'valkey') return redis;
+  const valkey = (x: unknown) => (typeof x === 'string' ? x.replace(/^redis-(server|cli)$/, 'valkey-$1') : x);
+  const health = redis.healthcheck as { test: unknown[] } & Record<string, unknown>;
+  return {
+    ...redis,
+    image: 'valkey/valkey:8-alpine',
+    command: (redis.command as unknown[]).map(valkey),
+    healthcheck: { ...health, test: health.test.map(valkey) },
+  };
+}
+
+function dataServices(t: ComposeTemplate, wanted: Set<string>, plan: PlanDocument): Record<string, Service> {
   const services: Record<string, Service> = {};
   for (const name of ['db', 'db-replica', 'cache']) {
     if (!wanted.has(name)) continue;
-    const s = { ...t.services[name]!, deploy: limits(t, name) };
+    const base = name === 'cache' ? cacheService(t, plan) : t.services[name]!;
+    const s = { ...base, deploy: limits(t, name) };
     services[name] = name === 'db-replica' ? { ...s, depends_on: { db: { condition: 'service_healthy' } } } : s;
   }
   if (!wanted.has('db-replica')) {
@@ -70,7 +88,7 @@ function dataServices(t: ComposeTemplate, wanted: Set<string>): Record<string, S
 
 /**
  * compose.yaml (one app service per weight class, nginx as the balancer, PostgreSQL and its read replica,
- * Redis, health checks), nginx.conf and the replication init script.
+ * Redis OSS or Valkey as the plan's engine, health checks), nginx.conf and the replication init script.
  */
 export function exportCompose(plan: PlanDocument, ctx: ExportContext): ExportFile[] {
   const t = template<ComposeTemplate>('compose.yaml');
@@ -85,7 +103,7 @@ export function exportCompose(plan: PlanDocument, ctx: ExportContext): ExportFil
       depends_on: Object.fromEntries(classes.map((c) => [serviceOf(c), { condition: 'service_healthy' }])),
       deploy: limits(t, 'balancer'),
     },
-    ...dataServices(t, wanted),
+    ...dataServices(t, wanted, plan),
   };
   const volumes: Record<string, Record<string, never>> = { 'db-data': {} };
   if (wanted.has('db-replica')) volumes['db-replica-data'] = {};
