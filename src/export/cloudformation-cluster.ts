@@ -34,6 +34,7 @@ export function multiAzCluster(plan: PlanDocument, role: RegionRole, outputs: Cf
             DBSubnetGroupName: ref('DatabaseSubnetGroup'),
             VpcSecurityGroupIds: [ref('DataSecurityGroup')],
             StorageEncrypted: true,
+            KmsKeyId: ref('DatabaseKmsKeyId'),
             ReplicationSourceIdentifier: ref(`PrimaryDatabaseArn${d.shards > 1 ? shard : ''}`),
             Tags: tags(cluster.toLowerCase()),
           },

@@ -51,11 +51,11 @@ function rds(plan: PlanDocument, role: RegionRole, outputs: CfnOutputs): CfnReso
   const resources: CfnResources = {};
   for (let shard = 1; shard <= d.shards; shard++) {
     const name = d.shards > 1 ? `DatabaseShard${shard}` : 'Database';
+    // A replica takes its source's encryption: StorageEncrypted is only the primary's (cfn-lint E3020).
     const common = {
       DBInstanceClass: d.instanceType,
       DBSubnetGroupName: ref('DatabaseSubnetGroup'),
       VPCSecurityGroups: [ref('DataSecurityGroup')],
-      StorageEncrypted: true,
       Tags: tags(name.toLowerCase()),
     };
     resources[name] = {
@@ -64,6 +64,7 @@ function rds(plan: PlanDocument, role: RegionRole, outputs: CfnOutputs): CfnReso
       Properties: role.primary
         ? {
             ...common,
+            StorageEncrypted: true,
             Engine: 'postgres',
             EngineVersion: POSTGRES_VERSION,
             AllocatedStorage: String(Math.ceil(d.storageGb / d.shards)),
@@ -79,6 +80,7 @@ function rds(plan: PlanDocument, role: RegionRole, outputs: CfnOutputs): CfnReso
             ...common,
             SourceDBInstanceIdentifier: ref(`PrimaryDatabaseArn${d.shards > 1 ? shard : ''}`),
             SourceRegion: role.primaryCode,
+            KmsKeyId: ref('DatabaseKmsKeyId'),
           },
     };
     for (let r = 1; r <= (role.primary ? d.readReplicasPerShard : 0); r++) {

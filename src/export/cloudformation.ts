@@ -22,6 +22,14 @@ function parameters(plan: PlanDocument, role: RegionRole): Record<string, Record
       secondary[`GlobalClusterIdentifier${n}`] = { Type: 'String', Description: `The Aurora global cluster${of}` };
     else secondary[`PrimaryDatabaseArn${n}`] = { Type: 'String', Description: `ARN of the primary database${of}` };
   }
+  // An encrypted replica in another region is encrypted with a key of its own region, which RDS needs named.
+  if (!role.primary && !aurora)
+    secondary.DatabaseKmsKeyId = {
+      Type: 'String',
+      Default: 'alias/aws/rds',
+      Description:
+        'The KMS key in this region that encrypts the cross-region replica (default: the AWS managed RDS key)',
+    };
   return {
     VpcId: { Type: 'AWS::EC2::VPC::Id', Description: 'The existing VPC to build in' },
     PublicSubnetIds: {
