@@ -19,12 +19,12 @@ export function csvField(value: string | number): string {
 }
 
 /**
- * The region a line is priced for: the one its description names ("… in eu-west-1"), "all regions" for a
+ * The region a line is priced for: the one its description names ("eu-west-1: …", "… in eu-west-1"), "all regions" for a
  * line that covers several, else the plan's home region.
  */
 function regionOf(plan: PlanDocument, description: string): string {
   const codes = plan.availability.regions.map((r) => r.code);
-  const named = codes.filter((code) => description.includes(`in ${code}`));
+  const named = codes.filter((code) => description.startsWith(`${code}: `) || description.includes(`in ${code}`));
   if (named.length === 1) return named[0]!;
   return codes.length > 1 ? 'all regions' : plan.cost.pricing.region;
 }

@@ -61,6 +61,22 @@ describe('--format csv', () => {
     expect(regions).toEqual(new Set(['us-east-1', 'eu-west-1', 'all regions']));
     const cross = rows.find((r) => r[3]!.includes('cross-region replica'))!;
     expect(cross[1]).toBe('eu-west-1');
+    // A line billed in each region starts with its region: it is that region's, not "all regions".
+    for (const row of rows.filter((r) => /^(us-east-1|eu-west-1): /.test(r[3]!)))
+      expect(row[1]).toBe(row[3]!.slice(0, row[3]!.indexOf(':')));
+    expect(rows.filter((r) => r[2] === 'compute').map((r) => r[1])).toEqual(['us-east-1', 'eu-west-1']);
+  });
+  it('with --provider all, says on stderr that the rows are the first provider’s', async () => {
+    const r = await cli(['plan', '--users', '50k', '--provider', 'all', '--format', 'csv']);
+    expect(r.code).toBe(0);
+    expect(
+      new Set(
+        pythonRows(r.out)
+          .slice(1)
+          .map((row) => row[0]),
+      ),
+    ).toEqual(new Set(['aws']));
+    expect(r.err).toMatch(/^note: the CSV has aws's line items; the other providers' totals are in the table or JSON/);
   });
   it('the CLI prints it (exit 0) and the sum of the monthly column is the plan total', async () => {
     const r = await cli(['plan', '--users', '50k', '--format', 'csv']);

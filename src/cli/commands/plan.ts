@@ -45,6 +45,10 @@ Exit codes: 0 ok · 1 unexpected failure · 2 bad usage or input · 3 budget gat
       width: output ? 100 : outputWidth(io.stdout, io.env),
       ascii: asciiOnly(io.env),
     });
+    if (format === 'csv' && plan.providers && !g.quiet)
+      io.stderr.write(
+        `note: the CSV has ${plan.cost.pricing.provider}'s line items; the other providers' totals are in the table or JSON, their lines with --provider <name>\n`,
+      );
     const failure = budgetGate(plan, input.maxMonthlyCost, command, io.env);
     // A failed gate prints nothing on stdout (only its line on stderr); -o still writes the file, for a PR comment.
     if (output) {
