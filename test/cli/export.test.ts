@@ -137,3 +137,26 @@ describe('capacity-plan export', () => {
     expect(list(join(d, 'all')).some((f) => f.startsWith('cloudformation'))).toBe(false);
   });
 });
+
+describe('export and diff take an input with ranges as plan does', () => {
+  it('export plans the ranges and writes the recommended design, saying which', async () => {
+    const d = dir();
+    writeFileSync(join(d, 'capacity-plan.yaml'), 'users: 40k..80k\nseed: 2\n');
+    const r = await cli(['export', 'architecture', '--input', 'capacity-plan.yaml', '-o', 'out'], { cwd: d });
+    expect(r.code).toBe(0);
+    expect(r.err).toMatch(
+      /^ranges: exporting the recommended design, the p90 scenario of 1000 seeded samples \(seed 2\)/,
+    );
+    const viaPlan = await cli(['plan', '--input', 'capacity-plan.yaml', '--format', 'json'], { cwd: d });
+    const recommended = JSON.parse(viaPlan.out).compute.instances.expected;
+    expect(readFileSync(join(d, 'out', 'architecture.yaml'), 'utf8')).toContain(`expected: ${recommended}`);
+  });
+  it('diff plans a ranged input file as its recommended design', async () => {
+    const d = dir();
+    writeFileSync(join(d, 'a.yaml'), 'users: 50k\n');
+    writeFileSync(join(d, 'b.yaml'), 'users: 40k..80k\n');
+    const r = await cli(['diff', 'a.yaml', 'b.yaml', '--format', 'json'], { cwd: d });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out)).toBeTruthy();
+  });
+});

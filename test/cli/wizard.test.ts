@@ -113,6 +113,15 @@ describe('the wizard', () => {
     expect(saved).toMatch(/# 40k..80k users/);
   });
 
+  it('a range of users exports the recommended design it showed (it used to fail re-planning the range)', async () => {
+    const r = await wizard(['40k..80k', ...DEFAULTS.slice(1), false, 'architecture', 'infra']);
+    expect(r.code).toBe(0);
+    expect(r.err).toMatch(/wrote infra\/architecture\.yaml/);
+    const spec = parse(readFileSync(join(r.cwd, 'infra', 'architecture.yaml'), 'utf8')).spec;
+    expect(spec.regions[0].compute.instances.expected).toBeGreaterThan(0);
+    expect(r.out).toMatch(/Ranges — 1,000 samples/);
+  });
+
   it('shows the downtime each availability target allows', async () => {
     const r = await wizard([...DEFAULTS, false, 'none']);
     const choices = r.prompter.choicesSeen.get(r.prompter.asked.find((m) => /Availability/.test(m))!)!;

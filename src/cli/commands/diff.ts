@@ -11,6 +11,8 @@ import { badFigures } from '../plan-figures.js';
 import { colorEnabled, type Io } from '../io.js';
 import { writeFileAtomic } from '../write-file.js';
 import { PlanInputError } from '../../core/input-error.js';
+import { extractRanges } from '../../uncertainty/extract.js';
+import { RangeInputError } from '../../uncertainty/range.js';
 
 /** A side of the diff: a plan document (JSON or YAML with schemaVersion) or an input file, planned now. */
 async function load(file: string, io: Io): Promise<PlanDocument> {
@@ -29,12 +31,21 @@ async function load(file: string, io: Io): Promise<PlanDocument> {
     if (bad) throw usageError(`${file}: ${bad.path} is ${bad.value}, not a figure a plan can hold`);
     return parsed.data;
   }
-  const parsed = inputSchema.safeParse(raw);
-  if (!parsed.success) throw usageError(describeIssue(parsed.error, new Map(), file, 'file'));
+  const parse = (value: Record<string, unknown>) => {
+    const parsed = inputSchema.safeParse(value);
+    if (!parsed.success) throw usageError(describeIssue(parsed.error, new Map(), file, 'file'));
+    return parsed.data;
+  };
   try {
-    return await planChecked(parsed.data, loadCatalogs(io.env, io.stderr), { today: today(io.env) });
+    // An input file with ranges is planned as `plan` plans it: the recommended design over the ranges.
+    const x = extractRanges(raw);
+    const catalogs = loadCatalogs(io.env, io.stderr);
+    if (x.ranges.length === 0) return await planChecked(parse(x.base), catalogs, { today: today(io.env) });
+    const { planWithRanges } = await import('../../uncertainty/range-plan.js');
+    return (await planWithRanges(x, catalogs, { today: today(io.env), validate: parse })).plan;
   } catch (error) {
     if (error instanceof PlanInputError) throw usageError(`${file}: ${error.field}: ${error.message}`);
+    if (error instanceof RangeInputError) throw usageError(`${file}: ${error.field}: ${error.message}`);
     throw error;
   }
 }

@@ -1,9 +1,9 @@
 import { Command, Option } from 'commander';
+import type { PlanDocument } from '../../core/plan-document.js';
 import { EXPORT_TARGETS, TARGET_PROVIDERS } from '../../export/targets.js';
-import { planChecked } from '../plan-checked.js';
 import { VERSION } from '../../version.js';
-import { loadCatalogs, today } from '../catalogs.js';
-import { collectInput } from '../collect-input.js';
+import { today } from '../catalogs.js';
+import { planOrRangePlan } from '../plan-or-range.js';
 import { usageError } from '../exit-error.js';
 import { budgetGate } from '../budget-gate.js';
 import type { Io } from '../io.js';
@@ -27,6 +27,12 @@ function addExportOptions(command: Command): Command {
   return command
     .addOption(new Option('--mkdir', "create -o's missing parent folders too"))
     .addOption(new Option('--dry-run', 'list the files that would be written, write nothing'));
+}
+
+/** Which design of a plan over ranges the files hold. */
+function rangeNote(plan: PlanDocument): string {
+  const u = plan.uncertainty!;
+  return `ranges: exporting the recommended design, the p${u.recommendation.percentile} scenario of ${u.samples} seeded samples (seed ${u.seed}); \`plan\` shows the spread\n`;
 }
 
 export function exportCommand(io: Io, global: () => { color: boolean; quiet: boolean }): Command {
@@ -70,11 +76,12 @@ Exit codes: 0 ok · 1 unexpected failure · 2 bad usage, bad input or an existin
     }>();
     if (opts.format !== undefined || opts.json)
       throw usageError('--format does not apply to export: each target has its own file format');
-    const input = await collectInput(command, io.cwd, io.env);
     // No exported file shows the balancer simulation (it backs the plan's text, not its choices), the cost of
     // each extra nine or the growth projection: none is worked out here. The files are the same bytes as from
-    // the whole plan (test/export/export-plan-parts.test.ts).
-    const plan = await planChecked({ ...input, simulate: false }, loadCatalogs(io.env, io.stderr), EXPORT_PLAN(io));
+    // the whole plan (test/export/export-plan-parts.test.ts). An input with ranges exports the recommended
+    // design of the plan over them, as `plan` shows it.
+    const { plan, input, ranged } = await planOrRangePlan(command, io, EXPORT_PLAN(io), { simulate: false });
+    if (ranged && !global().quiet) io.stderr.write(rangeNote(plan));
     // Over budget, nothing is handed on: no file written, nothing listed, one line and exit 3 (as plan gates).
     const overBudget = budgetGate(plan, input.maxMonthlyCost, command, io.env);
     if (overBudget) throw overBudget;

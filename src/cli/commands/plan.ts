@@ -1,14 +1,10 @@
 import { Command } from 'commander';
 import type { PlanDocument } from '../../core/plan-document.js';
-import type { PlanInput } from '../../core/input.js';
-import { collectRawInput, naming, validateRaw } from '../collect-input.js';
-import { extractRanges } from '../../uncertainty/extract.js';
-import { RangeInputError } from '../../uncertainty/range.js';
 import { usageError } from '../exit-error.js';
 import { budgetGate } from '../budget-gate.js';
 import { asciiOnly, colorEnabled, outputWidth, type Io } from '../io.js';
-import { planChecked } from '../plan-checked.js';
-import { loadCatalogs, today } from '../catalogs.js';
+import { planOrRangePlan } from '../plan-or-range.js';
+import { today } from '../catalogs.js';
 import { addPlanOptions, addRangeOptions } from '../plan-options.js';
 import { writeFileAtomic } from '../write-file.js';
 
@@ -36,7 +32,7 @@ Exit codes: 0 ok · 1 unexpected failure · 2 bad usage or input · 3 budget gat
     );
   addRangeOptions(addPlanOptions(command)).action(async () => {
     const format = chooseFormat(command.opts());
-    const { plan, input } = await planOrRangePlan(command, io);
+    const { plan, input } = await planOrRangePlan(command, io, { today: today(io.env) });
     const g = global();
     const output: string | undefined = command.opts().output;
     const text = await render(plan, format, {
@@ -60,31 +56,6 @@ Exit codes: 0 ok · 1 unexpected failure · 2 bad usage or input · 3 budget gat
     if (failure) throw failure;
   });
   return command;
-}
-
-/** A plan; or, when an input is a range (`--users 40k..80k`), the seeded Monte Carlo plan over the ranges. */
-async function planOrRangePlan(command: Command, io: Io): Promise<{ plan: PlanDocument; input: PlanInput }> {
-  const raw = await collectRawInput(command, io.cwd, io.env);
-  for (const key of ['samples', 'seed'])
-    if (command.getOptionValueSource(key) === 'cli') {
-      raw.merged[key] = command.opts()[key];
-      raw.sources.set(key, 'flag');
-    }
-  const opts = { today: today(io.env) };
-  try {
-    const x = extractRanges(raw.merged);
-    if (x.ranges.length === 0) {
-      const input = validateRaw(raw, x.base);
-      return { plan: await planChecked(input, loadCatalogs(io.env, io.stderr), opts), input };
-    }
-    const { planWithRanges } = await import('../../uncertainty/range-plan.js');
-    // Between slices of samples the event loop turns, so Ctrl-C is answered at once.
-    const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
-    return planWithRanges(x, loadCatalogs(io.env, io.stderr), { ...opts, validate: (r) => validateRaw(raw, r), pause });
-  } catch (error) {
-    if (!(error instanceof RangeInputError)) throw error;
-    throw usageError(`${naming(error.field, raw.sources.get(error.field), raw.file)}: ${error.message}`);
-  }
 }
 
 export function chooseFormat(opts: { format?: string; json?: boolean }): Format {

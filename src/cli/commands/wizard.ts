@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Command } from 'commander';
-import { inputSchema, type RawInput } from '../../core/input.js';
-import { buildPlan } from '../../core/plan.js';
+import type { PlanInput } from '../../core/input.js';
+import type { PlanDocument } from '../../core/plan-document.js';
 import { VERSION } from '../../version.js';
 import { loadCatalogs, today } from '../catalogs.js';
 import { EXIT, ExitError } from '../exit-error.js';
@@ -41,14 +41,10 @@ export async function startWizard(io: Io, g: { color: boolean; noInput: boolean 
     io.prompter ??
     (await import('../wizard/inquirer-prompter.js')).inquirerPrompter({ input: process.stdin, output: process.stderr });
   const catalogs = loadCatalogs(io.env, io.stderr);
-  const filesFor = (target: string, raw: RawInput) => {
-    const input = inputSchema.parse(raw);
-    return exportFiles(
-      target as Parameters<typeof exportFiles>[0],
-      buildPlan(input, catalogs, { today: today(io.env) }),
-      { name: input.name, version: VERSION },
-    );
-  };
+  // The plan the wizard showed: over ranges, the recommended design (the same bytes as planned for export).
+  const filesFor = (target: string, plan: PlanDocument, input: PlanInput) =>
+    exportFiles(target as Parameters<typeof exportFiles>[0], plan, { name: input.name, version: VERSION });
+
   try {
     await runWizard({
       prompter,
@@ -63,7 +59,7 @@ export async function startWizard(io: Io, g: { color: boolean; noInput: boolean 
           width: outputWidth(io.stdout, io.env),
           ascii: asciiOnly(io.env),
         }),
-      exportFiles: async (target, raw) => filesFor(target, raw),
+      exportFiles: async (target, plan, input) => filesFor(target, plan, input),
       existing: (dir, files) => files.map((f) => join(dir, f.path)).filter((p) => existsSync(resolve(io.cwd, p))),
       writeFiles: (dir, files, force) => writeFiles(dir, files, { force, cwd: io.cwd }),
     });

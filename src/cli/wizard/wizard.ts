@@ -1,4 +1,5 @@
-import { inputSchema, type RawInput } from '../../core/input.js';
+import { inputSchema, type PlanInput, type RawInput } from '../../core/input.js';
+import type { PlanDocument } from '../../core/plan-document.js';
 import { buildPlan, type Catalogs } from '../../core/plan.js';
 import { PlanInputError } from '../../core/input-error.js';
 import { usageError } from '../exit-error.js';
@@ -21,8 +22,8 @@ export interface WizardDeps {
   /** Writes text files (atomically); replacing an existing file is asked first, never assumed. */
   writeFile(path: string, content: string): void;
   render(plan: ReturnType<typeof buildPlan>): Promise<string>;
-  /** The files an export target writes for these answers. */
-  exportFiles(target: string, raw: RawInput): Promise<ExportFile[]>;
+  /** The files an export target writes for the plan shown (over ranges: its recommended design). */
+  exportFiles(target: string, plan: PlanDocument, input: PlanInput): Promise<ExportFile[]>;
   /** Which of these files already exist in the folder. */
   existing(dir: string, files: readonly ExportFile[]): string[];
   writeFiles(dir: string, files: readonly ExportFile[], force: boolean): WrittenFile[];
@@ -52,12 +53,12 @@ export async function runWizard(deps: WizardDeps): Promise<RawInput> {
       say(`wrote ${name}`);
     }
   }
-  await offerExport(deps, raw);
+  await offerExport(deps, raw, plan, input);
   return raw;
 }
 
 /** Offers to export the plan for other tools; files already in the folder are replaced only when the user says so. */
-async function offerExport(deps: WizardDeps, raw: RawInput): Promise<void> {
+async function offerExport(deps: WizardDeps, raw: RawInput, plan: PlanDocument, input: PlanInput): Promise<void> {
   const p = deps.prompter;
   const say = (text: string) => deps.io.stderr.write(`${text}\n`);
   const target = await p.select({
@@ -79,7 +80,7 @@ async function offerExport(deps: WizardDeps, raw: RawInput): Promise<void> {
       validate: (v) => (v.trim() === '' ? 'a folder is needed' : true),
     })
   ).trim();
-  const files = await deps.exportFiles(target, raw);
+  const files = await deps.exportFiles(target, plan, input);
   const clashes = deps.existing(dir, files);
   const force =
     clashes.length > 0
