@@ -1,3 +1,4 @@
+import { MAX_USERS } from '../core/limits.js';
 import type { Distribution } from './distribution.js';
 
 /**
@@ -16,16 +17,21 @@ export interface RangeField {
   what: string;
 }
 
+/**
+ * Each field's min and max are the input schema's own bounds (test/uncertainty/range-bounds.test.ts holds
+ * them together): a sample from a distribution's tail past a bound is pulled back to it, so a range whose
+ * ends are valid never yields an invalid sample (`--users 1M..5B` drew past the 10B limit).
+ */
 export const RANGE_FIELDS: Readonly<Record<string, RangeField>> = {
-  users: { distribution: 'lognormal', min: 1, integer: true, what: 'monthly active users' },
+  users: { distribution: 'lognormal', min: 1, max: MAX_USERS, integer: true, what: 'monthly active users' },
   dauRatio: { distribution: 'logit-normal', scale: 1, min: 0, max: 1, what: 'daily share of monthly users' },
-  requestsPerUser: { distribution: 'lognormal', what: 'requests per daily user' },
+  requestsPerUser: { distribution: 'lognormal', max: 1_000_000, what: 'requests per daily user' },
   peakFactor: { distribution: 'lognormal', min: 1, max: 50, what: 'peak hour over the average' },
   readRatio: { distribution: 'logit-normal', scale: 1, min: 0, max: 1, what: 'share of reads' },
-  serviceTime: { distribution: 'lognormal', what: 'CPU ms per request' },
-  payloadKb: { distribution: 'lognormal', what: 'KB sent per request' },
-  storagePerUserMb: { distribution: 'lognormal', min: 0, what: 'MB stored per user' },
-  latencyTarget: { distribution: 'lognormal', what: 'p95 target, ms' },
+  serviceTime: { distribution: 'lognormal', max: 60_000, what: 'CPU ms per request' },
+  payloadKb: { distribution: 'lognormal', max: 1_000_000, what: 'KB sent per request' },
+  storagePerUserMb: { distribution: 'lognormal', min: 0, max: 1_000_000, what: 'MB stored per user' },
+  latencyTarget: { distribution: 'lognormal', min: 1, max: 600_000, what: 'p95 target, ms' },
   deploysPerMonth: { distribution: 'lognormal', min: 0, max: 10_000, what: 'deploys a month' },
   spot: { distribution: 'logit-normal', scale: 1, min: 0, max: 1, what: 'share of scale-out on spot' },
   discount: { distribution: 'logit-normal', scale: 100, min: 0, max: 99.99, what: 'discount, percent' },
