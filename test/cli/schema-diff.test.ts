@@ -28,6 +28,24 @@ describe('capacity-plan schema', () => {
     ])
       expect(validate(bad)).toBe(false);
   });
+  it('input: takes the ranges, samples and seed that plan, export and diff take (the wizard and calibrate write them)', async () => {
+    const validate = await compile('input');
+    for (const ok of [
+      { users: '40k..80k' },
+      { users: '40k..80k', seed: 2, samples: 500 },
+      { users: 50000, peakFactor: '1.196..1.954' },
+      { users: 50000, serviceTime: '20..80 uniform', dauRatio: { low: 0.1, high: 0.3, distribution: 'logit-normal' } },
+      { users: '1M\u20263M' },
+    ])
+      expect(validate(ok), `${JSON.stringify(ok)}: ${JSON.stringify(validate.errors)}`).toBe(true);
+    for (const bad of [
+      { users: 50000, availability: '99.9..99.99' },
+      { users: 50000, seed: -1 },
+      { users: 50000, samples: 5 },
+      { users: { low: 1, high: 2, shape: 'x' } },
+    ])
+      expect(validate(bad), JSON.stringify(bad)).toBe(false);
+  });
   it('plan: every golden plan validates, and the zod schema agrees', async () => {
     const validate = await compile('plan');
     const goldens = readdirSync('test/golden').filter((f) => f.endsWith('.json'));
