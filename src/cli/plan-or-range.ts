@@ -7,8 +7,22 @@ import { RangeInputError } from '../uncertainty/range.js';
 import { loadCatalogs } from './catalogs.js';
 import { collectRawInput, naming, validateRaw } from './collect-input.js';
 import { usageError } from './exit-error.js';
+import { envName, PLAN_OPTIONS } from './plan-options.js';
 import type { Io } from './io.js';
 import { planChecked } from './plan-checked.js';
+
+/** The variables the binary reads besides the input's own (the simulation cache, the build's code cache). */
+const OWN_VARIABLES = new Set(['CAPACITY_PLAN_CACHE', 'CAPACITY_PLAN_WRITE_CODE_CACHE']);
+
+/** A CAPACITY_PLAN_ variable no option reads (a typo, or an output option): one warning each, not silence. */
+function warnUnread(io: Io): void {
+  const read = new Set(PLAN_OPTIONS.map((o) => envName(o.key)));
+  for (const name of Object.keys(io.env).sort())
+    if (name.startsWith('CAPACITY_PLAN_') && !read.has(name) && !OWN_VARIABLES.has(name))
+      io.stderr.write(
+        `capacity-plan: warning: ${name} is not read: the environment sets the plan's input options (CAPACITY_PLAN_USERS, CAPACITY_PLAN_PROVIDER…), not the output ones\n`,
+      );
+}
 
 /**
  * A plan; or, when an input is a range (`--users 40k..80k`, in flags, the environment or the input file),
@@ -22,6 +36,7 @@ export async function planOrRangePlan(
   opts: PlanOptions,
   fixed: Record<string, unknown> = {},
 ): Promise<{ plan: PlanDocument; input: PlanInput; ranged: boolean }> {
+  warnUnread(io);
   const raw = await collectRawInput(command, io.cwd, io.env);
   for (const key of ['samples', 'seed'])
     if (command.getOptionValueSource(key) === 'cli') {

@@ -246,3 +246,20 @@ describe('-o writes files atomically', () => {
     expect(readdirSync(d)).toEqual([]);
   });
 });
+
+describe('CAPACITY_PLAN_ variables no option reads', () => {
+  it('are warned about, one line each, and the plan still runs', async () => {
+    const r = await cli(['plan', '--users', '50k', '-q'], {
+      env: { NO_COLOR: '1', CAPACITY_PLAN_FORMAT: 'json', CAPACITY_PLAN_USRES: '5', CAPACITY_PLAN_PROVIDER: 'gcp' },
+    });
+    expect(r.code).toBe(0);
+    expect(r.err).toBe(
+      [
+        "capacity-plan: warning: CAPACITY_PLAN_FORMAT is not read: the environment sets the plan's input options (CAPACITY_PLAN_USERS, CAPACITY_PLAN_PROVIDER…), not the output ones",
+        "capacity-plan: warning: CAPACITY_PLAN_USRES is not read: the environment sets the plan's input options (CAPACITY_PLAN_USERS, CAPACITY_PLAN_PROVIDER…), not the output ones",
+        '',
+      ].join('\n'),
+    );
+    expect(r.out).toMatch(/GCP/);
+  });
+});
