@@ -4,6 +4,7 @@ import type { DesignContext, RegionStack } from './design-types.js';
 import { fleetServers, sizeFleet } from './fleet-sizing.js';
 import { groupDigits } from './group-digits.js';
 import { identity } from './identity-key.js';
+import { round2, writerLoss, writerText, type WriterLoss } from './writer-loss.js';
 
 /**
  * DNS failover: the provider's health checks poll every 30 s and mark a region down after 3 failures, then
@@ -72,9 +73,16 @@ function needs(ctx: DesignContext, stacks: RegionStack[]): RegionNeed[] {
  * (its SLA's worst case): the lost share until DNS moves it, and the share the survivor cannot carry yet
  * until auto-scaling has added the servers.
  */
-function counted(stacks: RegionStack[], regions: RegionNeed[], perRegion: number, withScaleOut: boolean): number {
+function counted(
+  stacks: RegionStack[],
+  regions: RegionNeed[],
+  perRegion: number,
+  withScaleOut: boolean,
+  writer: WriterLoss,
+): number {
   const outage = (1 - perRegion) * MINUTES_PER_MONTH;
-  let total = 0;
+  // The single writer's failure: every region's writes, until it is back (counted once, with the primary's loss).
+  let total = writer.share * Math.min(writer.minutes, outage);
   stacks.forEach((lost, i) => {
     const dns = lost.share * Math.min(minutes(DNS_FAILOVER_SECONDS), outage);
     const short = withScaleOut
@@ -135,14 +143,16 @@ export function failoverVariants(
   perRegion: number,
 ): FailoverVariant[] {
   const { regions, provisioned, provisionedRegions } = headroom(ctx, stacks, zones);
+  const writer = writerLoss(ctx, stacks);
+  const writes = writerText(writer, stacks[0]!.database.deployment);
   const dnsText = `DNS failover (health checks every 30 s, 3 failures, 60 s TTL: ${minutes(DNS_FAILOVER_SECONDS)} min) for the lost region's share`;
   const outage = `each region failing once a month for its whole allowed downtime (${round2((1 - perRegion) * MINUTES_PER_MONTH)} min at ${round2(perRegion * 100)} %)`;
   const auto: FailoverVariant = {
     mode: 'auto-scaling',
     stacks,
     regions,
-    countedMinutes: counted(stacks, regions, perRegion, true),
-    counting: `${dnsText}, plus the share the survivor cannot carry until auto-scaling adds its servers (${SCALE_OUT.detectSeconds} s to detect, +${SCALE_OUT.step} every ${SCALE_OUT.cooldownSeconds / 60} min, ${minutes(INSTANCE_READY_SECONDS)} min to boot), with ${outage}`,
+    countedMinutes: counted(stacks, regions, perRegion, true, writer),
+    counting: `${dnsText}, plus the share the survivor cannot carry until auto-scaling adds its servers (${SCALE_OUT.detectSeconds} s to detect, +${SCALE_OUT.step} every ${SCALE_OUT.cooldownSeconds / 60} min, ${minutes(INSTANCE_READY_SECONDS)} min to boot), plus ${writes}, with ${outage}`,
   };
   const provisionedStacks = stacks.map((s, i) => {
     const fleet = provisioned[i];
@@ -152,8 +162,8 @@ export function failoverVariants(
     mode: 'provisioned',
     stacks: provisionedStacks,
     regions: provisionedRegions,
-    countedMinutes: counted(stacks, regions, perRegion, false),
-    counting: `${dnsText} only (the survivor already has the servers), with ${outage}`,
+    countedMinutes: counted(stacks, regions, perRegion, false, writer),
+    counting: `${dnsText} (the survivor already has the servers), plus ${writes}, with ${outage}`,
   };
   return [auto, withProvisioned];
 }
@@ -186,8 +196,6 @@ function headroom(ctx: DesignContext, stacks: RegionStack[], zones: number): Hea
   return found;
 }
 
-const round2 = (n: number) => Math.round(n * 100) / 100;
-
 /** The failover mode a multi-region design uses, the one it beat, and why. */
 export interface FailoverChoice {
   chosen: FailoverVariant;
@@ -197,21 +205,15 @@ export interface FailoverChoice {
   reasons: string[];
 }
 
-/** Without a target both ways of failing over are far above the tier's floor: the cheaper is taken, as everywhere. */
-function goalOf(_priced: { estimated: number }[], target: number | undefined): number | undefined {
-  return target;
-}
-
 /**
- * The cheaper variant that still meets the --availability target (without one, the cheaper); when neither
- * meets it, the more available one.
+ * The cheaper variant that still meets the --availability target (without one, the cheaper: both ways of
+ * failing over are far above the tier's floor); when neither meets it, the more available one.
  */
 export function pickFailover(
   priced: { variant: FailoverVariant; estimated: number; monthly: number }[],
   target: number | undefined,
 ): FailoverChoice {
-  const goal = goalOf(priced, target);
-  const meets = (p: (typeof priced)[number]) => goal === undefined || p.estimated >= goal;
+  const meets = (p: (typeof priced)[number]) => target === undefined || p.estimated >= target;
   const byCost = [...priced].sort((a, b) => a.monthly - b.monthly || b.estimated - a.estimated);
   const pick = byCost.find(meets) ?? [...priced].sort((a, b) => b.estimated - a.estimated)[0]!;
   const other = priced.find((p) => p !== pick)!;
@@ -220,8 +222,8 @@ export function pickFailover(
   const why = !meets(pick)
     ? `neither meets the target; ${pick.variant.mode} is the more available`
     : pick.monthly <= other.monthly
-      ? `${pick.variant.mode} is the cheaper (${money(pick.monthly)} against ${money(other.monthly)}/month)${goal !== undefined ? ` and meets ${target !== undefined ? 'the' : 'the same'} ${round2(goal * 100)} % ${target !== undefined ? 'target' : 'step of the cost-of-nines table'} (${pct(pick.estimated)})` : ''}`
-      : `${other.variant.mode} is cheaper (${money(other.monthly)}) but reaches only ${pct(other.estimated)}, short of ${round2((goal ?? 0) * 100)} %${target !== undefined ? ', the target' : ', the highest nine the other reaches'}; ${pick.variant.mode} reaches ${pct(pick.estimated)} for ${money(pick.monthly)}`;
+      ? `${pick.variant.mode} is the cheaper (${money(pick.monthly)} against ${money(other.monthly)}/month)${target !== undefined ? ` and meets ${target !== undefined ? 'the' : 'the same'} ${round2(target * 100)} % ${target !== undefined ? 'target' : 'step of the cost-of-nines table'} (${pct(pick.estimated)})` : ''}`
+      : `${other.variant.mode} is cheaper (${money(other.monthly)}) but reaches only ${pct(other.estimated)}, short of ${round2((target ?? 0) * 100)} %${target !== undefined ? ', the target' : ', the highest nine the other reaches'}; ${pick.variant.mode} reaches ${pct(pick.estimated)} for ${money(pick.monthly)}`;
   const regions = pick.variant.regions
     .map(
       (r) =>
