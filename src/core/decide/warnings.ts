@@ -62,6 +62,21 @@ function nearestRegions({ input, book }: DesignContext): string[] {
     );
 }
 
+/**
+ * A region whose fleet at its auto-scaling maximum is more servers than one balancer takes as targets
+ * (the catalog's `alb-targets` limit, an adjustable quota): the plan says so, and what to do.
+ */
+function balancerTargets({ book }: DesignContext, d: Design): string[] {
+  const limit = book.limit('alb-targets');
+  if (!limit || !d.loadBalancing || d.loadBalancing.strategy === 'none') return [];
+  return d.regions
+    .filter((r) => r.compute.max > limit.value)
+    .map(
+      (r) =>
+        `${r.code}: ${groupDigits(r.compute.max)} servers at the auto-scaling maximum, and one load balancer takes ${groupDigits(limit.value)} targets (the service quota "${limit.description}"): ask for it to be raised, or split the fleet across target groups behind more than one balancer`,
+    );
+}
+
 /** What a reader of the plan must not miss: stale or recalled prices, an unmet target, rules the design breaks. */
 export function planWarnings(ctx: DesignContext, d: Design, choice: AvailabilityChoice, today?: string): string[] {
   const { input, book } = ctx;
@@ -77,6 +92,6 @@ export function planWarnings(ctx: DesignContext, d: Design, choice: Availability
   if (d.resilience.appZones < 2) {
     warnings.push('A single server is a single point of failure: an instance failure or upgrade is downtime');
   }
-  warnings.push(...nearestRegions(ctx));
+  warnings.push(...nearestRegions(ctx), ...balancerTargets(ctx, d));
   return [...warnings, ...bandWarning(d)];
 }
