@@ -26,7 +26,10 @@ function cacheSurvivable(ctx: DesignContext, db: Design['database']): { survivab
   const capacity = db.shards * (db.readReplicasPerShard * vcpus + Math.max(0, vcpus - db.writeCpuDemand / db.shards));
   const figures = `${round(readsWithoutCache, 2)} vCPUs of reads at peak against ${round(capacity, 2)} vCPUs the database has for them`;
   return capacity >= readsWithoutCache
-    ? { survivable: true, why: `with the cache down the database carries every read (${figures})` }
+    ? {
+        survivable: true,
+        why: `with the cache down the database carries every read (${figures}); the sessions it held are lost, so signed-in users sign in again (sessions written through to the database, or signed cookies, avoid even that)`,
+      }
     : { survivable: false, why: `with the cache down the database could not carry the reads (${figures})` };
 }
 
