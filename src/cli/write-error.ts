@@ -16,6 +16,7 @@ const REASONS: Record<string, string> = {
   ENXIO: 'no one is reading it',
   EIO: 'an input/output error',
   EFBIG: 'the file would be too large',
+  ENOENT: 'no such folder, or no file can be created there',
 };
 
 /** A failed write as exit 2 with one line naming the path and the reason; anything else is passed on. */

@@ -60,6 +60,29 @@ function writeAll(fd: number, bytes: Buffer): void {
   for (let at = 0; at < bytes.length;) at += writeSync(fd, bytes, at);
 }
 
+/** The target as classified, or the one-line refusal: a folder, FIFO or socket; an existing file without --force. */
+function writable(path: string, target: string, force: boolean) {
+  const kind = classifyTarget(target);
+  if (kind.kind === 'refuse') throw usageError(`${path} ${kind.reason}`);
+  if (kind.kind !== 'through' && !force && (kind.kind === 'file' || kind.link))
+    throw usageError(
+      `${path} already exists${kind.kind === 'missing' ? ' (a symbolic link to a missing file)' : ''}: pass --force to replace it`,
+    );
+  return kind;
+}
+
+/**
+ * What writeFileAtomic would refuse, checked before the work that makes the content (a plan over ranges can
+ * take seconds): the same one line, exit 2.
+ */
+export function checkWritable(path: string, opts: { force: boolean; cwd: string }): void {
+  try {
+    writable(path, resolve(opts.cwd, path), opts.force);
+  } catch (error) {
+    throw writeFailure(path, error);
+  }
+}
+
 /**
  * Writes a file so that a reader never sees it half-written: through a temporary file in the same folder,
  * renamed into place. An existing file (or a dangling symbolic link) is only replaced with force; a
@@ -70,17 +93,12 @@ function writeAll(fd: number, bytes: Buffer): void {
 export function writeFileAtomic(path: string, content: string, opts: { force: boolean; cwd: string }): string {
   const target = resolve(opts.cwd, path);
   try {
-    const kind = classifyTarget(target);
-    if (kind.kind === 'refuse') throw usageError(`${path} ${kind.reason}`);
+    const kind = writable(path, target, opts.force);
     if (kind.kind === 'through') {
       if (kind.fd === undefined) writeFileSync(kind.real, content, { flag: 'a' });
       else writeAll(kind.fd, Buffer.from(content));
       return target;
     }
-    if (!opts.force && (kind.kind === 'file' || kind.link))
-      throw usageError(
-        `${path} already exists${kind.kind === 'missing' ? ' (a symbolic link to a missing file)' : ''}: pass --force to replace it`,
-      );
     mkdirSync(dirname(kind.real), { recursive: true });
     commit(stage(kind.real, content), kind.real, kind.kind === 'file');
     return target;

@@ -193,3 +193,21 @@ describe('stdout that fails (the built binary)', () => {
     expect(r.stderr).toBe('capacity-plan: /dev/stdout: cannot write: the reader closed the pipe (EPIPE)\n');
   });
 });
+
+describe('-o is checked before the plan is made', () => {
+  it('an existing file without --force is refused before planning: the input error planning would raise never comes', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'capacity-plan-early-'));
+    writeFileSync(join(dir, 'plan.txt'), 'mine\n');
+    // A p95 target under the service time's floor fails in the planner; the -o check answers first.
+    const r = await plan(dir, '--service-time', '600', '--latency-target', '5', '-o', 'plan.txt');
+    expect(r.code).toBe(2);
+    expect(r.err).toBe('capacity-plan: plan.txt already exists: pass --force to replace it\n');
+    expect(readFileSync(join(dir, 'plan.txt'), 'utf8')).toBe('mine\n');
+  });
+  it('a path where no file can be created is one line naming it, exit 2 (ENOENT)', async () => {
+    expect(writeFailure('/proc/x', Object.assign(new Error('x'), { code: 'ENOENT' }))).toMatchObject({
+      exitCode: 2,
+      message: '/proc/x: cannot write: no such folder, or no file can be created there (ENOENT)',
+    });
+  });
+});

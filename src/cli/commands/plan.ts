@@ -6,7 +6,7 @@ import { asciiOnly, colorEnabled, outputWidth, type Io } from '../io.js';
 import { planOrRangePlan } from '../plan-or-range.js';
 import { today } from '../catalogs.js';
 import { addPlanOptions, addRangeOptions } from '../plan-options.js';
-import { writeFileAtomic } from '../write-file.js';
+import { checkWritable, writeFileAtomic } from '../write-file.js';
 
 export const FORMATS = ['table', 'json', 'yaml', 'markdown', 'csv', 'mermaid', 'html'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -34,6 +34,8 @@ Exit codes: 0 ok · 1 unexpected failure · 2 bad usage or input · 3 budget gat
     );
   addRangeOptions(addPlanOptions(command)).action(async () => {
     const format = chooseFormat(command.opts());
+    const early: string | undefined = command.opts().output;
+    if (early) checkWritable(early, { force: command.opts().force === true, cwd: io.cwd });
     const { plan, input } = await planOrRangePlan(command, io, { today: today(io.env) });
     const g = global();
     const output: string | undefined = command.opts().output;
