@@ -50,9 +50,11 @@ export async function collectRawInput(
     }
   }
   if (merged.users === undefined) {
+    // A misspelt key ("user") is the likelier mistake than a missing one: name it.
+    const near = Object.keys(merged).find((k) => /^users?$|^user_?count$|^mau$/i.test(k) && k !== 'users');
     throw usageError(
       file
-        ? `${file}: users is missing (or pass --users)`
+        ? `${file}: users is missing${near ? ` (the file has "${near}": did you mean users?)` : ''} (or pass --users)`
         : 'missing --users <n> (monthly active users, e.g. --users 50000), or --input <file>',
     );
   }

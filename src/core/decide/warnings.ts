@@ -77,6 +77,20 @@ function balancerTargets({ book }: DesignContext, d: Design): string[] {
     );
 }
 
+/** Inputs that only mean something beside another, given without it: said, not silently dropped. */
+function inputsWithoutEffect({ input }: DesignContext): string[] {
+  const out: string[] = [];
+  if (input.months !== undefined && input.growth === undefined)
+    out.push(
+      `--months ${input.months} without --growth: there is no growth to project, so no projection (add --growth <pct>)`,
+    );
+  if (input.dataResidency && (input.regions?.length ?? 0) < 2)
+    out.push(
+      '--data-residency without a --regions split: with one region every user’s data already stays there, so it changes nothing (add --regions a=60,b=40)',
+    );
+  return out;
+}
+
 /** What a reader of the plan must not miss: stale or recalled prices, an unmet target, rules the design breaks. */
 export function planWarnings(ctx: DesignContext, d: Design, choice: AvailabilityChoice, today?: string): string[] {
   const { input, book } = ctx;
@@ -92,6 +106,6 @@ export function planWarnings(ctx: DesignContext, d: Design, choice: Availability
   if (d.resilience.appZones < 2) {
     warnings.push('A single server is a single point of failure: an instance failure or upgrade is downtime');
   }
-  warnings.push(...nearestRegions(ctx), ...balancerTargets(ctx, d));
+  warnings.push(...nearestRegions(ctx), ...balancerTargets(ctx, d), ...inputsWithoutEffect(ctx));
   return [...warnings, ...bandWarning(d)];
 }
