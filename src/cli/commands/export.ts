@@ -1,6 +1,7 @@
 import { Command, Option } from 'commander';
 import type { PlanDocument } from '../../core/plan-document.js';
 import { EXPORT_TARGETS, TARGET_PROVIDERS } from '../../export/targets.js';
+import { cloudFormationOverLimits } from '../../export/cloudformation-limits.js';
 import { VERSION } from '../../version.js';
 import { today } from '../catalogs.js';
 import { planOrRangePlan } from '../plan-or-range.js';
@@ -101,6 +102,8 @@ Exit codes: 0 ok · 1 unexpected failure · 2 bad usage, bad input or an existin
         io.stderr.write(
           `skipped ${skipped}: it supports ${TARGET_PROVIDERS[skipped]!.join(', ')} plans, this one is on ${provider}\n`,
         );
+    const over = cloudFormationOverLimits(files);
+    if (over.length > 0) io.stderr.write(over.map((line) => `capacity-plan: ${line}\n`).join(''));
     if (opts.dryRun) {
       io.stdout.write(files.map((f) => `${dir.replace(/\/+$/, '')}/${f.path}\n`).join(''));
       return;
