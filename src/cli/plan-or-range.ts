@@ -11,17 +11,40 @@ import { envName, PLAN_OPTIONS } from './plan-options.js';
 import type { Io } from './io.js';
 import { planChecked } from './plan-checked.js';
 
-/** The variables the binary reads besides the input's own (the simulation cache, the build's code cache). */
-const OWN_VARIABLES = new Set(['CAPACITY_PLAN_CACHE', 'CAPACITY_PLAN_WRITE_CODE_CACHE']);
+/** The output options, which some expect to set from the environment too: flags only. */
+const FLAG_ONLY = ['FORMAT', 'JSON', 'OUTPUT', 'FORCE', 'INPUT', 'SAMPLES', 'SEED', 'QUIET', 'COLOR', 'NO_COLOR'];
 
-/** A CAPACITY_PLAN_ variable no option reads (a typo, or an output option): one warning each, not silence. */
+/** Edits between two names, up to `most` (beyond it, most + 1): enough to tell a typo from another name. */
+function nearlyEqual(a: string, b: string, most: number): boolean {
+  if (Math.abs(a.length - b.length) > most) return false;
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++)
+      next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    row = next;
+  }
+  return row[b.length]! <= most;
+}
+
+/**
+ * A CAPACITY_PLAN_ variable meant for the planner that it does not read — an output option (flags only) or
+ * a typo of an input option — gets one warning, not silence. Other names (a workflow's own
+ * CAPACITY_PLAN_PACKAGE, the cache switch) are none of its business.
+ */
 function warnUnread(io: Io): void {
-  const read = new Set(PLAN_OPTIONS.map((o) => envName(o.key)));
-  for (const name of Object.keys(io.env).sort())
-    if (name.startsWith('CAPACITY_PLAN_') && !read.has(name) && !OWN_VARIABLES.has(name))
-      io.stderr.write(
-        `capacity-plan: warning: ${name} is not read: the environment sets the plan's input options (CAPACITY_PLAN_USERS, CAPACITY_PLAN_PROVIDER…), not the output ones\n`,
-      );
+  const read = PLAN_OPTIONS.map((o) => envName(o.key));
+  for (const name of Object.keys(io.env).sort()) {
+    if (!name.startsWith('CAPACITY_PLAN_') || read.includes(name)) continue;
+    const rest = name.slice('CAPACITY_PLAN_'.length);
+    const why = FLAG_ONLY.includes(rest)
+      ? `--${rest.toLowerCase().replace(/_/g, '-')} is a flag only: the environment sets the plan's input options`
+      : read.find((r) => nearlyEqual(name, r, 2));
+    if (why === undefined) continue;
+    io.stderr.write(
+      `capacity-plan: warning: ${name} is not read: ${why.startsWith('--') ? why : `did you mean ${why}?`}\n`,
+    );
+  }
 }
 
 /**

@@ -27,8 +27,8 @@ Examples:
       'after',
       `\nEvery option of the plan's input can also come from the environment as CAPACITY_PLAN_<NAME>
 (CAPACITY_PLAN_PROVIDER=gcp): flags > environment > --input file > profile defaults. The output options
-(--format, --output, --force, --input, --samples, --seed) are flags only; another CAPACITY_PLAN_ name is
-warned about, not read.
+(--format, --output, --force, --input, --samples, --seed) are flags only: such a variable, or a misspelt
+one, is warned about, not read.
 
 Exit codes: 0 ok · 1 unexpected failure · 2 bad usage or input · 3 budget gate failed · 130 interrupted`,
     );
