@@ -46,6 +46,9 @@ export function parseRange(field: string, value: unknown): InputRange {
   let text: string;
   if (typeof value === 'string') {
     const m = TEXT.exec(value)!;
+    // "40k...80k": a third dot would make the high end ".80k" (800); say so rather than read it.
+    if (/^[.\u2026]/.test(m[2]!) || /[.\u2026]$/.test(m[1]!))
+      throw new RangeInputError(field, `"${value}": write a range as low..high, with two dots (40k..80k)`);
     low = parseHumaneNumber(m[1]!);
     high = parseHumaneNumber(m[2]!);
     if (m[3]) distribution = normaliseDistribution(field, m[3]);

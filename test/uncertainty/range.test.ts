@@ -81,3 +81,12 @@ describe('the distributions behind a range', () => {
     );
   });
 });
+
+describe('a range with three dots', () => {
+  it('is refused with the way to write it, not read as a high end of ".80k" (800)', () => {
+    expect(() => parseRange('users', '40k...80k')).toThrow(
+      /"40k\.\.\.80k": write a range as low\.\.high, with two dots/,
+    );
+    expect(parseRange('users', '40k..80k')).toMatchObject({ low: 40_000, high: 80_000 });
+  });
+});
