@@ -142,3 +142,14 @@ describe('capacity-plan diff', () => {
     expect(r.err).toMatch(message);
   });
 });
+
+describe('diff reads its flags as plan does', () => {
+  it.each([
+    [['--max-monthly-cost', '0'], 'capacity-plan: --max-monthly-cost: must be greater than 0\n'],
+    [['--json', '--format', 'markdown'], 'capacity-plan: --json and --format markdown disagree: pick one\n'],
+  ])('%j is exit 2 with one line, before any file is read', async (flags, line) => {
+    const r = await cli(['diff', 'missing-a.yaml', 'missing-b.yaml', ...flags]);
+    expect(r.code).toBe(2);
+    expect(r.err).toBe(line);
+  });
+});

@@ -78,11 +78,15 @@ Examples:
         output?: string;
         force?: boolean;
       }>();
+      if (o.json && o.format && o.format !== 'json')
+        throw usageError(`--json and --format ${o.format} disagree: pick one`);
       const format = o.json ? 'json' : (o.format ?? 'table');
       if (!['table', 'json', 'markdown'].includes(format))
         throw usageError(`--format: expected one of table, json, markdown, not "${format}"`);
       const maxIncrease = gateLimit('--max-increase', o.maxIncrease, -100, 1e6);
       const maxMonthly = gateLimit('--max-monthly-cost', o.maxMonthlyCost, 0, 1e12);
+      // As plan: a budget of nothing is no budget (every plan costs something).
+      if (maxMonthly === 0) throw usageError('--max-monthly-cost: must be greater than 0');
       const [base, head] = [await load(baseFile, io), await load(headFile, io)];
       const { diffPlans } = await import('../../core/plan-diff.js');
       const diff = diffPlans(base, head);
