@@ -138,6 +138,18 @@ function regionRows(plan: PlanDocument): [string, string][] {
   return [['Regions', `per region — ${text}${plan.availability.routing ? ` · ${plan.availability.routing}` : ''}`]];
 }
 
+/**
+ * The deployment in words the reader's provider shares: the option ids (single-az, aurora) are AWS's names
+ * and read oddly on another provider ("Cloud SQL … aurora"); the higher-SLA engine is in the service's name.
+ */
+const DEPLOYMENT_WORDS: Record<PlanDocument['database']['deployment'], string> = {
+  'single-az': ' in one zone',
+  'multi-az': ' with a standby in another zone',
+  'multi-az-cluster': ' with two readable standbys in other zones',
+  aurora: '',
+  'aurora-io-optimized': ' (I/O-Optimized)',
+};
+
 function databaseText(plan: PlanDocument): string {
   const db = plan.database;
   const shards = db.shards > 1 ? ` × ${db.shards} shards` : '';
@@ -145,7 +157,7 @@ function databaseText(plan: PlanDocument): string {
   const replicas =
     db.readReplicas > 0 ? ` + ${db.readReplicas} read replica${db.readReplicas === 1 ? '' : 's'}${each}` : '';
   const where = perRegion(plan) ? ` in ${plan.availability.regions[0]!.code} (other regions: see Regions)` : '';
-  return `${db.service} ${db.instanceType} ${db.deployment}${shards}${replicas}${where} · ${num(db.storageGb)} GB of data${db.shards > 1 ? ' in total' : ''}`;
+  return `${db.service} ${db.instanceType}${DEPLOYMENT_WORDS[db.deployment]}${shards}${replicas}${where} · ${num(db.storageGb)} GB of data${db.shards > 1 ? ' in total' : ''}`;
 }
 
 type Scaling = NonNullable<PlanDocument['autoscaling']>;
