@@ -7,25 +7,13 @@ import { RangeInputError } from '../uncertainty/range.js';
 import { loadCatalogs } from './catalogs.js';
 import { collectRawInput, naming, validateRaw } from './collect-input.js';
 import { usageError } from './exit-error.js';
+import { distance } from './edit-distance.js';
 import { envName, PLAN_OPTIONS } from './plan-options.js';
 import type { Io } from './io.js';
 import { planChecked } from './plan-checked.js';
 
 /** The output options, which some expect to set from the environment too: flags only. */
 const FLAG_ONLY = ['FORMAT', 'JSON', 'OUTPUT', 'FORCE', 'INPUT', 'SAMPLES', 'SEED', 'QUIET', 'COLOR', 'NO_COLOR'];
-
-/** Edits between two names, up to `most` (beyond it, most + 1): enough to tell a typo from another name. */
-function nearlyEqual(a: string, b: string, most: number): boolean {
-  if (Math.abs(a.length - b.length) > most) return false;
-  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const next = [i];
-    for (let j = 1; j <= b.length; j++)
-      next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    row = next;
-  }
-  return row[b.length]! <= most;
-}
 
 /**
  * A CAPACITY_PLAN_ variable meant for the planner that it does not read — an output option (flags only) or
@@ -39,7 +27,7 @@ function warnUnread(io: Io): void {
     const rest = name.slice('CAPACITY_PLAN_'.length);
     const why = FLAG_ONLY.includes(rest)
       ? `--${rest.toLowerCase().replace(/_/g, '-')} is a flag only: the environment sets the plan's input options`
-      : read.find((r) => nearlyEqual(name, r, 2));
+      : read.find((r) => distance(name, r) <= 2);
     if (why === undefined) continue;
     io.stderr.write(
       `capacity-plan: warning: ${name} is not read: ${why.startsWith('--') ? why : `did you mean ${why}?`}\n`,

@@ -14,6 +14,7 @@ import { flagName } from './plan-options.js';
 import { EXIT, ExitError } from './exit-error.js';
 import { colorEnabled, type Io } from './io.js';
 import { oneLine } from './one-line.js';
+import { distance } from './edit-distance.js';
 
 /** Help that keeps hand-laid-out examples as written, and lists each command by its first line. */
 const HELP: Partial<Help> = {
@@ -62,7 +63,9 @@ Examples:
     )
     .usage('[options] [command]')
     .argument('[command]')
-    .action(async (command: string | undefined) => {
+    .argument('[topic]')
+    .action(async (command: string | undefined, topic: string | undefined) => {
+      if (command === 'help') return showHelp(program, topic);
       if (command !== undefined)
         throw new ExitError(
           EXIT.usage,
@@ -96,6 +99,14 @@ Examples:
   } catch (error) {
     return report(error, io, debug);
   }
+}
+
+/** `capacity-plan help` and `capacity-plan help <command>`, as git and npm take them. */
+function showHelp(program: Command, topic: string | undefined): void {
+  const sub = topic === undefined ? undefined : program.commands.find((c) => c.name() === topic);
+  const names = program.commands.map((c) => c.name());
+  if (topic !== undefined && !sub) throw new ExitError(EXIT.usage, unknownCommand(topic, names));
+  (sub ?? program).outputHelp();
 }
 
 function report(error: unknown, io: Io, debug: boolean): number {
@@ -156,21 +167,4 @@ function checkCommand(argv: readonly string[], program: Command): void {
 function unknownCommand(typed: string, known: string[]): string {
   const near = known.filter((name) => distance(name, typed) <= Math.max(1, Math.floor(name.length / 3)));
   return `unknown command "${typed}"${near.length > 0 ? ` (did you mean ${near.join(' or ')}?)` : ''}: see \`capacity-plan --help\``;
-}
-
-/** Edit distance with adjacent swaps (Damerau–Levenshtein, optimal string alignment). */
-function distance(a: string, b: string): number {
-  const d = Array.from({ length: a.length + 1 }, (_, i) =>
-    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
-  );
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let best = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
-        best = Math.min(best, d[i - 2]![j - 2]! + 1);
-      d[i]![j] = best;
-    }
-  }
-  return d[a.length]![b.length]!;
 }

@@ -269,3 +269,19 @@ describe('CAPACITY_PLAN_ variables no option reads', () => {
     expect(r.out).toMatch(/GCP/);
   });
 });
+
+describe('help as a command', () => {
+  it('`help` prints the overview and `help <command>` that command’s help, exit 0', async () => {
+    const top = await cli(['help']);
+    expect(top.code).toBe(0);
+    expect(top.out).toBe((await cli(['--help'])).out);
+    const plan = await cli(['help', 'plan']);
+    expect(plan.code).toBe(0);
+    expect(plan.out).toBe((await cli(['plan', '--help'])).out);
+  });
+  it('`help <typo>` is exit 2 with a suggestion', async () => {
+    const r = await cli(['help', 'plna']);
+    expect(r.code).toBe(2);
+    expect(r.err).toBe('capacity-plan: unknown command "plna" (did you mean plan?): see `capacity-plan --help`\n');
+  });
+});
