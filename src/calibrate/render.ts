@@ -29,7 +29,9 @@ export function calibrationYaml(c: Calibration, o: CalibrateOptions): string {
   if (t) {
     out.push(
       `# traffic: ${groupDigits(t.points)} points every ${t.stepSeconds} s over ${t.days} whole day(s); ${groupDigits(Math.round(t.requestsPerDay.value))} requests a day`,
-      `# busiest minute: ${n(t.peakMinuteFactor.value)}× the day's average (${t.peakMinuteFactor.interval} ${n(t.peakMinuteFactor.low)}..${n(t.peakMinuteFactor.high)}); busiest hour ${t.busiestHourUtc}:00 UTC`,
+      t.stepSeconds > 60
+        ? `# busiest minute: not measured (a point every ${t.stepSeconds} s); busiest hour ${t.busiestHourUtc}:00 UTC`
+        : `# busiest minute: ${n(t.peakMinuteFactor.value)}× the day's average (${t.peakMinuteFactor.interval} ${n(t.peakMinuteFactor.low)}..${n(t.peakMinuteFactor.high)}); busiest hour ${t.busiestHourUtc}:00 UTC`,
       `# daily curve (UTC hours 0–23, mean 1): ${t.dailyCurve.join(' ')}`,
     );
   }

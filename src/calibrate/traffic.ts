@@ -38,17 +38,19 @@ export function readTraffic(file: string, text: string): TrafficFit {
     .map((r) => ({ t: parseTimestamp(r[timeCol] ?? ''), v: Number(r[valueCol]) }))
     .filter((p) => Number.isFinite(p.t) && Number.isFinite(p.v) && p.v >= 0)
     .sort((a, b) => a.t - b.t);
-  if (points.length < 60)
-    throw new CalibrationError(
-      file,
-      `a traffic series needs at least an hour of points (timestamp, count); found ${points.length}`,
-    );
   const gaps = points
     .slice(1)
     .map((p, i) => p.t - points[i]!.t)
     .filter((g) => g > 0)
     .sort((a, b) => a - b);
-  const step = gaps[Math.floor(gaps.length / 2)]! / 1000;
+  // An hour of data at whatever resolution: 60 one-minute rows or 24 hourly ones (a day) both qualify.
+  const step = gaps.length > 0 ? gaps[Math.floor(gaps.length / 2)]! / 1000 : 0;
+  const covered = points.length < 2 ? 0 : (points.at(-1)!.t - points[0]!.t) / 1000 + step;
+  if (points.length < 2 || covered < 3600)
+    throw new CalibrationError(
+      file,
+      `a traffic series needs at least an hour of data (timestamp, count); found ${points.length} point${points.length === 1 ? '' : 's'} covering ${Math.round(covered / 60)} min`,
+    );
   const rate = points.map((p) => ({ t: p.t, rps: perSecond ? p.v : p.v / step }));
   return fitDays(file, rate, step);
 }

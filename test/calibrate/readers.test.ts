@@ -180,3 +180,29 @@ describe('capacity-plan calibrate', () => {
     expect(r.err).toMatch(/^capacity-plan: x.csv: a traffic series needs at least an hour/);
   });
 });
+
+describe('a traffic series is judged by the time it covers, not its row count', () => {
+  it('24 hourly rows (a day) calibrate the peak hour and the daily curve', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cp-calibrate-hourly-'));
+    const rows = Array.from(
+      { length: 24 },
+      (_, h) => `2026-01-01T${String(h).padStart(2, '0')}:00:00Z,${h === 20 ? 3000 : 1000}`,
+    );
+    writeFileSync(join(dir, 'day.csv'), `timestamp,requests\n${rows.join('\n')}\n`);
+    const r = await cli(['calibrate', 'day.csv'], { cwd: dir });
+    expect(r.err).not.toMatch(/needs at least an hour/);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^peakFactor: 2\.769 /m);
+    expect(r.out).toMatch(/# busiest minute: not measured \(a point every 3600 s\); busiest hour 20:00 UTC/);
+  });
+  it('30 one-minute rows (half an hour) are refused, saying what they cover', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cp-calibrate-short-'));
+    const rows = Array.from({ length: 30 }, (_, m) => `2026-01-01T00:${String(m).padStart(2, '0')}:00Z,100`);
+    writeFileSync(join(dir, 'short.csv'), `timestamp,requests\n${rows.join('\n')}\n`);
+    const r = await cli(['calibrate', 'short.csv'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.err).toBe(
+      'capacity-plan: short.csv: a traffic series needs at least an hour of data (timestamp, count); found 30 points covering 30 min\n',
+    );
+  });
+});
