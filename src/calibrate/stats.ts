@@ -27,6 +27,18 @@ export function spreadOf(values: readonly number[], periods: string): Estimate {
       interval: `min..max over ${values.length} ${periods}`,
     };
   const s = sd(values);
+  if (values.every((v) => v > 0) && m - Z95 * s <= 0) {
+    // A positive quantity whose spread would reach below zero (a normal interval of "-0.2..0.9 requests"):
+    // its interval on the log scale, which stays positive (and is what a lognormal range in a plan reads).
+    const logs = values.map(Math.log);
+    const [ml, sl] = [mean(logs), sd(logs)];
+    return {
+      value: m,
+      low: Math.exp(ml - Z95 * sl),
+      high: Math.exp(ml + Z95 * sl),
+      interval: `90 % interval of the spread over ${values.length} ${periods}, on the log scale`,
+    };
+  }
   return {
     value: m,
     low: m - Z95 * s,
