@@ -92,5 +92,8 @@ function mixedSizes(d: DesignView['design']): NonNullable<PlanDocument['compute'
 
 function mixedReason(d: DesignView['design']): string {
   const m = d.mixed!;
-  return `--mixed-hardware: every other server is a ${m.large.id} (${m.large.vcpus} vCPU) beside the ${m.small.id} (${m.small.vcpus} vCPU), weighted ${m.weights.small}:${m.weights.large} by capacity; the fleet carries the same load as ${d.regions.reduce((a, s) => a + s.compute.atPeak + largeServers(s.compute.atPeak), 0)} ${m.small.id} at peak`;
+  const sum = (f: (c: (typeof d.regions)[number]['compute']) => number) =>
+    d.regions.reduce((a, s) => a + f(s.compute), 0);
+  const [peak, min, max] = [sum((c) => c.atPeak), sum((c) => c.min), sum((c) => c.max)];
+  return `--mixed-hardware: every other server is a ${m.large.id} (${m.large.vcpus} vCPU) beside the ${m.small.id} (${m.small.vcpus} vCPU), weighted ${m.weights.small}:${m.weights.large} by capacity; the fleet carries the same load as ${sum((c) => c.atPeak + largeServers(c.atPeak))} ${m.small.id} at peak. The sizing above counts ${m.small.id}-equivalents; the mixed fleet itself is ${peak} servers at peak, auto-scaling ${min}–${max}`;
 }
