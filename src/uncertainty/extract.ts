@@ -1,6 +1,6 @@
 import { quantile } from './distribution.js';
 import { looksLikeRange, parseRange, RangeInputError, type InputRange } from './range.js';
-import { clampToField, RANGE_FIELDS } from './range-fields.js';
+import { clampToField, RANGE_FIELDS, SINGLE_VALUE_FIELDS } from './range-fields.js';
 import { tidy } from './tidy.js';
 
 export const DEFAULT_SAMPLES = 1000;
@@ -26,7 +26,9 @@ export function extractRanges(raw: Record<string, unknown>): Extracted {
   delete base.seed;
   const ranges: InputRange[] = [];
   for (const [field, value] of Object.entries(raw)) {
-    if (field === 'samples' || field === 'seed' || !looksLikeRange(value)) continue;
+    // Only a number can be a range: a name or a region written "a..b" is that text, checked as what it is.
+    const numeric = field in RANGE_FIELDS || field in SINGLE_VALUE_FIELDS;
+    if (field === 'samples' || field === 'seed' || !numeric || !looksLikeRange(value)) continue;
     const range = parseRange(field, value);
     ranges.push(range);
     base[field] = medianOf(range);

@@ -90,3 +90,11 @@ describe('a range with three dots', () => {
     expect(parseRange('users', '40k..80k')).toMatchObject({ low: 40_000, high: 80_000 });
   });
 });
+
+describe('text fields are never ranges', () => {
+  it('a name written like a range is that name; a number field still is a range', () => {
+    const x = extractRanges({ users: '40k..80k', name: 'shop..v2' });
+    expect(x.base.name).toBe('shop..v2');
+    expect(x.ranges.map((r) => r.field)).toEqual(['users']);
+  });
+});
