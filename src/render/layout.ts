@@ -28,9 +28,16 @@ export function wrap(text: string, width: number): string[] {
     }
     if (line !== '') lines.push(line);
     line = word;
-    while (line.length > width && !/\d/.test(line)) {
-      lines.push(line.slice(0, width));
-      line = line.slice(width);
+    while (line.length > width) {
+      if (!/\d/.test(line)) {
+        lines.push(line.slice(0, width));
+        line = line.slice(width);
+      } else if (isIdentifier(line) && line.lastIndexOf('-', width - 1) > 0) {
+        // A name with digits ("memorystore-standard-300gb") breaks after a hyphen, never inside a number.
+        const at = line.lastIndexOf('-', width - 1) + 1;
+        lines.push(line.slice(0, at));
+        line = line.slice(at);
+      } else break;
     }
   }
   if (line !== '' || lines.length === 0) lines.push(line);
@@ -54,8 +61,18 @@ export function hanging(first: string, text: string, width: number, indent = fir
   return [`${first.padEnd(indent)}${head}`, ...tail.map((l) => `${' '.repeat(indent)}${l}`)];
 }
 
+/** A hyphenated name holding digits (an instance type, a node type), not a number with its unit. */
+const isIdentifier = (w: string) => /[A-Za-z]/.test(w) && w.includes('-') && !w.includes('\u00a0');
+
+/** The room a word needs: a number its whole length; when columns must shrink, a name only its longest part. */
+function wordRoom(w: string, breakable: number): number {
+  if (!/\d/.test(w)) return Math.min(w.length, breakable);
+  if (breakable === Infinity || !isIdentifier(w)) return w.length;
+  return Math.max(...w.split(/(?<=-)/).map((part) => part.length));
+}
+
 const longestWord = (cell: string, breakable = Infinity) =>
-  Math.max(0, ...words(cell).map((w) => (/\d/.test(w) ? w.length : Math.min(w.length, breakable))));
+  Math.max(0, ...words(cell).map((w) => wordRoom(w, breakable)));
 
 /**
  * Column widths (cli-table3's, padding included) that fit `width` with the borders: every column gets its

@@ -13,6 +13,8 @@ const PLANS: Record<string, RawInput> = {
   '5M': { users: 5_000_000 },
   '2M in two regions, growing': { users: 2_000_000, regions: 'us-east-1=70,eu-west-1=30', growth: 15, months: 36 },
   '250k on all three providers': { users: 250_000, provider: 'all' },
+  // Seven-digit quantities and long node-type names: names with digits break after a hyphen to fit.
+  '5B on GCP': { users: 5_000_000_000, provider: 'gcp' },
 };
 
 describe('table output fits the terminal', () => {
@@ -46,6 +48,10 @@ describe('table output fits the terminal', () => {
 });
 
 describe('wrapping', () => {
+  it('breaks a hyphenated name with digits after a hyphen, never inside a number', () => {
+    expect(wrap('memorystore-standard-300gb', 14)).toEqual(['memorystore-', 'standard-300gb']);
+    expect(wrap('4,765,622.5 hour', 8)).toEqual(['4,765,622.5 hour']);
+  });
   it('keeps a number with its unit and never splits a number', () => {
     expect(wrap('3 TB/month sent', 6)).toEqual(['3 TB/month', 'sent']);
     expect(wrap('the p95 is 150 ms and 22 % CPU with 1,234.5 GB', 12)).toEqual([
