@@ -32,12 +32,14 @@ export function wrap(text: string, width: number): string[] {
       if (!/\d/.test(line)) {
         lines.push(line.slice(0, width));
         line = line.slice(width);
-      } else if (isIdentifier(line) && line.lastIndexOf('-', width - 1) > 0) {
-        // A name with digits ("memorystore-standard-300gb") breaks after a hyphen, never inside a number.
-        const at = line.lastIndexOf('-', width - 1) + 1;
+      } else {
+        // A name with digits ("memorystore-standard-300gb", "cache.r7g.16xlarge", "Standard_D16s_v5") breaks
+        // after a hyphen, dot or underscore that a letter follows, never inside a number.
+        const at = breakBefore(line, width);
+        if (at <= 0) break;
         lines.push(line.slice(0, at));
         line = line.slice(at);
-      } else break;
+      }
     }
   }
   if (line !== '' || lines.length === 0) lines.push(line);
@@ -61,14 +63,23 @@ export function hanging(first: string, text: string, width: number, indent = fir
   return [`${first.padEnd(indent)}${head}`, ...tail.map((l) => `${' '.repeat(indent)}${l}`)];
 }
 
-/** A hyphenated name holding digits (an instance type, a node type), not a number with its unit. */
-const isIdentifier = (w: string) => /[A-Za-z]/.test(w) && w.includes('-') && !w.includes('\u00a0');
+/** Where a name holding digits may break: after a hyphen, dot or underscore a letter follows (never in a number). */
+const NAME_BREAK = /(?<=[A-Za-z0-9][-._])(?=[A-Za-z])/;
+
+/** The last place at most `width` characters in where a name may break (0: none). */
+function breakBefore(word: string, width: number): number {
+  if (word.includes('\u00a0')) return 0;
+  let at = 0;
+  for (let i = 2; i <= Math.min(width, word.length - 1); i++)
+    if ('-._'.includes(word[i - 1]!) && /[A-Za-z0-9]/.test(word[i - 2]!) && /[A-Za-z]/.test(word[i]!)) at = i;
+  return at;
+}
 
 /** The room a word needs: a number its whole length; when columns must shrink, a name only its longest part. */
 function wordRoom(w: string, breakable: number): number {
   if (!/\d/.test(w)) return Math.min(w.length, breakable);
-  if (breakable === Infinity || !isIdentifier(w)) return w.length;
-  return Math.max(...w.split(/(?<=-)/).map((part) => part.length));
+  if (breakable === Infinity || w.includes('\u00a0')) return w.length;
+  return Math.max(...w.split(NAME_BREAK).map((part) => part.length));
 }
 
 const longestWord = (cell: string, breakable = Infinity) =>

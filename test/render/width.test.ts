@@ -51,6 +51,9 @@ describe('wrapping', () => {
   it('breaks a hyphenated name with digits after a hyphen, never inside a number', () => {
     expect(wrap('memorystore-standard-300gb', 14)).toEqual(['memorystore-', 'standard-300gb']);
     expect(wrap('4,765,622.5 hour', 8)).toEqual(['4,765,622.5 hour']);
+    expect(wrap('cache.r7g.16xlarge', 10)).toEqual(['cache.', 'r7g.16xlarge']); // not before a digit
+    expect(wrap('Standard_D16s_v5', 12)).toEqual(['Standard_', 'D16s_v5']);
+    expect(wrap('2026-11-29', 6)).toEqual(['2026-11-29']);
   });
   it('keeps a number with its unit and never splits a number', () => {
     expect(wrap('3 TB/month sent', 6)).toEqual(['3 TB/month', 'sent']);
