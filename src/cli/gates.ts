@@ -1,6 +1,10 @@
+import type { Command } from 'commander';
+import type { PlanDocument } from '../core/plan-document.js';
 import { usd } from '../render/format.js';
 import { parseHumaneNumber } from '../core/humane-number.js';
 import { EXIT, ExitError, usageError } from './exit-error.js';
+import type { Io } from './io.js';
+import { envName } from './plan-options.js';
 
 /** Money in messages as in the tables: grouped digits, cents (a figure that is no number is shown as it is). */
 const money = (n: number) => (Number.isFinite(n) ? usd(n, 2) : `$${String(n)}`);
@@ -20,6 +24,32 @@ export function budgetFailure(expected: number, max: number, what: string, flag:
   return new ExitError(
     EXIT.gate,
     `budget gate failed: ${what} ${money(expected)}/month${what.startsWith('the ') ? ' is' : ','} over ${flag} ${money(max)}`,
+  );
+}
+
+/**
+ * Exit 3 when the expected cost is over the budget (or not a finite number: fails closed), naming where the
+ * budget came from: the flag, the environment or the input file. `plan` and `export` gate the same way.
+ */
+export function budgetGate(
+  plan: PlanDocument,
+  max: number | undefined,
+  command: Command,
+  env: Io['env'],
+): ExitError | null {
+  if (max === undefined) return null;
+  const expected = plan.cost.monthly.expected;
+  if (Number.isFinite(expected) && expected <= max) return null;
+  const file: unknown = command.opts().input;
+  const from =
+    command.getOptionValueSource('maxMonthlyCost') === 'cli'
+      ? '--max-monthly-cost'
+      : env[envName('maxMonthlyCost')]
+        ? envName('maxMonthlyCost')
+        : `maxMonthlyCost in ${typeof file === 'string' ? file : 'the input file'}`;
+  return new ExitError(
+    EXIT.gate,
+    `budget gate failed: the expected ${money(expected)}/month is over the budget of ${money(max)} (${from})`,
   );
 }
 

@@ -4,7 +4,8 @@ import type { DesignContext, RegionStack } from './design-types.js';
 import { fleetServers, sizeFleet } from './fleet-sizing.js';
 import { groupDigits } from './group-digits.js';
 import { identity } from './identity-key.js';
-import { round2, writerLoss, writerText, type WriterLoss } from './writer-loss.js';
+import { round } from './round.js';
+import { writerLoss, writerText, type WriterLoss } from './writer-loss.js';
 
 /**
  * DNS failover: the provider's health checks poll every 30 s and mark a region down after 3 failures, then
@@ -146,7 +147,7 @@ export function failoverVariants(
   const writer = writerLoss(ctx, stacks);
   const writes = writerText(writer, stacks[0]!.database.deployment);
   const dnsText = `DNS failover (health checks every 30 s, 3 failures, 60 s TTL: ${minutes(DNS_FAILOVER_SECONDS)} min) for the lost region's share`;
-  const outage = `each region failing once a month for its whole allowed downtime (${round2((1 - perRegion) * MINUTES_PER_MONTH)} min at ${round2(perRegion * 100)} %)`;
+  const outage = `each region failing once a month for its whole allowed downtime (${round((1 - perRegion) * MINUTES_PER_MONTH)} min at ${round(perRegion * 100)} %)`;
   const auto: FailoverVariant = {
     mode: 'auto-scaling',
     stacks,
@@ -222,12 +223,12 @@ export function pickFailover(
   const why = !meets(pick)
     ? `neither meets the target; ${pick.variant.mode} is the more available`
     : pick.monthly <= other.monthly
-      ? `${pick.variant.mode} is the cheaper (${money(pick.monthly)} against ${money(other.monthly)}/month)${target !== undefined ? ` and meets ${target !== undefined ? 'the' : 'the same'} ${round2(target * 100)} % ${target !== undefined ? 'target' : 'step of the cost-of-nines table'} (${pct(pick.estimated)})` : ''}`
-      : `${other.variant.mode} is cheaper (${money(other.monthly)}) but reaches only ${pct(other.estimated)}, short of ${round2((target ?? 0) * 100)} %${target !== undefined ? ', the target' : ', the highest nine the other reaches'}; ${pick.variant.mode} reaches ${pct(pick.estimated)} for ${money(pick.monthly)}`;
+      ? `${pick.variant.mode} is the cheaper (${money(pick.monthly)} against ${money(other.monthly)}/month)${target !== undefined ? ` and meets ${target !== undefined ? 'the' : 'the same'} ${round(target * 100)} % ${target !== undefined ? 'target' : 'step of the cost-of-nines table'} (${pct(pick.estimated)})` : ''}`
+      : `${other.variant.mode} is cheaper (${money(other.monthly)}) but reaches only ${pct(other.estimated)}, short of ${round((target ?? 0) * 100)} %${target !== undefined ? ', the target' : ', the highest nine the other reaches'}; ${pick.variant.mode} reaches ${pct(pick.estimated)} for ${money(pick.monthly)}`;
   const regions = pick.variant.regions
     .map(
       (r) =>
-        `${r.code} needs ${r.needs} servers at peak for its share and the largest other region's, has ${r.has}${r.scaleOutMinutes > 0 ? ` (auto-scaling adds ${r.needs - r.has} in ${round2(r.scaleOutMinutes)} min)` : ''}`,
+        `${r.code} needs ${r.needs} servers at peak for its share and the largest other region's, has ${r.has}${r.scaleOutMinutes > 0 ? ` (auto-scaling adds ${r.needs - r.has} in ${round(r.scaleOutMinutes)} min)` : ''}`,
     )
     .join('; ');
   return {
@@ -238,12 +239,12 @@ export function pickFailover(
       mode: other.variant.mode,
       estimated: other.estimated,
       monthly: other.monthly,
-      countedMinutes: round2(other.variant.countedMinutes),
+      countedMinutes: round(other.variant.countedMinutes),
     },
     reasons: [
       `Region failover ${pick.variant.mode}: ${why}`,
       `Failover headroom: ${regions}`,
-      `Counted as downtime: ${round2(pick.variant.countedMinutes)} min/month — ${pick.variant.counting}`,
+      `Counted as downtime: ${round(pick.variant.countedMinutes)} min/month — ${pick.variant.counting}`,
     ],
   };
 }

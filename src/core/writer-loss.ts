@@ -1,8 +1,6 @@
 import type { DatabaseOption } from './database-options.js';
 import type { DesignContext, RegionStack } from './design-types.js';
-
-/** To the hundredth, for minutes and percentages in the failover's words. */
-export const round2 = (n: number) => Math.round(n * 100) / 100;
+import { round } from './round.js';
 
 /**
  * Active-active regions with one writer: when the primary region's database fails, writes fail in every
@@ -31,5 +29,5 @@ export function writerLoss(ctx: DesignContext, stacks: RegionStack[]): WriterLos
 
 export function writerText(writer: WriterLoss, deployment: DatabaseOption): string {
   const how = deployment === 'single-az' ? "another region's replica promoted" : 'its failover in the region';
-  return `writes failing in every region while the primary region's database recovers (${round2(writer.minutes)} min: ${how}; ${round2(writer.share * 100)} % of requests write)`;
+  return `writes failing in every region while the primary region's database recovers (${round(writer.minutes)} min: ${how}; ${round(writer.share * 100)} % of requests write)`;
 }

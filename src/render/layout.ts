@@ -66,20 +66,26 @@ export function hanging(first: string, text: string, width: number, indent = fir
 /** Where a name holding digits may break: after a hyphen, dot or underscore a letter follows (never in a number). */
 const NAME_BREAK = /(?<=[A-Za-z0-9][-._])(?=[A-Za-z])/;
 
+/** A word's unbreakable parts: a name with digits splits at NAME_BREAK; a number with its unit never does. */
+const nameParts = (word: string) => (word.includes('\u00a0') ? [word] : word.split(NAME_BREAK));
+
 /** The last place at most `width` characters in where a name may break (0: none). */
 function breakBefore(word: string, width: number): number {
-  if (word.includes('\u00a0')) return 0;
   let at = 0;
-  for (let i = 2; i <= Math.min(width, word.length - 1); i++)
-    if ('-._'.includes(word[i - 1]!) && /[A-Za-z0-9]/.test(word[i - 2]!) && /[A-Za-z]/.test(word[i]!)) at = i;
+  let end = 0;
+  for (const part of nameParts(word).slice(0, -1)) {
+    end += part.length;
+    if (end > width) break;
+    at = end;
+  }
   return at;
 }
 
 /** The room a word needs: a number its whole length; when columns must shrink, a name only its longest part. */
 function wordRoom(w: string, breakable: number): number {
   if (!/\d/.test(w)) return Math.min(w.length, breakable);
-  if (breakable === Infinity || w.includes('\u00a0')) return w.length;
-  return Math.max(...w.split(NAME_BREAK).map((part) => part.length));
+  if (breakable === Infinity) return w.length;
+  return Math.max(...nameParts(w).map((part) => part.length));
 }
 
 const longestWord = (cell: string, breakable = Infinity) =>

@@ -115,19 +115,21 @@ export const perRegion = (plan: PlanDocument) => regionCount(plan) > 1;
 /** "All 2 regions: " before a figure that adds up every region, nothing for a one-region plan. */
 export const allRegions = (plan: PlanDocument) => (perRegion(plan) ? `all ${regionCount(plan)} regions: ` : '');
 
+/** One machine type: "m7g.large (2 vCPU, 8 GiB)". */
+const machine = (m: { instanceType: string; vcpus: number; memoryGb: number }) =>
+  `${m.instanceType} (${m.vcpus} vCPU, ${m.memoryGb} GiB)`;
+
 /** The machines at peak: one type, or with --mixed-hardware each size and its count ("3 × m7g.large + 3 × m7g.xlarge"). */
 function machinesText(c: PlanDocument['compute']): string {
-  const one = (type: string, vcpus: number, memoryGb: number) => `${type} (${vcpus} vCPU, ${memoryGb} GiB)`;
-  if (!c.sizes || c.sizes.length < 2) return `${c.instances.expected} × ${one(c.instanceType, c.vcpus, c.memoryGb)}`;
-  return `${c.instances.expected} servers: ${c.sizes.map((z) => `${z.instances.expected} × ${one(z.instanceType, z.vcpus, z.memoryGb)}`).join(' + ')}`;
+  if (!c.sizes || c.sizes.length < 2) return `${c.instances.expected} × ${machine(c)}`;
+  return `${c.instances.expected} servers: ${c.sizes.map((z) => `${z.instances.expected} × ${machine(z)}`).join(' + ')}`;
 }
 
 function appServersText(plan: PlanDocument): string {
   const c = plan.compute;
-  const machine = `${c.instanceType} (${c.vcpus} vCPU, ${c.memoryGb} GiB)`;
   const machines = machinesText(c);
   const load = `${pct(c.utilizationAtPeak)} CPU, p95 ${num(c.p95AtPeakMs)} ms of ${num(c.latencyTargetMs)} at peak`;
-  if (c.instances.max <= 1) return `1 × ${machine} · ${load}`;
+  if (c.instances.max <= 1) return `1 × ${machine(c)} · ${load}`;
   if (!perRegion(plan))
     return `${machines} at peak · auto-scaling ${c.instances.min}–${c.instances.max} · ${load} · set by ${c.boundBy}`;
   const largest = plan.availability.regions[0]!;

@@ -44,8 +44,8 @@ async function load(file: string, io: Io): Promise<PlanDocument> {
     const { planWithRanges } = await import('../../uncertainty/range-plan.js');
     return (await planWithRanges(x, catalogs, { today: today(io.env), validate: parse })).plan;
   } catch (error) {
-    if (error instanceof PlanInputError) throw usageError(`${file}: ${error.field}: ${error.message}`);
-    if (error instanceof RangeInputError) throw usageError(`${file}: ${error.field}: ${error.message}`);
+    if (error instanceof PlanInputError || error instanceof RangeInputError)
+      throw usageError(`${file}: ${error.field}: ${error.message}`);
     throw error;
   }
 }

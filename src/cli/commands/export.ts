@@ -6,7 +6,7 @@ import { VERSION } from '../../version.js';
 import { today } from '../catalogs.js';
 import { planOrRangePlan } from '../plan-or-range.js';
 import { usageError } from '../exit-error.js';
-import { budgetGate } from '../budget-gate.js';
+import { budgetGate } from '../gates.js';
 import type { Io } from '../io.js';
 import { addPlanOptions } from '../plan-options.js';
 import { writeFiles } from '../write-files.js';

@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import type { PlanDocument } from '../../core/plan-document.js';
 import { usageError } from '../exit-error.js';
-import { budgetGate } from '../budget-gate.js';
+import { budgetGate } from '../gates.js';
 import { asciiOnly, colorEnabled, outputWidth, type Io } from '../io.js';
 import { planOrRangePlan } from '../plan-or-range.js';
 import { today } from '../catalogs.js';
@@ -34,11 +34,10 @@ Exit codes: 0 ok · 1 unexpected failure · 2 bad usage or input · 3 budget gat
     );
   addRangeOptions(addPlanOptions(command)).action(async () => {
     const format = chooseFormat(command.opts());
-    const early: string | undefined = command.opts().output;
-    if (early) checkWritable(early, { force: command.opts().force === true, cwd: io.cwd });
+    const output: string | undefined = command.opts().output;
+    if (output) checkWritable(output, { force: command.opts().force === true, cwd: io.cwd });
     const { plan, input } = await planOrRangePlan(command, io, { today: today(io.env) });
     const g = global();
-    const output: string | undefined = command.opts().output;
     const text = await render(plan, format, {
       color: !output && g.color && colorEnabled(io.stdout, io.env, false),
       reasons: !g.quiet,

@@ -49,7 +49,7 @@ export const natGatewayRule: CostRule = {
     }
     const description = () =>
       `NAT gateway in each of ${facts.appZones} zones${inRegions} (app servers in private subnets)`;
-    return { item, quantity: natGateways({ facts, book }) * regions * HOURS_PER_MONTH, description };
+    return { item, quantity: facts.appZones * regions * HOURS_PER_MONTH, description };
   },
 };
 
