@@ -13,7 +13,7 @@ export function connectionReason(book: PriceBook, db: DatabaseSizing, maxServers
   const limit = book.limit('database-max-connections', db.instance.id);
   if (!limit) return null;
   const wanted = maxServers * POOL_PER_SERVER;
-  const figures = `${groupDigits(maxServers)} servers at the fleet's maximum × ${POOL_PER_SERVER} pooled connections = ${groupDigits(wanted)}, against ${db.instance.id}'s ${groupDigits(limit.value)} max_connections (${limit.source})`;
+  const figures = `${groupDigits(maxServers)} server${maxServers === 1 ? '' : 's'} at the fleet's maximum × ${POOL_PER_SERVER} pooled connections = ${groupDigits(wanted)}, against ${db.instance.id}'s ${groupDigits(limit.value)} max_connections (${limit.source})`;
   if (wanted <= limit.value * 0.8) return `Connections fit: ${figures}`;
   const pooler =
     book.catalog.provider === 'aws'

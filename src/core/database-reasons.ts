@@ -5,6 +5,7 @@ import type { Demand } from './demand.js';
 import { groupDigits } from './group-digits.js';
 import { formatUsers } from './humane-number.js';
 import type { PriceBook } from './price-book.js';
+import { isProvider, providerPack } from '../providers/registry.js';
 import type { Parameters } from './resolve.js';
 import { round } from './round.js';
 import { SHARD_KEYS, usersWhenShardingIsNeeded } from './sharding.js';
@@ -44,17 +45,39 @@ function readReason(f: ReasonFacts): string {
   return `${round(d.readCpuDemand, 2)} vCPUs of reads need ${plural(readers, 'reader')}${perShard}${standbys} at the scale-out line: the scaling guide's read replicas, sized by the reads`;
 }
 
+/** The most one primary of this option may hold, and how many replicas it may have (catalog limits). */
+function primaryLimits(book: PriceBook, d: DatabaseSizing) {
+  const haPlus = isHaPlus(d.deployment);
+  return {
+    storageGb: book.limit('database-max-storage', haPlus ? 'aurora' : 'instance')?.value ?? 0,
+    replicas: book.limit('database-read-replicas', haPlus ? 'aurora' : undefined)?.value ?? 0,
+  };
+}
+
 function shardReason({ sizing: d, book, load, p }: ReasonFacts): string {
   const { key, why } = SHARD_KEYS[p.profile];
+  const services = book.catalog.services;
+  const service = isHaPlus(d.deployment) ? services.databaseHaPlus : services.database;
+  const max = primaryLimits(book, d);
   if (d.shards > 1) {
     const limit =
       d.shardBound === 'storage'
-        ? `${groupDigits(Math.round(load.totalStorageGb))} GB of rows is more than one ${book.catalog.services.database} instance holds (${groupDigits(book.limit('database-max-storage', isHaPlus(d.deployment) ? 'aurora' : 'instance')?.value ?? 0)} GB)`
-        : `${round(d.writeCpuDemand, 2)} vCPUs of writes is more than the largest primary (${d.largest.id}) carries under the line`;
+        ? `${groupDigits(Math.round(load.totalStorageGb))} GB of rows is more than one ${service} instance holds (${groupDigits(max.storageGb)} GB)`
+        : d.shardBound === 'read replicas'
+          ? `${round(d.readCpuDemand, 2)} vCPUs of reads need more readers than one primary may have (${max.replicas} replicas of ${d.largest.id})`
+          : `${round(d.writeCpuDemand, 2)} vCPUs of writes is more than the largest primary (${d.largest.id}) carries under the line`;
     return `Sharded by ${key} into ${d.shards} shards because ${limit}: ${why}`;
   }
-  const usersAt = usersWhenShardingIsNeeded(p.users, d, p.dbTimeMs);
-  return `One primary: the scaling guide's "database sharding" at 1M+ users is a readiness step, not a default — shard by ${key} (${why}) when writes pass ${groupDigits(Math.round(d.maxWritesPerPrimary))}/s on ${d.largest.id}, at about ${usersAt === null ? 'no' : formatUsers(usersAt)} users with this traffic`;
+  const usersAt = usersWhenShardingIsNeeded(p.users, d);
+  const limit = d.headroom?.limit;
+  const when =
+    limit === 'storage'
+      ? `its rows pass ${groupDigits(max.storageGb)} GB, the most one ${service} instance holds (${groupDigits(Math.round(load.totalStorageGb))} GB today)`
+      : limit === 'read replicas'
+        ? `its reads need more than the ${max.replicas} replicas one ${d.ceiling.id} primary may have`
+        : `writes pass ${groupDigits(Math.round(d.maxWritesPerPrimary))}/s on ${d.ceiling.id}, the largest primary`;
+  const at = usersAt === null ? 'no user count' : `about ${formatUsers(Number(usersAt.toPrecision(3)))} users`;
+  return `One primary: the scaling guide's "database sharding" at 1M+ users is a readiness step, not a default — shard by ${key} (${why}) when ${when}, at ${at} with this traffic`;
 }
 
 export function databaseReasons(f: ReasonFacts): string[] {
@@ -65,7 +88,7 @@ export function databaseReasons(f: ReasonFacts): string[] {
       `The cache answers ${pct(p.cacheHitRatio)} of reads, leaving ${round(load.readCpuDemand, 2)} vCPUs of reads for the database`,
     );
   reasons.push(readReason(f), shardReason(f));
-  reasons.push(`${databaseOptionLabel(book, d.deployment)}: ${DEPLOYMENT_WHY[d.deployment]}`);
+  reasons.push(`${databaseOptionLabel(book, d.deployment)}: ${deploymentWhy(book, d.deployment)}`);
   reasons.push(
     `Storage ${groupDigits(d.storageGbPerShard)} GB${d.shards > 1 ? ' per shard' : ''}: ${pct(load.totalStorageGb / Math.max(1e-9, f.demand.storageGb))} of ${groupDigits(round(f.demand.storageGb, 1))} GB of user data is rows; files go to object storage, never the server's disk (statelessness: no local file storage)`,
   );
@@ -80,3 +103,10 @@ const DEPLOYMENT_WHY: Record<DatabaseSizing['deployment'], string> = {
   'aurora-io-optimized':
     'as Aurora Standard, with I/O included: cheaper once I/O passes about a quarter of the Aurora bill',
 };
+
+/** What a deployment option is on this provider: the HA-plus slot is Aurora unless the provider's pack says. */
+function deploymentWhy(book: PriceBook, option: DatabaseSizing['deployment']): string {
+  const provider = book.catalog.provider;
+  const own = option === 'aurora' && isProvider(provider) ? providerPack(provider).databaseHaPlusWhy : undefined;
+  return own ?? DEPLOYMENT_WHY[option];
+}

@@ -7,6 +7,7 @@ import type { PriceBook } from './price-book.js';
 import type { Resilience } from './resilience.js';
 import type { Parameters } from './resolve.js';
 import type { TierId } from './tiers.js';
+import { shardingHeadroom, type ShardingHeadroom } from './sharding.js';
 
 /** Share of the stored data that lives in database rows; the rest is files in object storage. */
 export const DATABASE_SHARE_OF_STORAGE = 0.3;
@@ -15,13 +16,17 @@ const MIN_STORAGE_GB = 20;
 
 /**
  * Database shapes tried per tier, smallest first. Burstable credits run out under steady load, so only the
- * single server may use one; memory-optimised from 100k users, where the hot rows outgrow 8 GB.
+ * single server may use one; memory-optimised from 100k users, where the hot rows outgrow 8 GB. The two
+ * large tiers go up to 64 vCPUs before they shard: every provider prices its sizes in proportion to their
+ * vCPUs, so a larger primary costs what shards of it would, without cross-shard queries, a routing layer
+ * and a failover per shard (the guide's "database sharding" at 1M+ then comes when a limit asks for it).
  */
+const SCALE_UP = ['db-memory-16', 'db-memory-32', 'db-memory-64'];
 const CANDIDATES: Record<TierId, readonly string[]> = {
   'single-server': ['db-burst-2', 'db-general-2', 'db-memory-2', 'db-memory-4', 'db-memory-8'],
   'cached-replicas': ['db-general-2', 'db-memory-2', 'db-memory-4', 'db-memory-8'],
-  horizontal: ['db-memory-2', 'db-memory-4', 'db-memory-8'],
-  distributed: ['db-memory-2', 'db-memory-4', 'db-memory-8'],
+  horizontal: ['db-memory-2', 'db-memory-4', 'db-memory-8', ...SCALE_UP],
+  distributed: ['db-memory-2', 'db-memory-4', 'db-memory-8', ...SCALE_UP],
 };
 
 /** What set the number of shards: the first limit a single primary would break. */
@@ -40,9 +45,14 @@ export interface DatabaseSizing {
   writeCpuDemand: number;
   readCpuDemand: number;
   utilizationAtPeak: number;
-  /** Writes per second one primary of the largest size carries under the scale-out line. */
+  /** Writes per second one primary of the ceiling's size carries under the scale-out line. */
   maxWritesPerPrimary: number;
+  /** The tier's largest primary: past it, this tier shards. */
   largest: CatalogItem;
+  /** The largest primary this option sells at any tier: past it, the design must shard however it grows. */
+  ceiling: CatalogItem;
+  /** How many times today's load one primary of the ceiling's size takes before a limit shards it (under 1: sharded now). */
+  headroom: ShardingHeadroom | null;
   reasons: string[];
 }
 
@@ -177,6 +187,7 @@ export function sizeDatabase(
   const candidates = book.databaseTypes(CANDIDATES[tier], option.id);
   const largest = candidates[candidates.length - 1];
   if (!largest) return null;
+  const ceiling = book.databaseTypes(CANDIDATES.distributed, option.id).at(-1) ?? largest;
   const replicaLimit = book.limit('database-read-replicas', isHaPlus(option.id) ? 'aurora' : undefined);
   const maxReaders = (replicaLimit?.value ?? Number.POSITIVE_INFINITY) + option.readableStandbys;
   const byWrites = serversFor(load.writeCpuDemand, largest);
@@ -213,8 +224,10 @@ export function sizeDatabase(
     readCpuDemand: load.readCpuDemand,
     utilizationAtPeak: primaryLoad / vcpus,
     maxWritesPerPrimary:
-      ((largest.vcpus ?? 1) * Math.min(SCALE_OUT_CPU, largest.baselineCpu ?? 1)) / (p.dbTimeMs / 1000),
+      ((ceiling.vcpus ?? 1) * Math.min(SCALE_OUT_CPU, ceiling.baselineCpu ?? 1)) / (p.dbTimeMs / 1000),
     largest,
+    ceiling,
+    headroom: shardingHeadroom(load, ceiling, maxStorageGb(book, option.id), maxReaders),
     reasons: [],
   };
   sizing.reasons = databaseReasons({ sizing, demand, p, book, hasCache, readers, load });

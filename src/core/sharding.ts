@@ -1,3 +1,6 @@
+import type { CatalogItem } from '../pricing/catalog-schema.js';
+import { SCALE_OUT_CPU } from './fleet-sizing.js';
+import type { DatabaseLoad, ShardBound } from './database.js';
 import type { PlanInput } from './input.js';
 
 /** The column each profile's rows are split by, and why it keeps a request on one shard. */
@@ -30,14 +33,30 @@ export function monthReaching(users: number, level: number, growthPercent: numbe
 }
 
 /**
- * The users at which one primary of the largest size stops carrying the writes (demand grows with users),
- * rounded; null when the plan writes nothing.
+ * The users at which one primary of the largest size meets the first limit that shards it (demand and data
+ * grow with users), rounded (fewer than today's when it is sharded already); null when it never does.
  */
-export function usersWhenShardingIsNeeded(
-  users: number,
-  db: { writeCpuDemand: number; maxWritesPerPrimary: number },
-  dbTimeMs: number,
-): number | null {
-  const writesNow = db.writeCpuDemand / (dbTimeMs / 1000);
-  return writesNow > 0 ? Math.round((users * db.maxWritesPerPrimary) / writesNow) : null;
+export function usersWhenShardingIsNeeded(users: number, db: { headroom: ShardingHeadroom | null }): number | null {
+  return db.headroom ? Math.round(users * db.headroom.times) : null;
+}
+
+export interface ShardingHeadroom {
+  times: number;
+  limit: Exclude<ShardBound, 'none'>;
+}
+
+/**
+ * The first limit one primary of the ceiling's size meets as the load grows in proportion (writes over the
+ * line, rows over the engine's maximum, reads over the readers it may have), and at how many times today's
+ * load; null when none ever does (nothing written, stored or read).
+ */
+export function shardingHeadroom(load: DatabaseLoad, ceiling: CatalogItem, maxStorage: number, maxReaders: number) {
+  const usable = (ceiling.vcpus ?? 1) * Math.min(SCALE_OUT_CPU, ceiling.baselineCpu ?? 1);
+  const limits: ShardingHeadroom[] = [
+    { limit: 'write CPU', times: usable / load.writeCpuDemand },
+    { limit: 'storage', times: maxStorage / load.totalStorageGb },
+    { limit: 'read replicas', times: (usable * maxReaders) / load.readCpuDemand },
+  ];
+  const first = limits.reduce((a, b) => (b.times < a.times ? b : a));
+  return Number.isFinite(first.times) ? first : null;
 }

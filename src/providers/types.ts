@@ -85,6 +85,8 @@ export interface ProviderPack {
   cacheBilling?: CacheBilling;
   /** Where its balancer and NAT hold public addresses and how NAT is billed (default: a gateway and an address per zone). */
   network?: NetworkShape;
+  /** What its high-availability-plus database option (the catalog's `aurora` slot) is, where it is not Aurora. */
+  databaseHaPlusWhy?: string;
   /** The Kubernetes objects that put the plan's strategy, weights and health check on its load balancer. */
   ingress: IngressBuilder;
   /** The plan's usage under Infracost's keys for this provider's resources. */

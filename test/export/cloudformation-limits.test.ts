@@ -29,7 +29,17 @@ describe('CloudFormation template quotas', () => {
       ).toEqual([]);
   });
   it('export says so on stderr for a plan past them', async () => {
-    const r = await cli(['export', 'cloudformation', '--users', '5B', '--availability', '99.999', '--dry-run']);
+    const r = await cli([
+      'export',
+      'cloudformation',
+      '--users',
+      '5B',
+      '--profile',
+      'saas',
+      '--availability',
+      '99.999',
+      '--dry-run',
+    ]);
     expect(r.code).toBe(0);
     expect(r.err).toMatch(/^capacity-plan: warning: template-us-east-1\.yaml has [\d,]+ resources \(at most 500\)/m);
   }, 60_000);

@@ -39,14 +39,15 @@ function withConnections(ctx: DesignContext, db: DatabaseSizing, maxServers: num
   return reason ? [...own, reason] : own;
 }
 
-/** The shard key, and the users (and month, under --growth) at which one primary stops carrying the writes. */
+/** The shard key, and the users (and month, under --growth) at which one primary meets its first limit. */
 function shardingReadiness(ctx: DesignContext, db: DatabaseSizing): PlanDocument['database']['sharding'] {
-  const users = usersWhenShardingIsNeeded(ctx.input.users, db, ctx.params.dbTimeMs);
+  const users = usersWhenShardingIsNeeded(ctx.input.users, db);
   return {
     key: SHARD_KEYS[ctx.params.profile].key,
     boundBy: db.shardBound,
     writesPerSecondPerPrimary: round(db.maxWritesPerPrimary, 1),
     necessaryAtUsers: users,
+    necessaryBy: db.headroom?.limit ?? null,
     necessaryInMonth: users === null ? null : monthReaching(ctx.input.users, users, ctx.input.growth),
   };
 }

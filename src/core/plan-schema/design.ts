@@ -106,7 +106,14 @@ export const designShape = {
         key: z.string(),
         boundBy: z.enum(['none', 'write CPU', 'storage', 'read replicas']),
         writesPerSecondPerPrimary: z.number().describe('Writes one primary of the largest size carries under the line'),
-        necessaryAtUsers: z.number().nullable().describe('Users at which one primary no longer carries the writes'),
+        necessaryAtUsers: z
+          .number()
+          .nullable()
+          .describe('Users at which one primary of the largest size meets its first limit (writes, rows or reads)'),
+        necessaryBy: z
+          .enum(['write CPU', 'storage', 'read replicas'])
+          .nullable()
+          .describe('That limit (null: none is ever met)'),
         necessaryInMonth: z.number().int().nullable().describe('The month that arrives under --growth (null: none)'),
       })
       .describe('The shard key, and when sharding becomes necessary'),

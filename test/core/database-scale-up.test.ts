@@ -1,0 +1,69 @@
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { catalogSchema } from '../../src/pricing/catalog-schema.js';
+import { planOf } from '../helpers.js';
+
+const PROVIDERS = ['aws', 'gcp', 'azure'] as const;
+const catalog = (provider: string) => catalogSchema.parse(parse(readFileSync(`pricing/${provider}.yaml`, 'utf8')));
+
+describe('larger database classes: a primary scales up before the data is sharded', () => {
+  for (const provider of PROVIDERS) {
+    it(`${provider}: every region sells 16, 32 and 64 vCPUs of each option it sells 8 of, priced in proportion`, () => {
+      for (const [code, region] of Object.entries(catalog(provider).regions)) {
+        const db = region.items.filter((i) => i.kind === 'database' && i.shape?.startsWith('db-memory-'));
+        for (const eight of db.filter((i) => i.shape === 'db-memory-8')) {
+          for (const k of [2, 4, 8]) {
+            const larger = db.find((i) => i.shape === `db-memory-${8 * k}` && i.variant === eight.variant);
+            expect(larger, `${code} ${eight.variant} ×${k}`).toBeDefined();
+            expect(larger!.vcpus).toBe(eight.vcpus! * k);
+            expect(larger!.memoryGb).toBe(eight.memoryGb! * k);
+            expect(larger!.price).toBeCloseTo(eight.price * k, 6);
+            // Derived from a row, never surer than it: V becomes M, U stays U.
+            expect(larger!.confidence).toBe(eight.confidence === 'U' ? 'U' : 'M');
+          }
+        }
+      }
+    });
+  }
+
+  it('5M social users on AWS: one db.r7g.4xlarge primary carries 6.94 vCPUs of writes, no shards', () => {
+    const p = planOf({ users: 5_000_000, profile: 'social', provider: 'aws', simulate: false });
+    expect(p.database.shards).toBe(1);
+    expect(p.database.instanceType).toBe('db.r7g.4xlarge');
+    expect(p.database.reasons.join('\n')).toMatch(/readiness step, not a default/);
+  });
+
+  it('sharding comes only when the largest primary is outgrown: 20M SaaS users shard db.r7g.16xlarge by write CPU', () => {
+    const p = planOf({ users: 20_000_000, profile: 'saas', provider: 'aws', simulate: false });
+    expect(p.database.instanceType).toBe('db.r7g.16xlarge');
+    expect(p.database.shards).toBeGreaterThan(1);
+    expect(p.database.sharding.boundBy).toBe('write CPU');
+  });
+
+  it('readiness names the first limit one primary meets: rows before writes for media', () => {
+    for (const provider of PROVIDERS) {
+      const p = planOf({ users: 5_000_000, profile: 'media', provider, simulate: false });
+      expect(p.database.shards, provider).toBe(1);
+      expect(p.database.sharding.necessaryBy, provider).toBe('storage');
+      const max = { aws: 140_737, gcp: 64_000, azure: 32_768 }[provider];
+      // Storage grows with users: the users at which the rows fill one primary.
+      expect(p.database.sharding.necessaryAtUsers, provider).toBe(Math.round((5_000_000 * max) / p.database.storageGb));
+      expect(p.database.reasons.join('\n'), provider).toMatch(/when its rows pass [\d,]+ GB, the most one .* holds/);
+    }
+  });
+
+  it('a small plan names the largest primary of any tier as the ceiling, not its own tier’s', () => {
+    const p = planOf({ users: 50_000, readRatio: 0.5, provider: 'aws', simulate: false });
+    expect(p.database.reasons.join('\n')).toMatch(/on db\.r7g\.16xlarge, the largest primary/);
+    expect(p.database.sharding.necessaryBy).toBe('write CPU');
+  });
+
+  it('GCP Enterprise Plus is described as itself, not as Aurora', () => {
+    const p = planOf({ users: 5_000_000, provider: 'gcp', simulate: false });
+    const text = p.database.reasons.join('\n');
+    expect(p.database.service).toMatch(/Enterprise Plus/);
+    expect(text).not.toMatch(/six ways/);
+    expect(text).toMatch(/same IP address and no data loss/);
+  });
+});
