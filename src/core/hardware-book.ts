@@ -26,17 +26,29 @@ const variantKey = (item: CatalogItem) => (item.variant ?? '').replace(/\b(redis
 /** A shape without its architecture: catalogs name Arm sizes `arm-general-4` beside the x86 `general-4`. */
 const family = (shape: string | undefined) => shape?.replace(/^arm-/, '');
 
+const siblingKey = (i: CatalogItem) => `${i.kind}|${family(i.shape)}|${i.unit}|${variantKey(i)}`;
+const siblingGroups = new WeakMap<PriceBook, Map<string, CatalogItem[]>>();
+
+/** A book's items grouped by what makes them swappable, made once per book (a plan picks hundreds of times). */
+function groupsOf(book: PriceBook): Map<string, CatalogItem[]> {
+  let groups = siblingGroups.get(book);
+  if (groups) return groups;
+  groups = new Map();
+  for (const i of book.items) {
+    if (!i.shape) continue;
+    const key = siblingKey(i);
+    const group = groups.get(key);
+    if (group) group.push(i);
+    else groups.set(key, [i]);
+  }
+  siblingGroups.set(book, groups);
+  return groups;
+}
+
 /** Items a plan may swap for each other: the same kind, shape, unit and variant; only the architecture or engine differs. */
 export function siblings(book: PriceBook, anchor: CatalogItem): CatalogItem[] {
   if (!anchor.shape) return [anchor];
-  const shape = family(anchor.shape);
-  const same = book.items.filter(
-    (i) =>
-      i.kind === anchor.kind &&
-      family(i.shape) === shape &&
-      i.unit === anchor.unit &&
-      variantKey(i) === variantKey(anchor),
-  );
+  const same = groupsOf(book).get(siblingKey(anchor)) ?? [];
   return same.includes(anchor) ? same : [anchor, ...same];
 }
 
