@@ -67,3 +67,25 @@ describe('larger database classes: a primary scales up before the data is sharde
     expect(text).toMatch(/same IP address and no data loss/);
   });
 });
+
+describe('cache nodes: larger ones only where 26 GB shards would split the cache into clusters', () => {
+  it('20M SaaS users on AWS: 157 shards of cache.r7g.2xlarge in one cluster, not 315 of xlarge in two', () => {
+    const p = planOf({ users: 20_000_000, profile: 'saas', provider: 'aws', simulate: false });
+    expect(p.cache!.nodeType).toBe('cache.r7g.2xlarge');
+    expect(p.cache!.nodes).toBeLessThanOrEqual(500);
+    expect(p.cache!.reasons.join('\n')).toMatch(
+      /rather than 315 shards of cache\.r7g\.xlarge: those are past the 500-node limit/,
+    );
+    expect(p.cache!.reasons.join('\n')).not.toMatch(/split into/);
+  });
+
+  it('below the quota the 26 GB shards stay, and where even the largest node splits, the plan says how many clusters', () => {
+    const mid = planOf({ users: 5_000_000, provider: 'aws', simulate: false });
+    expect(mid.cache!.nodeType).toBe('cache.r7g.xlarge');
+    const huge = planOf({ users: 1_000_000_000, provider: 'aws', simulate: false });
+    expect(huge.cache!.nodeType).toBe('cache.r7g.4xlarge');
+    expect(huge.cache!.reasons.join('\n')).toMatch(
+      /the largest node sold, rather than [\d,]+ shards of cache\.r7g\.xlarge: 2 clusters rather than \d+/,
+    );
+  });
+});
