@@ -1,5 +1,5 @@
 import type { PlanDocument } from '../core/plan-document.js';
-import { kept, POSTGRES_VERSION, type RegionRole } from './cloudformation-data.js';
+import { allocatedGib, kept, POSTGRES_VERSION, type RegionRole } from './cloudformation-data.js';
 import { getAtt, ref, tags, type CfnOutputs, type CfnResources } from './cloudformation-types.js';
 
 /** An RDS Multi-AZ DB cluster per shard: a writer and two readable standbys in three zones, one resource. */
@@ -17,7 +17,7 @@ export function multiAzCluster(plan: PlanDocument, role: RegionRole, outputs: Cf
             Engine: 'postgres',
             EngineVersion: POSTGRES_VERSION,
             DBClusterInstanceClass: d.instanceType,
-            AllocatedStorage: Math.ceil(d.storageGb / d.shards),
+            AllocatedStorage: allocatedGib(d.storageGb / d.shards),
             StorageType: 'gp3',
             DBSubnetGroupName: ref('DatabaseSubnetGroup'),
             VpcSecurityGroupIds: [ref('DataSecurityGroup')],

@@ -2,6 +2,12 @@ import type { PlanDocument } from '../core/plan-document.js';
 import { getAtt, ref, tags, type CfnOutputs, type CfnResources } from './cloudformation-types.js';
 import { multiAzCluster } from './cloudformation-cluster.js';
 
+/**
+ * RDS allocates storage in GiB (AllocatedStorage, 20 to 65,536): the plan's decimal GB, rounded up. The
+ * planner's 64 TiB limit is 70,368 GB, so a full shard is 65,536 GiB, never more.
+ */
+export const allocatedGib = (gb: number) => Math.max(20, Math.ceil((gb * 1e9) / 2 ** 30 - 1e-9));
+
 export const POSTGRES_VERSION = '16';
 export const kept = { DeletionPolicy: 'Snapshot', UpdateReplacePolicy: 'Snapshot' } as const;
 
@@ -67,7 +73,7 @@ function rds(plan: PlanDocument, role: RegionRole, outputs: CfnOutputs): CfnReso
             StorageEncrypted: true,
             Engine: 'postgres',
             EngineVersion: POSTGRES_VERSION,
-            AllocatedStorage: String(Math.ceil(d.storageGb / d.shards)),
+            AllocatedStorage: String(allocatedGib(d.storageGb / d.shards)),
             StorageType: 'gp3',
             MultiAZ: d.deployment === 'multi-az',
             MasterUsername: 'app',

@@ -46,7 +46,7 @@ describe('larger database classes: a primary scales up before the data is sharde
       const p = planOf({ users: 5_000_000, profile: 'media', provider, simulate: false });
       expect(p.database.shards, provider).toBe(1);
       expect(p.database.sharding.necessaryBy, provider).toBe('storage');
-      const max = { aws: 140_737, gcp: 64_000, azure: 32_768 }[provider];
+      const max = { aws: 140_737, gcp: 64_000, azure: 35_184 }[provider];
       // Storage grows with users: the users at which the rows fill one primary.
       expect(p.database.sharding.necessaryAtUsers, provider).toBe(Math.round((5_000_000 * max) / p.database.storageGb));
       expect(p.database.reasons.join('\n'), provider).toMatch(/when its rows pass [\d,]+ GB, the most one .* holds/);

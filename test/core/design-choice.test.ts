@@ -100,13 +100,13 @@ describe('engineering limits decide scale-out, not tier labels', () => {
       const perShard = p.database.storageGb / p.database.shards;
       const cap = /Aurora/.test(p.database.service)
         ? 140_737
-        : { aws: 70_368, gcp: 64_000, azure: 32_768 }[t.input.provider as 'aws' | 'gcp' | 'azure'];
+        : { aws: 70_368, gcp: 64_000, azure: 35_184 }[t.input.provider as 'aws' | 'gcp' | 'azure'];
       expect(perShard).toBeLessThanOrEqual(cap);
     });
   }
 
   it('storage per shard never passes the engine maximum on any provider', () => {
-    const max = { aws: 70_368, gcp: 64_000, azure: 32_768 } as const;
+    const max = { aws: 70_368, gcp: 64_000, azure: 35_184 } as const;
     for (const provider of ['aws', 'gcp', 'azure'] as const) {
       const p = planOf({ users: 56_000_000, profile: 'media', provider, simulate: false });
       const cap = /Aurora/.test(p.database.service) ? 140_737 : max[provider];

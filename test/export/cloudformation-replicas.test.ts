@@ -40,3 +40,23 @@ describe('encryption of RDS replicas in the CloudFormation templates', () => {
     for (const r of replicas) expect(r.Properties.StorageEncrypted).toBeUndefined();
   });
 });
+
+describe('RDS storage in the CloudFormation templates', () => {
+  it('AllocatedStorage is the plan’s GB in GiB, at most the 65,536 RDS takes, on instances and Multi-AZ DB clusters', () => {
+    for (const database of ['multi-az', 'multi-az-cluster'] as const) {
+      const input = { users: 4_500_000, profile: 'saas' as const, database, simulate: false };
+      const plan = planOf(input);
+      const perShardGb = plan.database.storageGb / plan.database.shards;
+      const t = templates(input)['template.yaml']!;
+      const allocated = Object.values(t.Resources)
+        .map((r) => r.Properties.AllocatedStorage)
+        .filter((a) => a !== undefined)
+        .map(Number);
+      expect(allocated.length, database).toBeGreaterThan(0);
+      for (const gib of allocated) {
+        expect(gib, database).toBe(Math.ceil((perShardGb * 1e9) / 2 ** 30));
+        expect(gib, database).toBeLessThanOrEqual(65_536);
+      }
+    }
+  });
+});
