@@ -1,5 +1,5 @@
 import type { Sla } from '../pricing/catalog-schema.js';
-import { DATABASE_OPTION_RULES } from './database-options.js';
+import { optionRule } from './database-options.js';
 import type { PriceBook } from './price-book.js';
 import type { Resilience } from './resilience.js';
 import { round } from './round.js';
@@ -82,7 +82,7 @@ export function estimateAvailability(r: Resilience, parts: EstimateParts, book: 
   } else {
     add('app server', book.sla('compute-single'), 'one instance');
   }
-  const option = DATABASE_OPTION_RULES[r.databaseHa];
+  const option = optionRule(book, r.databaseHa);
   add(
     'database',
     book.sla(option.sla),

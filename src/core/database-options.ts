@@ -1,3 +1,4 @@
+import { isProvider, providerPack } from '../providers/registry.js';
 import type { PriceBook } from './price-book.js';
 
 /**
@@ -19,6 +20,10 @@ export interface DatabaseOptionRule {
   storedCopies: number;
   /** The catalog variant of its storage and I/O rows (undefined: the plain rows). */
   storageVariant: string | undefined;
+  /** Aurora's architecture: one cluster volume billed once, shared by the writer and its replicas. */
+  clusterVolume: boolean;
+  /** The catalog variant its read replicas are billed at. */
+  replicaVariant: string;
 }
 
 export const DATABASE_OPTION_RULES: Record<DatabaseOption, DatabaseOptionRule> = {
@@ -29,6 +34,8 @@ export const DATABASE_OPTION_RULES: Record<DatabaseOption, DatabaseOptionRule> =
     replicasAreStandbys: false,
     storedCopies: 1,
     storageVariant: undefined,
+    clusterVolume: false,
+    replicaVariant: 'single-az',
   },
   'multi-az': {
     id: 'multi-az',
@@ -37,6 +44,8 @@ export const DATABASE_OPTION_RULES: Record<DatabaseOption, DatabaseOptionRule> =
     replicasAreStandbys: false,
     storedCopies: 2,
     storageVariant: undefined,
+    clusterVolume: false,
+    replicaVariant: 'single-az',
   },
   'multi-az-cluster': {
     id: 'multi-az-cluster',
@@ -45,6 +54,8 @@ export const DATABASE_OPTION_RULES: Record<DatabaseOption, DatabaseOptionRule> =
     replicasAreStandbys: false,
     storedCopies: 3,
     storageVariant: undefined,
+    clusterVolume: false,
+    replicaVariant: 'single-az',
   },
   aurora: {
     id: 'aurora',
@@ -53,6 +64,8 @@ export const DATABASE_OPTION_RULES: Record<DatabaseOption, DatabaseOptionRule> =
     replicasAreStandbys: true,
     storedCopies: 1,
     storageVariant: 'aurora',
+    clusterVolume: true,
+    replicaVariant: 'aurora',
   },
   'aurora-io-optimized': {
     id: 'aurora-io-optimized',
@@ -61,6 +74,8 @@ export const DATABASE_OPTION_RULES: Record<DatabaseOption, DatabaseOptionRule> =
     replicasAreStandbys: true,
     storedCopies: 1,
     storageVariant: 'aurora-io-optimized',
+    clusterVolume: true,
+    replicaVariant: 'aurora-io-optimized',
   },
 };
 
@@ -70,6 +85,25 @@ export function offeredDatabaseOptions(book: PriceBook): DatabaseOption[] {
 }
 
 export const isHaPlus = (o: DatabaseOption) => o === 'aurora' || o === 'aurora-io-optimized';
+
+/**
+ * The option as this provider runs it. The higher-SLA slot is Aurora's architecture unless the provider's
+ * pack says it is an instance (Google's Enterprise Plus): then its standby is in the instance's price and
+ * its storage is two plain copies, and read replicas are extra zonal instances, as for a Multi-AZ instance.
+ */
+export function optionRule(book: PriceBook, o: DatabaseOption): DatabaseOptionRule {
+  const rule = DATABASE_OPTION_RULES[o];
+  const provider = book.catalog.provider;
+  if (!isHaPlus(o) || !isProvider(provider) || !providerPack(provider).databaseHaPlusInstance) return rule;
+  return {
+    ...rule,
+    replicasAreStandbys: false,
+    storedCopies: 2,
+    storageVariant: undefined,
+    clusterVolume: false,
+    replicaVariant: 'aurora-replica',
+  };
+}
 
 /** What the option is called on this provider. */
 export function databaseOptionLabel(book: PriceBook, o: DatabaseOption): string {

@@ -1,6 +1,6 @@
 import { SCALE_OUT_CPU } from './compute.js';
 import type { DatabaseLoad, DatabaseSizing } from './database.js';
-import { databaseOptionLabel, isHaPlus } from './database-options.js';
+import { databaseOptionLabel, isHaPlus, optionRule } from './database-options.js';
 import type { Demand } from './demand.js';
 import { groupDigits } from './group-digits.js';
 import { formatUsers } from './humane-number.js';
@@ -33,7 +33,7 @@ function readReason(f: ReasonFacts): string {
   const { sizing: d, readers } = f;
   const perShard = d.shards > 1 ? ' per shard' : '';
   if (readers === 0) {
-    const replicas = isHaPlus(d.deployment)
+    const replicas = optionRule(f.book, d.deployment).replicasAreStandbys
       ? `; its ${plural(d.readReplicasPerShard, 'replica')} is the failover target`
       : '';
     return `The primary carries the reads as well (${round(d.readCpuDemand, 2)} vCPUs) under the line, so no read replica is needed${replicas}: the scaling guide's "database with read replicas" is read scaling, and replicas are added when reads pass the line`;
@@ -107,6 +107,6 @@ const DEPLOYMENT_WHY: Record<DatabaseSizing['deployment'], string> = {
 /** What a deployment option is on this provider: the HA-plus slot is Aurora unless the provider's pack says. */
 function deploymentWhy(book: PriceBook, option: DatabaseSizing['deployment']): string {
   const provider = book.catalog.provider;
-  const own = option === 'aurora' && isProvider(provider) ? providerPack(provider).databaseHaPlusWhy : undefined;
+  const own = isHaPlus(option) && isProvider(provider) ? providerPack(provider).databaseHaPlusInstance?.why : undefined;
   return own ?? DEPLOYMENT_WHY[option];
 }

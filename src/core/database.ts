@@ -1,7 +1,7 @@
 import type { CatalogItem } from '../pricing/catalog-schema.js';
 import { SCALE_OUT_CPU, serversFor } from './compute.js';
 import { databaseReasons } from './database-reasons.js';
-import { DATABASE_OPTION_RULES, isHaPlus, type DatabaseOption } from './database-options.js';
+import { isHaPlus, optionRule, type DatabaseOption } from './database-options.js';
 import type { Demand } from './demand.js';
 import type { PriceBook } from './price-book.js';
 import type { Resilience } from './resilience.js';
@@ -182,7 +182,7 @@ export function sizeDatabase(
   book: PriceBook,
   hasCache: boolean,
 ): DatabaseSizing | null {
-  const option = DATABASE_OPTION_RULES[r.databaseHa];
+  const option = optionRule(book, r.databaseHa);
   const load = databaseLoad(demand, p, hasCache);
   const candidates = book.databaseTypes(CANDIDATES[tier], option.id);
   const largest = candidates[candidates.length - 1];

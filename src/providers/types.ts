@@ -85,8 +85,13 @@ export interface ProviderPack {
   cacheBilling?: CacheBilling;
   /** Where its balancer and NAT hold public addresses and how NAT is billed (default: a gateway and an address per zone). */
   network?: NetworkShape;
-  /** What its high-availability-plus database option (the catalog's `aurora` slot) is, where it is not Aurora. */
-  databaseHaPlusWhy?: string;
+  /**
+   * Where its high-availability-plus database option (the catalog's `aurora` slot) is not Aurora: an
+   * instance whose price holds its HA standby (storage on the plain rows, two copies) with read replicas
+   * billed at the `aurora-replica` rows, not a cluster volume whose replicas are its standbys; `why` says
+   * what it is, in a sentence.
+   */
+  databaseHaPlusInstance?: { why: string };
   /** The Kubernetes objects that put the plan's strategy, weights and health check on its load balancer. */
   ingress: IngressBuilder;
   /** The plan's usage under Infracost's keys for this provider's resources. */

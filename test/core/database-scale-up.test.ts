@@ -89,3 +89,29 @@ describe('cache nodes: larger ones only where 26 GB shards would split the cache
     );
   });
 });
+
+describe('Google Cloud SQL Enterprise Plus is billed as itself', () => {
+  const lines = (p: ReturnType<typeof planOf>) => p.cost.lineItems.filter((l) => l.component === 'database');
+  it('its HA standby is in the instance price: one instance-month per primary, no failover replica, two storage copies', () => {
+    const p = planOf({ users: 1_000_000, provider: 'gcp', simulate: false });
+    expect(p.database.deployment).toBe('aurora');
+    expect(p.database.readReplicas).toBe(0);
+    const [primary, storage, ...rest] = lines(p);
+    expect(primary!.quantity).toBe(730 * p.database.shards);
+    expect(primary!.description).toMatch(/with HA \(primary \+ standby, one price\)/);
+    expect(storage!.quantity).toBe(2 * p.database.storageGb);
+    expect(storage!.unitPrice).toBe(0.17);
+    expect(rest).toEqual([]);
+    expect(p.database.reasons.join('\n')).not.toMatch(/failover target/);
+  });
+
+  it('read replicas, where reads need them, are zonal instances at half the HA price, each with its storage', () => {
+    const p = planOf({ users: 5_000_000, profile: 'saas', provider: 'gcp', simulate: false });
+    const d = p.database;
+    expect(d.readReplicasPerShard).toBeGreaterThan(0);
+    const [primary, replicas, storage] = lines(p);
+    expect(replicas!.unitPrice).toBeCloseTo(primary!.unitPrice / 2, 6);
+    expect(replicas!.quantity).toBe(730 * d.shards * d.readReplicasPerShard);
+    expect(storage!.quantity).toBe(d.storageGb * (2 + d.readReplicasPerShard));
+  });
+});

@@ -31,8 +31,9 @@ export const gcp = {
   network: { balancerIps: 'one', nat: { gateways: 'regional', vmsAtCap: 32 } },
   // docs.cloud.google.com/sql/docs/availability: regional (HA) instances fail over to the secondary zone with
   // the same IP address and no data loss; Enterprise Plus: 99.99 % SLA, under a second for planned operations.
-  databaseHaPlusWhy:
-    'a standby in another zone, written synchronously, takes over with the same IP address and no data loss (billed as a second instance); planned maintenance and scaling cost under a second of downtime, and the SLA is 99.99 %',
+  databaseHaPlusInstance: {
+    why: 'a standby in another zone, written synchronously, takes over with the same IP address and no data loss (billed as a second instance); planned maintenance and scaling cost under a second of downtime, and the SLA is 99.99 %',
+  },
   balancer: {
     'round-robin': {
       service: BACKEND,

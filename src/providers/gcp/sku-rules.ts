@@ -60,6 +60,14 @@ export const SQL_SHAPES = [
     servers: 2,
     rate: `Zonal - Enterprise Plus ${PLUS_SERIES} `,
   },
+  // An Enterprise Plus read replica: one zonal instance at the same rates.
+  {
+    variant: 'aurora-replica',
+    prefix: 'db-perf-optimized-N-',
+    label: 'Enterprise Plus replica',
+    servers: 1,
+    rate: `Zonal - Enterprise Plus ${PLUS_SERIES} `,
+  },
 ] as const;
 export const sqlShapeRate = (shape: (typeof SQL_SHAPES)[number], what: 'vCPU' | 'RAM') =>
   new RegExp(`^${SQL}: ${shape.rate}${what} in `);

@@ -1,5 +1,5 @@
 import { HOURS_PER_MONTH } from '../../demand.js';
-import { DATABASE_OPTION_RULES, isHaPlus } from '../../database-options.js';
+import { optionRule } from '../../database-options.js';
 import type { CatalogItem } from '../../../pricing/catalog-schema.js';
 import type { CostContext, DatabaseFacts } from '../types.js';
 
@@ -12,8 +12,8 @@ export function databaseStorage(
   db: DatabaseFacts,
 ): { item: CatalogItem; copies: number; quantity: number } {
   const d = db.sizing;
-  const option = DATABASE_OPTION_RULES[d.deployment];
-  if (isHaPlus(d.deployment)) {
+  const option = optionRule(ctx.book, d.deployment);
+  if (option.clusterVolume) {
     const item = ctx.book.item('database-storage', undefined, option.storageVariant);
     return { item, copies: d.shards, quantity: d.storageGbPerShard * d.shards };
   }
@@ -24,6 +24,6 @@ export function databaseStorage(
 /** A database's read replicas, each shard's, billed as single-AZ instances of its class: the item and the month's hours. */
 export function readReplicaHours(ctx: CostContext, db: DatabaseFacts) {
   const { sizing: d } = db;
-  const item = ctx.book.item('database', d.instance.id, 'single-az');
+  const item = ctx.book.item('database', d.instance.id, optionRule(ctx.book, d.deployment).replicaVariant);
   return { item, quantity: d.shards * d.readReplicasPerShard * HOURS_PER_MONTH, per: d.shards > 1 ? 'shard' : null };
 }

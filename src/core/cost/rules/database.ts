@@ -4,7 +4,7 @@ import type { CostContext, DatabaseFacts } from '../types.js';
 import { USAGE_ASSUMPTIONS as A } from '../usage-assumptions.js';
 import { databaseStorage, readReplicaHours } from './database-storage.js';
 import { localDatabase } from '../regional.js';
-import { DATABASE_OPTION_RULES, databaseOptionLabel, isHaPlus } from '../../database-options.js';
+import { databaseOptionLabel, isHaPlus, optionRule } from '../../database-options.js';
 import {
   regionReadReplicasRule,
   regionReplicaRule,
@@ -16,7 +16,8 @@ const s = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 /** " in eu-west-1" when the design has databases in several regions. */
 const where = (ctx: CostContext, db: DatabaseFacts) => (ctx.facts.databases.length > 1 ? ` in ${db.code}` : '');
 const primary = (db: DatabaseFacts) => db.role === 'primary';
-const aurora = (db: DatabaseFacts) => isHaPlus(db.sizing.deployment);
+/** Aurora's architecture (a cluster volume, replicas as standbys), not merely the higher-SLA slot. */
+const aurora = (ctx: CostContext, db: DatabaseFacts) => optionRule(ctx.book, db.sizing.deployment).clusterVolume;
 const cluster = (db: DatabaseFacts) => db.sizing.deployment === 'multi-az-cluster';
 
 const primaryRule: CostRule<DatabaseFacts> = {
@@ -26,7 +27,7 @@ const primaryRule: CostRule<DatabaseFacts> = {
   line(ctx, db) {
     const { sizing: d } = db;
     const svc = ctx.book.catalog.services;
-    if (aurora(db)) {
+    if (aurora(ctx, db)) {
       const replicas = Math.max(1, d.readReplicasPerShard);
       const io = d.deployment === 'aurora-io-optimized' ? ' I/O-Optimized' : '';
       const text = `${svc.databaseHaPlus}${io} ${d.instance.id}: ${s(d.shards, 'writer')} + ${s(replicas, 'replica')} each`;
@@ -41,8 +42,12 @@ const primaryRule: CostRule<DatabaseFacts> = {
       const text = `${databaseOptionLabel(ctx.book, d.deployment)} ${d.instance.id}, priced as three instances${shards}`;
       return { item: d.instance, quantity: d.shards * HOURS_PER_MONTH, description: text + where(ctx, db) };
     }
-    const ha = d.deployment === 'multi-az' ? 'Multi-AZ' : 'Single-AZ';
     const shards = d.shards > 1 ? ` × ${d.shards} shards` : '';
+    if (isHaPlus(d.deployment)) {
+      const text = `${svc.databaseHaPlus} ${d.instance.id} with HA (primary + standby, one price)${shards}`;
+      return { item: d.instance, quantity: d.shards * HOURS_PER_MONTH, description: text + where(ctx, db) };
+    }
+    const ha = d.deployment === 'multi-az' ? 'Multi-AZ' : 'Single-AZ';
     const description = () => `${svc.database} ${d.instance.id} ${ha} primary${shards}${where(ctx, db)}`;
     return { item: d.instance, quantity: d.shards * HOURS_PER_MONTH, description };
   },
@@ -51,7 +56,7 @@ const primaryRule: CostRule<DatabaseFacts> = {
 const replicasRule: CostRule<DatabaseFacts> = {
   kind: 'database-replicas',
   component: 'database',
-  applies: (_, db) => primary(db) && !aurora(db) && db.sizing.readReplicasPerShard > 0,
+  applies: (ctx, db) => primary(db) && !aurora(ctx, db) && db.sizing.readReplicasPerShard > 0,
   line(ctx, db) {
     const { item, quantity, per } = readReplicaHours(ctx, db);
     const description = () =>
@@ -67,11 +72,11 @@ const storageRule: CostRule<DatabaseFacts> = {
   line(ctx, db) {
     const { sizing: d } = db;
     const { item, copies, quantity } = databaseStorage(ctx, db);
-    if (aurora(db)) {
+    if (aurora(ctx, db)) {
       const text = `${ctx.book.catalog.services.databaseHaPlus} storage (replicated across three zones, billed once${d.deployment === 'aurora-io-optimized' ? ', I/O included' : ''})`;
       return { item, quantity, description: text + where(ctx, db) };
     }
-    const own = DATABASE_OPTION_RULES[d.deployment].storedCopies;
+    const own = optionRule(ctx.book, d.deployment).storedCopies;
     const standby = own === 3 ? ', 2 standbys' : own === 2 ? ', standby' : '';
     const which = `primary${standby}${d.readReplicasPerShard > 0 ? ' and replicas' : ''}`;
     const on = copies === 1 ? 'on 1 copy' : `on each of ${copies} copies`;

@@ -3,7 +3,7 @@ import type { CostContext, DatabaseFacts } from '../types.js';
 import type { CostRule } from '../rule.js';
 import { USAGE_ASSUMPTIONS as A } from '../usage-assumptions.js';
 import { databaseStorage, readReplicaHours } from './database-storage.js';
-import { databaseOptionLabel, isHaPlus } from '../../database-options.js';
+import { databaseOptionLabel, isHaPlus, optionRule } from '../../database-options.js';
 
 /*
  * Another region's copy of the primary region's database, deployed like the primary: the promotable
@@ -13,7 +13,8 @@ import { databaseOptionLabel, isHaPlus } from '../../database-options.js';
  */
 
 const standby = (db: DatabaseFacts) => db.role === 'standby-region';
-const aurora = (db: DatabaseFacts) => isHaPlus(db.sizing.deployment);
+/** Aurora's architecture (a global database's secondary cluster), not merely the higher-SLA slot. */
+const aurora = (ctx: CostContext, db: DatabaseFacts) => optionRule(ctx.book, db.sizing.deployment).clusterVolume;
 const s = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 const shardsText = (n: number) => (n > 1 ? ` × ${n} shards` : '');
 
@@ -23,7 +24,7 @@ export const regionReplicaRule: CostRule<DatabaseFacts> = {
   applies: (_, db) => standby(db),
   line(ctx, db) {
     const { sizing: d } = db;
-    if (aurora(db)) {
+    if (aurora(ctx, db)) {
       const readers = Math.max(1, d.readReplicasPerShard);
       const svc = ctx.book.catalog.services.databaseHaPlus;
       const description = () =>
@@ -33,9 +34,11 @@ export const regionReplicaRule: CostRule<DatabaseFacts> = {
     const ha =
       d.deployment === 'multi-az-cluster'
         ? databaseOptionLabel(ctx.book, d.deployment)
-        : d.deployment === 'multi-az'
-          ? 'Multi-AZ'
-          : 'Single-AZ';
+        : isHaPlus(d.deployment)
+          ? `${ctx.book.catalog.services.databaseHaPlus} with HA`
+          : d.deployment === 'multi-az'
+            ? 'Multi-AZ'
+            : 'Single-AZ';
     const description = () =>
       `${d.instance.id} ${ha} promotable cross-region replica${shardsText(d.shards)}, like the primary, in ${db.code}`;
     return { item: d.instance, quantity: d.shards * HOURS_PER_MONTH, description };
@@ -45,7 +48,7 @@ export const regionReplicaRule: CostRule<DatabaseFacts> = {
 export const regionReadReplicasRule: CostRule<DatabaseFacts> = {
   kind: 'database-region-read-replicas',
   component: 'database',
-  applies: (_, db) => standby(db) && !aurora(db) && db.sizing.readReplicasPerShard > 0,
+  applies: (ctx, db) => standby(db) && !aurora(ctx, db) && db.sizing.readReplicasPerShard > 0,
   line(ctx, db) {
     const { item, quantity, per } = readReplicaHours(ctx, db);
     const description = () =>
@@ -61,13 +64,13 @@ export const regionReplicaStorageRule: CostRule<DatabaseFacts> = {
   line(ctx, db) {
     const { sizing: d } = db;
     const { item, copies, quantity } = databaseStorage(ctx, db);
-    if (aurora(db)) {
+    if (aurora(ctx, db)) {
       const description = () =>
         `storage of the secondary cluster in ${db.code} (replicated across its zones, billed once)`;
       return { item, quantity, description };
     }
     const description = () =>
-      `storage in ${db.code}: ${d.storageGbPerShard} GB on each of ${copies} ${copies === 1 ? 'copy' : 'copies'} (replica${d.deployment === 'multi-az' ? ', its standby' : ''}${d.readReplicasPerShard > 0 ? ' and read replicas' : ''})`;
+      `storage in ${db.code}: ${d.storageGbPerShard} GB on each of ${copies} ${copies === 1 ? 'copy' : 'copies'} (replica${optionRule(ctx.book, d.deployment).storedCopies === 2 ? ', its standby' : ''}${d.readReplicasPerShard > 0 ? ' and read replicas' : ''})`;
     return { item, quantity, description };
   },
 };
