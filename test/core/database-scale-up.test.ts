@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { catalogSchema } from '../../src/pricing/catalog-schema.js';
+import { DAYS_PER_MONTH } from '../../src/core/demand.js';
 import { planOf } from '../helpers.js';
 
 const PROVIDERS = ['aws', 'gcp', 'azure'] as const;
@@ -113,5 +114,24 @@ describe('Google Cloud SQL Enterprise Plus is billed as itself', () => {
     expect(replicas!.unitPrice).toBeCloseTo(primary!.unitPrice / 2, 6);
     expect(replicas!.quantity).toBe(730 * d.shards * d.readReplicasPerShard);
     expect(storage!.quantity).toBe(d.storageGb * (2 + d.readReplicasPerShard));
+  });
+});
+
+describe('Aurora I/O across two regions', () => {
+  it('the one writer bills every write; each region bills the reads its cache misses', () => {
+    const io = (input: Parameters<typeof planOf>[0]) =>
+      planOf(input)
+        .cost.lineItems.filter((l) => l.kind === 'database-io' || l.kind === 'database-region-io')
+        .map((l) => l.quantity);
+    const base = { users: 5_000_000, profile: 'saas', provider: 'aws', database: 'aurora', simulate: false } as const;
+    const [alone] = io(base);
+    const [primary, secondary] = io({ ...base, regions: 'us-east-1=60,eu-west-1=40' });
+    // Writes (2 I/Os each) dominate: the primary bills all of them, not half.
+    expect(primary!).toBeGreaterThan(alone! * 0.9);
+    expect(secondary!).toBeGreaterThan(0);
+    // Together: every write twice (applied in both regions) and every read once.
+    const p = planOf(base);
+    const writes = (p.demand.requestsPerDay * DAYS_PER_MONTH * (1 - p.input.parameters.readRatio) * 2) / 1e6;
+    expect(primary! + secondary!).toBeCloseTo(alone! + writes, 0);
   });
 });

@@ -53,3 +53,22 @@ describe("Infracost usage file, checked against Infracost's reference usage keys
     expect(usage.resource_type_default_usage.aws_lb.new_connections).toBe(Math.ceil(plan.demand.averageRps / 10));
   });
 });
+
+describe('Aurora clusters in the usage file', () => {
+  it('sharded: each cluster gets its share of storage and requests (Infracost applies the default to every cluster)', () => {
+    const plan = planOf({ users: 20_000_000, profile: 'saas', provider: 'aws', simulate: false });
+    expect(plan.database.shards).toBeGreaterThan(1);
+    const one = usageOf({ users: 20_000_000, profile: 'saas', provider: 'aws', simulate: false })
+      .resource_type_default_usage.aws_rds_cluster;
+    expect(one.storage_gb).toBeCloseTo(plan.database.storageGb / plan.database.shards, 1);
+  });
+  it('I/O-Optimized clusters have their storage in the file too', () => {
+    const input = { users: 5_000_000, profile: 'saas', provider: 'aws', database: 'aurora-io-optimized' } as const;
+    const usage = usageOf(input);
+    expect(usage.resource_type_default_usage.aws_rds_cluster.storage_gb).toBeCloseTo(
+      planOf(input).database.storageGb,
+      1,
+    );
+    expect(infracostProblems(usage)).toEqual([]);
+  });
+});

@@ -43,12 +43,13 @@ export const infracostUsage: InfracostUsageMapper = (plan: PlanDocument): Infrac
           },
         }
       : {}),
-    ...(plan.database.deployment === 'aurora'
+    // Aurora Standard and I/O-Optimized: one cluster per shard, so each cluster's share of storage and I/O.
+    ...(plan.database.deployment === 'aurora' || plan.database.deployment === 'aurora-io-optimized'
       ? {
           aws_rds_cluster: {
-            storage_gb: plan.database.storageGb,
-            write_requests_per_sec: int(f.writes / f.secondsPerMonth),
-            read_requests_per_sec: int(reads / f.secondsPerMonth),
+            storage_gb: gb(plan.database.storageGb / plan.database.shards),
+            write_requests_per_sec: int(f.writes / f.secondsPerMonth / plan.database.shards),
+            read_requests_per_sec: int(reads / f.secondsPerMonth / plan.database.shards),
           },
         }
       : {}),

@@ -93,9 +93,11 @@ const ioRule: CostRule<DatabaseFacts> = {
     primary(db) && db.sizing.deployment === 'aurora' && ctx.book.has('database-io', undefined, 'aurora'),
   line(ctx, db) {
     const { demand, params: p, facts } = ctx;
-    const share = facts.databases.length > 1 ? 1 / facts.databases.length : 1;
-    const perRequest = (1 - p.readRatio) * A.ioPerWrite + p.readRatio * (1 - p.cacheHitRatio) * A.ioPerUncachedRead;
-    const millions = (demand.requestsPerMonth * share * perRequest) / 1e6;
+    // Its region's reads; every write, unless each region keeps its own data (then its region's writes).
+    const share = facts.fleets.find((f) => f.code === db.code)?.share ?? 1;
+    const writes = (1 - p.readRatio) * A.ioPerWrite * (facts.dataResidency ? share : 1);
+    const reads = p.readRatio * (1 - p.cacheHitRatio) * A.ioPerUncachedRead * share;
+    const millions = (demand.requestsPerMonth * (writes + reads)) / 1e6;
     const svc = ctx.book.catalog.services.databaseHaPlus;
     const text = `${svc} I/O: ${A.ioPerWrite} per write, ${A.ioPerUncachedRead} per read the cache misses (buffer-pool misses)`;
     return {

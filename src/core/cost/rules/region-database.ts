@@ -75,17 +75,23 @@ export const regionReplicaStorageRule: CostRule<DatabaseFacts> = {
   },
 };
 
-/** An Aurora global database's secondary cluster applies every write: replicated write I/O, billed in its region. */
+/**
+ * An Aurora global database's secondary cluster applies every write (replicated write I/O) and serves its
+ * region's reads the cache misses, billed in its region.
+ */
 export const regionReplicatedIoRule: CostRule<DatabaseFacts> = {
   kind: 'database-region-io',
   component: 'database',
   applies: (ctx, db) =>
     standby(db) && db.sizing.deployment === 'aurora' && ctx.book.has('database-io', undefined, 'aurora'),
   line(ctx: CostContext, db) {
-    const { demand, params } = ctx;
-    const millions = (demand.requestsPerMonth * (1 - params.readRatio) * A.ioPerWrite) / 1e6;
+    const { demand, params: p, facts } = ctx;
+    const share = facts.fleets.find((f) => f.code === db.code)?.share ?? 0;
+    const perRequest =
+      (1 - p.readRatio) * A.ioPerWrite + p.readRatio * (1 - p.cacheHitRatio) * A.ioPerUncachedRead * share;
+    const millions = (demand.requestsPerMonth * perRequest) / 1e6;
     const description = () =>
-      `replicated write I/O in ${db.code}: ${A.ioPerWrite} per write applied by the secondary cluster`;
+      `I/O in ${db.code}: ${A.ioPerWrite} per write applied by the secondary cluster, ${A.ioPerUncachedRead} per read of its region the cache misses`;
     return { item: ctx.book.item('database-io', undefined, 'aurora'), quantity: millions, description };
   },
 };
