@@ -136,9 +136,11 @@ Examples:
       io.stdout.write(
         `${catalog.name} ${region} — prices of ${catalog.date} (${origin}); USD; V verified · M several sources agree · U recalled\n\n`,
       );
+      const label = (i: (typeof items)[number]) => `${i.id}${'variant' in i ? ` (${i.variant})` : ''}`;
+      const width = Math.max(36, ...items.map((i) => label(i).length));
       for (const i of items)
         io.stdout.write(
-          `${i.confidence}  ${`${i.id}${'variant' in i ? ` (${i.variant})` : ''}`.padEnd(36)} ${i.kind.padEnd(22)} $${String(i.price).padEnd(10)} per ${i.unit.padEnd(16)} ${i.source}\n`,
+          `${i.confidence}  ${label(i).padEnd(width)} ${i.kind.padEnd(22)} $${String(i.price).padEnd(10)} per ${i.unit.padEnd(16)} ${i.source}\n`,
         );
     });
 }
