@@ -19,7 +19,7 @@ export function groupDigitsFixed(value: number, digits: number): string {
 }
 
 /** "1234567" → "1,234,567": commas every three digits from the right. */
-function group(whole: string): string {
+export function group(whole: string): string {
   let i = whole.length % 3 || 3;
   let out = whole.slice(0, i);
   for (; i < whole.length; i += 3) out += `,${whole.slice(i, i + 3)}`;

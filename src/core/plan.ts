@@ -3,6 +3,7 @@ import { providerIds, type Provider } from '../providers/registry.js';
 import { costFigures } from './cost-figures.js';
 import { computeDemand } from './demand.js';
 import { demandSection, echoInput } from './document/input-sections.js';
+import { groupDigitsInWords } from './document/grouped-text.js';
 import { bestPossibleP95Ms } from './fleet-sizing.js';
 import { PlanInputError } from './input-error.js';
 import { inputSchema, type PlanInput, type RawInput } from './input.js';
@@ -74,5 +75,5 @@ export function buildPlan(input: PlanInput, catalogs: Catalogs, opts: PlanOption
   };
   // The figures people ask for beside the bill: per user, per 1,000 requests, 12 months and the horizon.
   plan.cost.figures = costFigures(plan);
-  return plan;
+  return groupDigitsInWords(plan);
 }
