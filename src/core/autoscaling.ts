@@ -28,16 +28,23 @@ const SCALE_IN_CPU = 30;
  * undo what it was sized for. Then the fleet's planned peak utilisation, to a tenth of a percent, kept
  * above the scale-in line (which would otherwise fire at the target itself).
  */
-function targetCpu(compute: ComputeSizing): { percent: number; why: string | null } {
+function targetCpu(
+  compute: ComputeSizing,
+  headroom: 'region failover' | null,
+): { percent: number; why: string | null } {
   // Tracking holds the metric at the target, so the peak fleet stays as sized.
   const planned = round(compute.utilizationAtPeak * 100, 1);
-  const queued = compute.bound === 'zone failure' || compute.bound === 'latency';
+  const queued = headroom !== null || compute.bound === 'zone failure' || compute.bound === 'latency';
   const tracked = Math.ceil((compute.atPeak * compute.utilizationAtPeak) / (SEED_TARGET_CPU / 100) - 1e-9);
   // Only where tracking 60 % would take the peak fleet below its size (the minimum may already hold it).
   if (!queued || planned >= SEED_TARGET_CPU || Math.max(tracked, compute.min) >= compute.atPeak)
     return { percent: SEED_TARGET_CPU, why: null };
   const sized =
-    compute.bound === 'zone failure' ? 'to meet the p95 target after losing a zone' : 'to meet the p95 target';
+    headroom === 'region failover'
+      ? "to carry the other region's traffic the moment it fails (provisioned failover)"
+      : compute.bound === 'zone failure'
+        ? 'to meet the p95 target after losing a zone'
+        : 'to meet the p95 target';
   const percent = Math.max(planned, SCALE_IN_CPU + 1);
   return {
     percent,
@@ -45,10 +52,13 @@ function targetCpu(compute: ComputeSizing): { percent: number; why: string | nul
   };
 }
 
-/** The seed's auto-scaling rules; null for a single server, which scales vertically. */
-export function autoscaling(compute: ComputeSizing): Autoscaling | null {
+/**
+ * The seed's auto-scaling rules; null for a single server, which scales vertically. `headroom`: the fleet is
+ * held above its own traffic's needs for a reason queueing does not see (provisioned region failover).
+ */
+export function autoscaling(compute: ComputeSizing, headroom: 'region failover' | null = null): Autoscaling | null {
   if (compute.max <= 1) return null;
-  const target = targetCpu(compute);
+  const target = targetCpu(compute, headroom);
   return {
     minInstances: compute.min,
     maxInstances: compute.max,

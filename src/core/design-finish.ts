@@ -127,7 +127,11 @@ function priceStacks(
     input,
     book,
   });
-  return { stacks, mixed, fleets, deploy, loadBalancing, cost };
+  // Each region's auto-scaling maximum is its fleet's, as billed: room to take a lost region's traffic.
+  const scaled = stacks.map((s, i) =>
+    fleets[i]!.max === s.compute.max ? s : { ...s, compute: { ...s.compute, max: fleets[i]!.max } },
+  );
+  return { stacks: scaled, mixed, fleets, deploy, loadBalancing, cost };
 }
 
 /**
@@ -204,7 +208,15 @@ export function finish(
   const { stacks, mixed, fleets, deploy, loadBalancing, cost } = priced;
   const min = fleets.reduce((a, f) => a + f.min, 0);
   const max = fleets.reduce((a, f) => a + f.max, 0);
-  const scaling = autoscaling({ ...compute, min, max });
+  // Provisioned region failover keeps each fleet larger than its own traffic needs: the target must hold it.
+  const home = stacks[0]!.compute;
+  const held = failover?.chosen.mode === 'provisioned' && home.atPeak > compute.atPeak;
+  const scaling = autoscaling(
+    held
+      ? { ...compute, atPeak: home.atPeak, utilizationAtPeak: home.utilizationAtPeak, min, max }
+      : { ...compute, min, max },
+    held ? 'region failover' : null,
+  );
   return {
     tier,
     tierReasons,

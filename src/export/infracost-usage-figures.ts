@@ -24,7 +24,13 @@ export interface UsageFigures {
   cdnGb: number;
   /** Seconds in the month the plan prices (30.42 days). */
   secondsPerMonth: number;
-  /** Quantity of a cost line by its item id, 0 when the plan has none. */
+  /**
+   * Regions and zones per region: Infracost applies a type's default usage to every resource of the type,
+   * so a mapping divides a whole-plan figure by the resources the exports create (a scale set and a
+   * balancer per region, a NAT gateway per zone or per region).
+   */
+  regions: number;
+  zones: number;
   /** The summed quantity of the plan's lines of one kind (nat-data, dns-queries, …): kinds are the same on every provider. */
   line: (kind: string) => number;
 }
@@ -38,6 +44,8 @@ export function usageFigures(plan: PlanDocument): UsageFigures {
     originGb: plan.demand.egressGbPerMonth * (1 - cdnShare),
     cdnGb: plan.demand.egressGbPerMonth * cdnShare,
     secondsPerMonth: DAYS_PER_MONTH * 86_400,
+    regions: Math.max(1, plan.availability.regions.length),
+    zones: Math.max(1, plan.availability.zones),
     line: (kind) => plan.cost.lineItems.filter((l) => l.kind === kind).reduce((sum, l) => sum + l.quantity, 0),
   };
 }

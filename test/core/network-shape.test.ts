@@ -37,7 +37,9 @@ describe('NAT and public addresses by provider', () => {
     const { plan, nat, ips } = network('gcp', 500_000);
     const servers = plan.compute.instances.average;
     expect(servers).toBeLessThan(32);
-    expect(nat.quantity).toBe(HOURS_PER_MONTH);
+    // Hours at the capped rate, so the line's quantity × unit price is its month (as every line's is).
+    expect(nat.quantity).toBeCloseTo((servers * HOURS_PER_MONTH) / 32, 1);
+    expect(nat.quantity * nat.unitPrice).toBeCloseTo(nat.monthly, 2);
     expect(nat.monthly).toBeCloseTo(servers * HOURS_PER_MONTH * 0.0014, 1);
     expect(nat.description).toMatch(/one regional gateway .* \$0\.0014 per server-hour up to its \$0\.0448\/h cap/);
     expect(ips.quantity).toBe(2 * HOURS_PER_MONTH);

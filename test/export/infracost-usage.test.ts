@@ -72,3 +72,28 @@ describe('Aurora clusters in the usage file', () => {
     expect(infracostProblems(usage)).toEqual([]);
   });
 });
+
+describe('per-type defaults are per resource: Infracost applies them to every resource of the type', () => {
+  it('Azure, two regions: each scale set, gateway and zonal NAT gets its share, summing to the plan', () => {
+    const input = { users: 500_000, profile: 'saas', provider: 'azure', regions: 'eastus=60,westeurope=40' } as const;
+    const plan = planOf(input);
+    const usage = usageOf(input).resource_type_default_usage;
+    const regions = plan.availability.regions.length;
+    const natGb = plan.cost.lineItems.filter((l) => l.kind === 'nat-data').reduce((a, l) => a + l.quantity, 0);
+    expect(regions).toBe(2);
+    expect(usage.azurerm_linux_virtual_machine_scale_set.instances).toBe(
+      Math.ceil(plan.compute.instances.average / regions),
+    );
+    expect(usage.azurerm_nat_gateway.monthly_data_processed_gb * plan.availability.zones * regions).toBeCloseTo(
+      natGb,
+      0,
+    );
+  });
+  it('AWS: the NAT gateway in each zone gets a zone’s share of the data', () => {
+    const input = { users: 500_000, provider: 'aws' } as const;
+    const plan = planOf(input);
+    const natGb = plan.cost.lineItems.filter((l) => l.kind === 'nat-data').reduce((a, l) => a + l.quantity, 0);
+    const perGateway = usageOf(input).resource_type_default_usage.aws_nat_gateway.monthly_data_processed_gb;
+    expect(perGateway * plan.availability.zones).toBeCloseTo(natGb, 0);
+  });
+});

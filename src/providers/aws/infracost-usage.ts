@@ -12,18 +12,19 @@ export const infracostUsage: InfracostUsageMapper = (plan: PlanDocument): Infrac
   const f = usageFigures(plan);
   const p = plan.input.parameters;
   const multiRegion = plan.availability.regions.length > 1;
-  const rps = plan.demand.averageRps;
+  // One Auto Scaling group and one ALB per region, a NAT gateway per zone of each: each gets its share.
+  const rps = plan.demand.averageRps / f.regions;
   // An ALB: a new connection per ten requests, each kept a minute; one rule evaluated per request.
   const lb = {
     new_connections: int(rps / 10),
     active_connections: int((rps / 10) * 60),
-    processed_bytes_gb: gb(f.originGb * 1.1),
+    processed_bytes_gb: gb((f.originGb * 1.1) / f.regions),
     rule_evaluations: int(rps),
   };
   const reads = (f.requests - f.writes) * (1 - p.cacheHitRatio);
   const usage: Record<string, Record<string, unknown>> = {
     aws_autoscaling_group: {
-      instances: int(plan.compute.instances.average),
+      instances: int(plan.compute.instances.average / f.regions),
       operating_system: 'linux',
       ...(plan.cost.buying.commitment === 'on-demand'
         ? {}
@@ -34,7 +35,9 @@ export const infracostUsage: InfracostUsageMapper = (plan: PlanDocument): Infrac
           }),
     },
     ...(plan.loadBalancing.strategy !== 'none' ? { aws_lb: lb, aws_alb: lb } : {}),
-    ...(f.line('nat-data') > 0 ? { aws_nat_gateway: { monthly_data_processed_gb: gb(f.line('nat-data')) } } : {}),
+    ...(f.line('nat-data') > 0
+      ? { aws_nat_gateway: { monthly_data_processed_gb: gb(f.line('nat-data') / (f.zones * f.regions)) } }
+      : {}),
     ...(plan.cdn
       ? {
           aws_cloudfront_distribution: {

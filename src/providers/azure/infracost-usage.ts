@@ -16,16 +16,19 @@ export const infracostUsage: InfracostUsageMapper = (plan: PlanDocument): Infrac
   return {
     version: 0.1,
     resource_type_default_usage: {
-      azurerm_linux_virtual_machine_scale_set: { instances: int(plan.compute.instances.average) },
+      // A scale set and an Application Gateway per region, a NAT gateway per zone of each: each gets its share.
+      azurerm_linux_virtual_machine_scale_set: { instances: int(plan.compute.instances.average / f.regions) },
       ...(plan.loadBalancing.strategy !== 'none'
         ? {
             azurerm_application_gateway: {
-              monthly_data_processed_gb: gb(f.originGb * 1.1),
-              monthly_v2_capacity_units: int(f.line('load-balancer-capacity') / 730),
+              monthly_data_processed_gb: gb((f.originGb * 1.1) / f.regions),
+              monthly_v2_capacity_units: int(f.line('load-balancer-capacity') / 730 / f.regions),
             },
           }
         : {}),
-      ...(f.line('nat-data') > 0 ? { azurerm_nat_gateway: { monthly_data_processed_gb: gb(f.line('nat-data')) } } : {}),
+      ...(f.line('nat-data') > 0
+        ? { azurerm_nat_gateway: { monthly_data_processed_gb: gb(f.line('nat-data') / (f.zones * f.regions)) } }
+        : {}),
       azurerm_dns_a_record: { monthly_queries: int(f.line('dns-queries') * 1e6) },
       azurerm_storage_account: {
         storage_gb: gb(f.line('object-storage')),

@@ -18,9 +18,10 @@ export const infracostUsage: InfracostUsageMapper = (plan: PlanDocument): Infrac
   return {
     version: 0.1,
     resource_type_default_usage: {
+      // One Cloud NAT gateway per region: each gets its region's share.
       google_compute_router_nat: {
-        assigned_vms: int(plan.compute.instances.average),
-        monthly_data_processed_gb: gb(f.line('nat-data')),
+        assigned_vms: int(plan.compute.instances.average / f.regions),
+        monthly_data_processed_gb: gb(f.line('nat-data') / f.regions),
       },
       google_dns_record_set: {
         monthly_queries: int(f.line('dns-queries') * 1e6 || plan.demand.dailyActiveUsers * 20 * DAYS_PER_MONTH),

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { planOf } from '../helpers.js';
+
+// Provisioned region failover keeps each region's fleet ready for the other's traffic: auto-scaling must
+// not scale that away, and the maximum each region may reach is the one the bill's high figure prices.
+describe('auto-scaling under provisioned region failover', () => {
+  for (const provider of ['gcp', 'azure'] as const) {
+    it(`${provider}: the target holds the provisioned fleet, not the guide's 60 %`, () => {
+      const p = planOf({ users: 500_000, provider, profile: 'saas', availability: 99.99, simulate: false });
+      expect(p.availability.regions.length).toBe(2);
+      expect(p.availability.reasons.join('\n')).toMatch(/Region failover provisioned/);
+      const util = p.compute.utilizationAtPeak * 100;
+      expect(util).toBeLessThan(60);
+      expect(p.autoscaling!.targetCpuPercent).toBe(Math.max(31, Math.round(util * 10) / 10));
+      expect(p.autoscaling!.reasons.join('\n')).toMatch(/carry the other region's traffic the moment it fails/);
+    });
+  }
+
+  it("each region's maximum is its fleet's as billed: they add up to the plan's maximum", () => {
+    for (const input of [
+      { users: 500_000, provider: 'gcp', profile: 'saas', availability: 99.99 },
+      { users: 5_000_000, provider: 'gcp', profile: 'saas', regions: 'us-central1=70,europe-west1=30' },
+    ] as const) {
+      const p = planOf({ ...input, simulate: false });
+      const regions = p.availability.regions as unknown as { instances: { max: number; expected: number } }[];
+      expect(regions.reduce((a, r) => a + r.instances.max, 0)).toBe(p.compute.instances.max);
+      for (const r of regions) expect(r.instances.max).toBeGreaterThanOrEqual(r.instances.expected);
+    }
+  });
+});
