@@ -92,12 +92,15 @@ export function withoutCache(ctx: DesignContext, chosen: Design, goal: number): 
   const carried = `the database (${db.instance.id}${readers}) would take all ${groupDigits(reads)} reads/s at peak and the sessions`;
   const [need, has] = apart(goal, d.estimate.estimated);
   const tier = tierRule(chosen.tier).title.toLowerCase();
+  // Where the chosen design misses the goal too, going without the cache is judged on what it does reach.
+  const neither = chosen.estimate.estimated < goal && d.estimate.estimated >= chosen.estimate.estimated;
+  const alsoShort = neither ? ` (neither reaches ${need} %; it is as available as the plan's, ${has} %)` : '';
   const verdict =
-    d.estimate.estimated < goal
+    d.estimate.estimated < goal && !neither
       ? `below the ${need} % it must reach (${has} %)`
       : delta >= 0
-        ? `$${groupDigits(Math.round(delta))} a month dearer: ${carried}, and needs more for it than the cache costs`
-        : `$${groupDigits(Math.round(-delta))} a month cheaper: ${carried}. Kept: the scaling guide's ${tier} tier puts sessions and hot objects in Redis, which answers repeated reads in under a millisecond off the database's CPU and keeps its headroom for growth and for a replica failover`;
+        ? `$${groupDigits(Math.round(delta))} a month dearer${alsoShort}: ${carried}, and needs more for it than the cache costs`
+        : `$${groupDigits(Math.round(-delta))} a month cheaper${alsoShort}: ${carried}. Kept: the scaling guide's ${tier} tier puts sessions and hot objects in Redis, which answers repeated reads in under a millisecond off the database's CPU and keeps its headroom for growth and for a replica failover`;
   return {
     design: `${describe(ctx, d)}, no cache (sessions and every read in the database)`,
     monthly: d.cost.monthly.expected,

@@ -28,3 +28,23 @@ describe('auto-scaling under provisioned region failover', () => {
     }
   });
 });
+
+describe('going without the cache when the target is out of reach', () => {
+  it('is judged on what the plan reaches, not rejected for a target the plan misses too', () => {
+    const p = planOf({
+      users: 5_000_000,
+      provider: 'azure',
+      profile: 'saas',
+      availability: 99.99,
+      regions: 'eastus=60,westeurope=40',
+      dataResidency: true,
+      simulate: false,
+    });
+    expect(p.availability.meetsTarget).toBe(false);
+    const noCache = p.availability.alternatives.find((a) => /no cache/.test(a.design))!;
+    expect(noCache.estimated).toBeGreaterThanOrEqual(p.availability.estimated);
+    expect(noCache.verdict).not.toMatch(/^below the/);
+    expect(noCache.verdict).toMatch(/neither reaches 99\.99 %/);
+    expect(noCache.verdict).toMatch(noCache.deltaMonthly < 0 ? /Kept: / : /dearer/);
+  });
+});
