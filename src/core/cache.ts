@@ -32,6 +32,8 @@ export interface CacheSizing {
   reasons: string[];
   /** Separate clusters, when the shards are past one cluster's node or shard limit. */
   clusters: number;
+  /** With --data-residency, each region's own cache (its users and rows) by region code; the plan's is the first region's. */
+  perRegion?: Record<string, CacheSizing>;
 }
 
 export function sizeCache(

@@ -1,6 +1,5 @@
 import { estimateAvailability, MINUTES_PER_MONTH, type AvailabilityEstimate } from './availability.js';
 import { autoscaling } from './autoscaling.js';
-import { sizeCache } from './cache.js';
 import { deferredCost } from './cost/cost-plan.js';
 import type { CostFacts, RegionFleet } from './cost/types.js';
 import { chooseDeployStrategy, deployment, DEFAULT_DEPLOYS_PER_MONTH } from './deployment.js';
@@ -9,6 +8,7 @@ import { chooseStrategy } from './load-balancing.js';
 import { largeServers } from './fleet-sizing.js';
 import { mixStacks, type MixedHardware } from './mixed-fleet.js';
 import { failoverVariants, pickFailover } from './region-failover.js';
+import { regionCaches } from './region-caches.js';
 import { sameInstanceEverywhere } from './region-instance.js';
 import type { Resilience } from './resilience.js';
 import { round } from './round.js';
@@ -171,13 +171,10 @@ function withFailover(
  * availability composed from its parts (before any failover time between active-active regions).
  */
 export function prepare(ctx: DesignContext, tier: TierId, resilience: Resilience, stacksAsSized: RegionStack[]) {
-  const { input, params, demand, book } = ctx;
+  const { input, book } = ctx;
   const sized = sameInstanceEverywhere(ctx, tier, resilience, stacksAsSized);
   const { database } = sized[0]!;
-  const cache =
-    ctx.cacheDesign === 'none'
-      ? null
-      : sizeCache(tier, demand, params, resilience, book, database.storageGbPerShard * database.shards);
+  const cache = ctx.cacheDesign === 'none' ? null : regionCaches(ctx, tier, resilience, sized);
   const cdn = tier !== 'single-server';
   const smallestMin = Math.min(...sized.map((s) => s.compute.min));
   const base = estimateAvailability(

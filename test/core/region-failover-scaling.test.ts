@@ -48,3 +48,29 @@ describe('going without the cache when the target is out of reach', () => {
     expect(noCache.verdict).toMatch(noCache.deltaMonthly < 0 ? /Kept: / : /dearer/);
   });
 });
+
+describe('--data-residency: each region holds its own users’ cache and files', () => {
+  it('each region’s cache is sized for its users and rows, and each stores its users’ files', () => {
+    const input = {
+      users: 5_000_000,
+      provider: 'gcp',
+      profile: 'saas',
+      regions: 'us-central1=70,europe-west1=30',
+      simulate: false,
+    } as const;
+    const resident = planOf({ ...input, dataResidency: true });
+    const lines = (kind: string) => resident.cost.lineItems.filter((l) => l.kind === kind);
+    const [home, europe] = lines('cache');
+    expect(home!.description).toMatch(/^us-central1: /);
+    expect(europe!.description).toMatch(/^europe-west1: /);
+    expect(europe!.monthly).toBeLessThan(home!.monthly * 0.6);
+    expect(resident.cache!.reasons.join('\n')).toMatch(
+      /Each region's cache holds its own users' sessions and hot rows/,
+    );
+    const files = lines('object-storage');
+    expect(files.map((l) => l.description.split(':')[0])).toEqual(['us-central1', 'europe-west1']);
+    const shared = planOf(input).cost.lineItems.filter((l) => l.kind === 'object-storage');
+    expect(shared).toHaveLength(1);
+    expect(files.reduce((a, l) => a + l.quantity, 0)).toBeCloseTo(shared[0]!.quantity, 0);
+  });
+});

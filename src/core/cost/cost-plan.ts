@@ -34,7 +34,8 @@ function visitRule(
 /** A rule billed once, or once in each region (or each but the primary) of a split at that region's prices. */
 function visitScoped(ctx: CostContext, rule: AnyRule, size: FleetSize, visit: Visit) {
   const fleets = ctx.facts.fleets;
-  const where = rule.scope === 'other-regions' ? fleets.slice(1) : rule.scope && fleets.length > 1 ? fleets : null;
+  const each = rule.scope === 'each-region' || (rule.scope === 'each-resident-region' && ctx.facts.dataResidency);
+  const where = rule.scope === 'other-regions' ? fleets.slice(1) : each && fleets.length > 1 ? fleets : null;
   if (!where) return visitRule(ctx, rule, undefined, size, visit);
   // Each region's lines bill its share of the traffic; a copy in another region holds all of the data.
   const share = (f: RegionFleet) => (rule.scope === 'other-regions' ? 1 : f.share);

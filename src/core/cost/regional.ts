@@ -39,7 +39,7 @@ function makeRegionContext(ctx: CostContext, fleet: RegionFleet, share: number):
     appZones: facts.appZones,
     balancer: facts.balancer,
     databases: facts.databases,
-    cache: facts.cache ? { ...facts.cache, node: local(facts.cache.node) } : null,
+    cache: regionCache(facts, fleet.code, local),
     dataResidency: facts.dataResidency,
     cdn: facts.cdn,
     privateNetworking: facts.privateNetworking,
@@ -56,6 +56,12 @@ function makeRegionContext(ctx: CostContext, fleet: RegionFleet, share: number):
     book,
     regionShare: share,
   };
+}
+
+/** The cache a region runs (its own, where each region sizes one for its own users), at that region's node price. */
+function regionCache(facts: CostFacts, code: string, local: (item: CatalogItem) => CatalogItem): CostFacts['cache'] {
+  const cache = facts.cache?.perRegion?.[code] ?? facts.cache;
+  return cache ? { ...cache, node: local(cache.node) } : null;
 }
 
 const scaled = new WeakMap<Demand, Map<number, Demand>>();

@@ -29,10 +29,10 @@ export interface CostRule<T = void> {
   fleet?: boolean;
   /**
    * Where the line is billed when a design spans regions: in each region, or in each region but the
-   * primary, at that region's prices for its share of the demand (see regional.ts); else once, in the
-   * primary region.
+   * primary, at that region's prices for its share of the demand (see regional.ts), or in each region only
+   * where each keeps its own users' data (--data-residency); else once, in the primary region.
    */
-  scope?: 'each-region' | 'other-regions';
+  scope?: 'each-region' | 'other-regions' | 'each-resident-region';
   applies(ctx: CostContext, of: T): boolean;
   line(ctx: CostContext, of: T, fleet: FleetSize): (LineSpec & { buyable?: PricedLine['buyable'] }) | null;
 }

@@ -39,6 +39,8 @@ export const dnsQueriesRule: CostRule = {
 export const objectStorageRule: CostRule = {
   kind: 'object-storage',
   component: 'storage',
+  // With --data-residency each region keeps its own users' files; else they live in the primary region.
+  scope: 'each-resident-region',
   applies: () => true,
   line({ demand, book }) {
     const gb = demand.storageGb * (1 - DATABASE_SHARE_OF_STORAGE);
