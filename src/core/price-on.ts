@@ -125,6 +125,7 @@ export function priceOn(req: PriceRequest): Priced {
   const summary: ProviderPlan = {
     provider: req.catalog.provider,
     region: ctx.book.region,
+    regions: design.regions.map((r) => r.code),
     date: req.catalog.date,
     instanceType: design.compute.instance.id,
     monthly: design.cost.monthly,

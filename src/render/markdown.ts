@@ -43,7 +43,7 @@ export function renderMarkdown(plan: PlanDocument): string {
     out.push('', '| provider | region | prices of | expected |', '| --- | --- | --- | ---: |');
     for (const p of plan.providers)
       out.push(
-        `| ${providerLabel(p.provider)}${p.cheapest ? ' (cheapest)' : ''} | ${p.region} | ${p.date} | ${usd(p.monthly.expected)} |`,
+        `| ${providerLabel(p.provider)}${p.cheapest ? ' (cheapest)' : ''} | ${p.regions.join(' + ')} | ${p.date} | ${usd(p.monthly.expected)} |`,
       );
   }
   if (plan.availability.costOfNines.length > 0) {

@@ -53,14 +53,15 @@ export function costSection(plan: PlanDocument, x: SectionContext): string[] {
 export function providersSection(plan: PlanDocument, x: SectionContext): string[] {
   if (!plan.providers) return [];
   const rows = plan.providers.map((p) => [
-    `${providerLabel(p.provider)} ${p.region}${p.cheapest ? ' (cheapest)' : ''}`,
+    `${providerLabel(p.provider)} ${p.regions.join(' + ')}${p.cheapest ? ' (cheapest)' : ''}`,
     p.date,
     p.instanceType,
     usd(p.monthly.low),
     usd(p.monthly.expected),
     usd(p.monthly.high),
   ]);
-  const head = ['provider and region', 'prices of', 'app servers', 'low', 'expected', 'high'];
+  const where = plan.providers.some((p) => p.regions.length > 1) ? 'provider and regions' : 'provider and region';
+  const head = [where, 'prices of', 'app servers', 'low', 'expected', 'high'];
   return [
     ...heading(x, 'Side by side — the same design on each provider'),
     fitTable(head, rows, { ...x, align: ['left', 'left', 'left', 'right', 'right', 'right'] }),

@@ -74,3 +74,17 @@ describe('--data-residency: each region holds its own users’ cache and files',
     expect(files.reduce((a, l) => a + l.quantity, 0)).toBeCloseTo(shared[0]!.quantity, 0);
   });
 });
+
+describe('--provider all names every region each provider prices', () => {
+  it('a two-region design lists both regions of each provider, home first, in the JSON and the table', async () => {
+    const p = planOf({ users: 500_000, provider: 'all', profile: 'saas', availability: 99.99, simulate: false });
+    for (const side of p.providers!) {
+      expect(side.regions[0]).toBe(side.region);
+      expect(side.regions.length).toBe(p.availability.regions.length);
+    }
+    const { renderTable } = await import('../../src/render/table.js');
+    const text = renderTable(p, { color: false });
+    expect(text).toMatch(/provider and regions/);
+    expect(text.replace(/[│\s]+/g, ' ')).toMatch(/GCP us-central1 \+ us-east1/);
+  });
+});

@@ -106,6 +106,9 @@ export const costShape = {
       z.strictObject({
         provider,
         region: z.string(),
+        regions: z
+          .array(z.string())
+          .describe('Every region the design runs in on this provider, the home region first'),
         date: z.string(),
         instanceType: z.string(),
         monthly,
