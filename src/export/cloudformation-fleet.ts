@@ -14,6 +14,12 @@ export function fleetResources(
 ): CfnResources {
   const resources: CfnResources = {};
   const cooldown = plan.autoscaling?.cooldownSeconds ?? 300;
+  // The plan buys NAT only from the horizontal tier; below it the servers sit in the public subnets, each
+  // with its own address (billed as the plan's public IPv4 line) for its outbound calls.
+  const natted = plan.cost.lineItems.some((l) => l.kind === 'nat-gateway');
+  const network = natted
+    ? { SecurityGroupIds: [ref('AppSecurityGroup')] }
+    : { NetworkInterfaces: [{ DeviceIndex: 0, AssociatePublicIpAddress: true, Groups: [ref('AppSecurityGroup')] }] };
   for (const c of classes) {
     const template = `LaunchTemplate${suffixOf(c)}`;
     const { min, max } = classRange(c, classes, size);
@@ -23,7 +29,7 @@ export function fleetResources(
         LaunchTemplateData: {
           ImageId: ref('ImageId'),
           InstanceType: c.instanceType,
-          SecurityGroupIds: [ref('AppSecurityGroup')],
+          ...network,
           MetadataOptions: { HttpTokens: 'required' },
           TagSpecifications: [{ ResourceType: 'instance', Tags: tags(`app${c.suffix}`) }],
         },
@@ -35,7 +41,7 @@ export function fleetResources(
         MinSize: String(Math.max(1, min)),
         MaxSize: String(Math.max(1, min, max)),
         Cooldown: String(cooldown),
-        VPCZoneIdentifier: ref('PrivateSubnetIds'),
+        VPCZoneIdentifier: ref(natted ? 'PrivateSubnetIds' : 'PublicSubnetIds'),
         LaunchTemplate: { LaunchTemplateId: ref(template), Version: getAtt(template, 'LatestVersionNumber') },
         TargetGroupARNs: [ref(targetGroupName(c))],
         HealthCheckType: 'ELB',

@@ -83,7 +83,7 @@ describe('--provider all names every region each provider prices', () => {
       expect(side.regions.length).toBe(p.availability.regions.length);
     }
     const { renderTable } = await import('../../src/render/table.js');
-    const text = renderTable(p, { color: false });
+    const text = renderTable(p, { color: false, reasons: false });
     expect(text).toMatch(/provider and regions/);
     expect(text.replace(/[│\s]+/g, ' ')).toMatch(/GCP us-central1 \+ us-east1/);
   });

@@ -60,3 +60,26 @@ describe('RDS storage in the CloudFormation templates', () => {
     }
   });
 });
+
+describe('where the servers sit', () => {
+  const group = (t: Template) =>
+    Object.values(t.Resources).find((r) => r.Type === 'AWS::AutoScaling::AutoScalingGroup')!;
+  const launch = (t: Template) => Object.values(t.Resources).find((r) => r.Type === 'AWS::EC2::LaunchTemplate')!;
+  it('below the horizontal tier (no NAT in the bill): public subnets, an address each, as the bill prices', () => {
+    const input = { users: 50_000, simulate: false };
+    const t = templates(input)['template.yaml']!;
+    expect(group(t).Properties.VPCZoneIdentifier).toEqual({ Ref: 'PublicSubnetIds' });
+    const data = launch(t).Properties.LaunchTemplateData as {
+      NetworkInterfaces: { AssociatePublicIpAddress: boolean }[];
+    };
+    expect(data.NetworkInterfaces[0]!.AssociatePublicIpAddress).toBe(true);
+    const ip = planOf(input).cost.lineItems.find((l) => l.kind === 'public-ip')!;
+    expect(ip.description).toMatch(/one per app server/);
+    expect(cloudFormationProblems(t)).toEqual([]);
+  });
+  it('from the horizontal tier: private subnets behind the NAT the bill prices', () => {
+    const t = templates({ users: 500_000, simulate: false })['template.yaml']!;
+    expect(group(t).Properties.VPCZoneIdentifier).toEqual({ Ref: 'PrivateSubnetIds' });
+    expect(cloudFormationProblems(t)).toEqual([]);
+  });
+});

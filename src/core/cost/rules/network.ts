@@ -99,10 +99,17 @@ export const publicIpRule: CostRule = {
     const perZone = book.network.balancerIps === 'per-zone';
     const ips = (facts.balancer ? (perZone ? facts.appZones : 1) : 1) * regions;
     const nat = facts.privateNetworking ? natGateways({ facts, book }) * regions : 0;
+    // Without private subnets and NAT (below the horizontal tier), balanced servers sit in public subnets:
+    // each needs an address of its own for its outbound calls (outside APIs, updates).
+    const servers = facts.balancer && !facts.privateNetworking ? facts.fleets.reduce((a, f) => a + f.average, 0) : 0;
     const n = ips + nat;
     const front = facts.balancer ? (perZone ? 'balancer nodes' : "the balancer's frontend") : 'the server';
     const holders = `${front}${nat === 0 ? '' : nat === regions ? ' and the NAT gateway' : ' and NAT gateways'}`;
-    const description = () => `${n} public IPv4 address${n === 1 ? '' : 'es'} (${holders})`;
-    return { item: book.item('public-ip'), quantity: n * HOURS_PER_MONTH, description };
+    const own =
+      servers > 0
+        ? `, and one per app server (${round(servers, 1)} on average, in public subnets for their outbound calls)`
+        : '';
+    const description = () => `${n} public IPv4 address${n === 1 ? '' : 'es'} (${holders})${own}`;
+    return { item: book.item('public-ip'), quantity: (n + servers) * HOURS_PER_MONTH, description };
   },
 };
