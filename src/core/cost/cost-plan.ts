@@ -1,3 +1,4 @@
+import { groupedText } from '../document/grouped-text.js';
 import { round } from '../round.js';
 import { addBought, buyingTerms, buyLine, discountLine, type BuyingTerms } from './buying.js';
 import { buyingNotes } from './buying-notes.js';
@@ -73,7 +74,9 @@ function lines(ctx: CostContext, size: FleetSize, terms: BuyingTerms, only?: (r:
       const described = region ? { ...spec, description: named(words(spec.description)) } : spec;
       const line = priced(rule.kind, rule.component, at ? `${rule.kind}@${at}` : rule.kind, described);
       if (spec.buyable) line.buyable = region ? { ...spec.buyable, noun: named(spec.buyable.noun) } : spec.buyable;
-      out.push(...buyLine(line, described, here, terms));
+      // The bill's words group their numbers as the document's do (made here: only a chosen design's are read).
+      for (const item of buyLine(line, described, here, terms))
+        out.push({ ...item, description: groupedText(item.description) });
     },
     only,
   );

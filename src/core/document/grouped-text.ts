@@ -19,8 +19,11 @@ export function groupedText(text: string): string {
   );
 }
 
-/** Keys whose strings are names or provenance, never words to group: the input as given, ids, sources. */
-const VERBATIM = new Set(['input', 'id', 'itemId', 'source', 'name']);
+/**
+ * Keys not walked: names and provenance, never words to group (the input as given, ids, sources), and the
+ * bill's lines, whose words are grouped as they are made (cost/cost-plan.ts) and made only when read.
+ */
+const VERBATIM = new Set(['input', 'id', 'itemId', 'source', 'name', 'lineItems']);
 
 /** Groups the digits of every number in the document's words (reasons, line descriptions, notes), in place. */
 export function groupDigitsInWords(plan: PlanDocument): PlanDocument {
