@@ -86,23 +86,48 @@ export function offeredDatabaseOptions(book: PriceBook): DatabaseOption[] {
 
 export const isHaPlus = (o: DatabaseOption) => o === 'aurora' || o === 'aurora-io-optimized';
 
-/**
- * The option as this provider runs it. The higher-SLA slot is Aurora's architecture unless the provider's
- * pack says it is an instance (Google's Enterprise Plus): then its standby is in the instance's price and
- * its storage is two plain copies, and read replicas are extra zonal instances, as for a Multi-AZ instance.
- */
-export function optionRule(book: PriceBook, o: DatabaseOption): DatabaseOptionRule {
-  const rule = DATABASE_OPTION_RULES[o];
+/** The provider pack's word that its higher-SLA slot is an instance, not Aurora (undefined: it is Aurora). */
+export function haPlusInstance(book: PriceBook): { why: string } | undefined {
   const provider = book.catalog.provider;
-  if (!isHaPlus(o) || !isProvider(provider) || !providerPack(provider).databaseHaPlusInstance) return rule;
-  return {
-    ...rule,
-    replicasAreStandbys: false,
-    storedCopies: 2,
-    storageVariant: undefined,
-    clusterVolume: false,
-    replicaVariant: 'aurora-replica',
-  };
+  return isProvider(provider) ? providerPack(provider).databaseHaPlusInstance : undefined;
+}
+
+/**
+ * The higher-SLA slot run as an instance (Google's Enterprise Plus): its standby is in the instance's price,
+ * its storage two plain copies, and read replicas extra zonal instances, as for a Multi-AZ instance.
+ */
+const asInstance = (rule: DatabaseOptionRule): DatabaseOptionRule => ({
+  ...rule,
+  replicasAreStandbys: false,
+  storedCopies: 2,
+  storageVariant: undefined,
+  clusterVolume: false,
+  replicaVariant: 'aurora-replica',
+});
+const INSTANCE_HA_PLUS = {
+  aurora: asInstance(DATABASE_OPTION_RULES.aurora),
+  'aurora-io-optimized': asInstance(DATABASE_OPTION_RULES['aurora-io-optimized']),
+};
+
+/** The option as this provider runs it: the higher-SLA slot is Aurora's architecture unless its pack says. */
+export function optionRule(book: PriceBook, o: DatabaseOption): DatabaseOptionRule {
+  return isHaPlus(o) && haPlusInstance(book) ? INSTANCE_HA_PLUS[o] : DATABASE_OPTION_RULES[o];
+}
+
+/** Aurora's architecture here (a cluster volume, replicas as standbys), not merely the higher-SLA slot. */
+export const isClusterVolume = (book: PriceBook, o: DatabaseOption) => optionRule(book, o).clusterVolume;
+
+/** Storage one primary may hold under this option (the engine's maximum), in GB. */
+export function maxStorageGb(book: PriceBook, option: DatabaseOption): number {
+  const variant = isHaPlus(option) ? 'aurora' : 'instance';
+  return book.limit('database-max-storage', variant)?.value ?? Number.POSITIVE_INFINITY;
+}
+
+/** Read replicas one primary may have under this option. */
+export function maxReadReplicas(book: PriceBook, option: DatabaseOption): number {
+  return (
+    book.limit('database-read-replicas', isHaPlus(option) ? 'aurora' : undefined)?.value ?? Number.POSITIVE_INFINITY
+  );
 }
 
 /** What the option is called on this provider. */

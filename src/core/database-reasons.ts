@@ -1,11 +1,17 @@
 import { SCALE_OUT_CPU } from './compute.js';
 import type { DatabaseLoad, DatabaseSizing } from './database.js';
-import { databaseOptionLabel, isHaPlus, optionRule } from './database-options.js';
+import {
+  databaseOptionLabel,
+  haPlusInstance,
+  isHaPlus,
+  maxReadReplicas,
+  maxStorageGb,
+  optionRule,
+} from './database-options.js';
 import type { Demand } from './demand.js';
 import { groupDigits } from './group-digits.js';
 import { formatUsers } from './humane-number.js';
 import type { PriceBook } from './price-book.js';
-import { isProvider, providerPack } from '../providers/registry.js';
 import type { Parameters } from './resolve.js';
 import { round } from './round.js';
 import { SHARD_KEYS, usersWhenShardingIsNeeded } from './sharding.js';
@@ -45,20 +51,11 @@ function readReason(f: ReasonFacts): string {
   return `${round(d.readCpuDemand, 2)} vCPUs of reads need ${plural(readers, 'reader')}${perShard}${standbys} at the scale-out line: the scaling guide's read replicas, sized by the reads`;
 }
 
-/** The most one primary of this option may hold, and how many replicas it may have (catalog limits). */
-function primaryLimits(book: PriceBook, d: DatabaseSizing) {
-  const haPlus = isHaPlus(d.deployment);
-  return {
-    storageGb: book.limit('database-max-storage', haPlus ? 'aurora' : 'instance')?.value ?? 0,
-    replicas: book.limit('database-read-replicas', haPlus ? 'aurora' : undefined)?.value ?? 0,
-  };
-}
-
 function shardReason({ sizing: d, book, load, p }: ReasonFacts): string {
   const { key, why } = SHARD_KEYS[p.profile];
   const services = book.catalog.services;
   const service = isHaPlus(d.deployment) ? services.databaseHaPlus : services.database;
-  const max = primaryLimits(book, d);
+  const max = { storageGb: maxStorageGb(book, d.deployment), replicas: maxReadReplicas(book, d.deployment) };
   if (d.shards > 1) {
     const limit =
       d.shardBound === 'storage'
@@ -106,7 +103,5 @@ const DEPLOYMENT_WHY: Record<DatabaseSizing['deployment'], string> = {
 
 /** What a deployment option is on this provider: the HA-plus slot is Aurora unless the provider's pack says. */
 function deploymentWhy(book: PriceBook, option: DatabaseSizing['deployment']): string {
-  const provider = book.catalog.provider;
-  const own = isHaPlus(option) && isProvider(provider) ? providerPack(provider).databaseHaPlusInstance?.why : undefined;
-  return own ?? DEPLOYMENT_WHY[option];
+  return (isHaPlus(option) ? haPlusInstance(book)?.why : undefined) ?? DEPLOYMENT_WHY[option];
 }

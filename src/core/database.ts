@@ -1,7 +1,7 @@
 import type { CatalogItem } from '../pricing/catalog-schema.js';
 import { SCALE_OUT_CPU, serversFor } from './compute.js';
 import { databaseReasons } from './database-reasons.js';
-import { isHaPlus, optionRule, type DatabaseOption } from './database-options.js';
+import { maxReadReplicas, maxStorageGb, optionRule, type DatabaseOption } from './database-options.js';
 import type { Demand } from './demand.js';
 import type { PriceBook } from './price-book.js';
 import type { Resilience } from './resilience.js';
@@ -69,12 +69,6 @@ export function databaseLoad(demand: Demand, p: Parameters, hasCache: boolean): 
     readCpuDemand: demand.peakRps * p.readRatio * (1 - hit) * (p.dbTimeMs / 1000),
     totalStorageGb: demand.storageGb * DATABASE_SHARE_OF_STORAGE,
   };
-}
-
-/** Storage one primary may hold under this option (the engine's maximum), in GB. */
-export function maxStorageGb(book: PriceBook, option: DatabaseOption): number {
-  const variant = isHaPlus(option) ? 'aurora' : 'instance';
-  return book.limit('database-max-storage', variant)?.value ?? Number.POSITIVE_INFINITY;
 }
 
 /** Readers a shard needs: none while the primary carries its reads under the line, else enough for every read. */
@@ -188,8 +182,7 @@ export function sizeDatabase(
   const largest = candidates[candidates.length - 1];
   if (!largest) return null;
   const ceiling = book.databaseTypes(CANDIDATES.distributed, option.id).at(-1) ?? largest;
-  const replicaLimit = book.limit('database-read-replicas', isHaPlus(option.id) ? 'aurora' : undefined);
-  const maxReaders = (replicaLimit?.value ?? Number.POSITIVE_INFINITY) + option.readableStandbys;
+  const maxReaders = maxReadReplicas(book, option.id) + option.readableStandbys;
   const byWrites = serversFor(load.writeCpuDemand, largest);
   const byStorage = Math.ceil(load.totalStorageGb / maxStorageGb(book, option.id));
   const byReads = Math.ceil(serversFor(load.readCpuDemand, largest) / maxReaders);

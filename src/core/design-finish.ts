@@ -50,13 +50,17 @@ function trafficChoices(ctx: DesignContext, tier: TierId, resilience: Resilience
   return { deployChoice, loadBalancing };
 }
 
-/** Each region's fleet range; with active-active regions each must take the whole load when another fails. */
-function regionFleets(ctx: DesignContext, stacks: RegionStack[], mixed: MixedHardware | null): RegionFleet[] {
-  const failover = stacks.length > 1 && !ctx.input.dataResidency;
+/** With active-active regions each region's auto-scaling maximum must take the whole load when another fails. */
+function withFailoverMax(ctx: DesignContext, stacks: RegionStack[]): RegionStack[] {
+  if (stacks.length < 2 || ctx.input.dataResidency) return stacks;
   const total = stacks.reduce((a, t) => a + t.compute.atPeak, 0);
+  return stacks.map((s) => (s.compute.max >= total ? s : { ...s, compute: { ...s.compute, max: total } }));
+}
+
+/** Each region's fleet range, as its stack sizes it. */
+function regionFleets(stacks: RegionStack[], mixed: MixedHardware | null): RegionFleet[] {
   return stacks.map((s) => {
-    const max = failover ? Math.max(s.compute.max, total) : s.compute.max;
-    const { min, average } = s.compute;
+    const { min, average, max } = s.compute;
     const large = { min: largeServers(min), average: s.largeAverage ?? largeServers(average), max: largeServers(max) };
     return { code: s.code, share: s.share, min, average, max, ...(mixed ? { large } : {}) };
   });
@@ -104,7 +108,8 @@ function priceStacks(
   cache: Design['cache'],
 ) {
   const { input, params, demand, book } = ctx;
-  const { stacks, mixed } = mixStacks(ctx, sized, resilience.appZones);
+  const { stacks: mixedStacks, mixed } = mixStacks(ctx, sized, resilience.appZones);
+  const stacks = withFailoverMax(ctx, mixedStacks);
   const atPeak = stacks.reduce((a, s) => a + s.compute.atPeak, 0);
   const traffic = trafficChoices(ctx, tier, resilience, atPeak);
   const { deployChoice } = traffic;
@@ -119,7 +124,7 @@ function priceStacks(
     : traffic.loadBalancing;
   const deploysPerMonth = input.deploysPerMonth ?? DEFAULT_DEPLOYS_PER_MONTH;
   const deploy = deployment(deployChoice, atPeak, stacks[0]!.compute.instance.price, deploysPerMonth);
-  const fleets = regionFleets(ctx, stacks, mixed);
+  const fleets = regionFleets(stacks, mixed);
   const cost = deferredCost({
     facts: costFacts(ctx, tier, resilience, stacks, { fleets, cache, deploy, mixed }),
     demand,
@@ -127,11 +132,7 @@ function priceStacks(
     input,
     book,
   });
-  // Each region's auto-scaling maximum is its fleet's, as billed: room to take a lost region's traffic.
-  const scaled = stacks.map((s, i) =>
-    fleets[i]!.max === s.compute.max ? s : { ...s, compute: { ...s.compute, max: fleets[i]!.max } },
-  );
-  return { stacks: scaled, mixed, fleets, deploy, loadBalancing, cost };
+  return { stacks, mixed, fleets, deploy, loadBalancing, cost };
 }
 
 /**
@@ -208,12 +209,8 @@ export function finish(
   // Provisioned region failover keeps each fleet larger than its own traffic needs: the target must hold it.
   const home = stacks[0]!.compute;
   const held = failover?.chosen.mode === 'provisioned' && home.atPeak > compute.atPeak;
-  const scaling = autoscaling(
-    held
-      ? { ...compute, atPeak: home.atPeak, utilizationAtPeak: home.utilizationAtPeak, min, max }
-      : { ...compute, min, max },
-    held ? 'region failover' : null,
-  );
+  const peak = held ? { atPeak: home.atPeak, utilizationAtPeak: home.utilizationAtPeak } : {};
+  const scaling = autoscaling({ ...compute, ...peak, min, max }, held ? 'region failover' : null);
   return {
     tier,
     tierReasons,

@@ -13,6 +13,9 @@ export function localItem(book: PriceBook, item: CatalogItem): CatalogItem {
   return book.has(item.kind, item.id, item.variant) ? book.item(item.kind, item.id, item.variant) : item;
 }
 
+/** A region's share of the users (every region of a design has a fleet). */
+export const regionShareOf = (facts: CostFacts, code: string) => facts.fleets.find((f) => f.code === code)?.share ?? 1;
+
 /** The book a region's lines are priced from: the design's own for its primary region. */
 export function regionBook(ctx: CostContext, code: string): PriceBook {
   return code === ctx.book.region ? ctx.book : priceBook(ctx.book.catalog, code);

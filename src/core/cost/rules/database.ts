@@ -3,8 +3,8 @@ import type { CostRule, CostRuleGroup } from '../rule.js';
 import type { CostContext, DatabaseFacts } from '../types.js';
 import { USAGE_ASSUMPTIONS as A } from '../usage-assumptions.js';
 import { databaseStorage, readReplicaHours } from './database-storage.js';
-import { localDatabase } from '../regional.js';
-import { databaseOptionLabel, isHaPlus, optionRule } from '../../database-options.js';
+import { localDatabase, regionShareOf } from '../regional.js';
+import { databaseOptionLabel, isClusterVolume, isHaPlus, optionRule } from '../../database-options.js';
 import {
   regionReadReplicasRule,
   regionReplicaRule,
@@ -16,8 +16,7 @@ const s = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 /** " in eu-west-1" when the design has databases in several regions. */
 const where = (ctx: CostContext, db: DatabaseFacts) => (ctx.facts.databases.length > 1 ? ` in ${db.code}` : '');
 const primary = (db: DatabaseFacts) => db.role === 'primary';
-/** Aurora's architecture (a cluster volume, replicas as standbys), not merely the higher-SLA slot. */
-const aurora = (ctx: CostContext, db: DatabaseFacts) => optionRule(ctx.book, db.sizing.deployment).clusterVolume;
+const aurora = (ctx: CostContext, db: DatabaseFacts) => isClusterVolume(ctx.book, db.sizing.deployment);
 const cluster = (db: DatabaseFacts) => db.sizing.deployment === 'multi-az-cluster';
 
 const primaryRule: CostRule<DatabaseFacts> = {
@@ -94,7 +93,7 @@ const ioRule: CostRule<DatabaseFacts> = {
   line(ctx, db) {
     const { demand, params: p, facts } = ctx;
     // Its region's reads; every write, unless each region keeps its own data (then its region's writes).
-    const share = facts.fleets.find((f) => f.code === db.code)?.share ?? 1;
+    const share = regionShareOf(facts, db.code);
     const writes = (1 - p.readRatio) * A.ioPerWrite * (facts.dataResidency ? share : 1);
     const reads = p.readRatio * (1 - p.cacheHitRatio) * A.ioPerUncachedRead * share;
     const millions = (demand.requestsPerMonth * (writes + reads)) / 1e6;

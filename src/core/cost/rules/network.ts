@@ -39,9 +39,10 @@ export const natGatewayRule: CostRule = {
       const billed = facts.fleets.reduce((a, f) => a + Math.min(f.average, nat.vmsAtCap), 0);
       const perVm = item.price / nat.vmsAtCap;
       // The quantity is in hours at the capped rate, so quantity × unit price is the month's bill.
+      const hours = (billed * HOURS_PER_MONTH) / nat.vmsAtCap;
       const description = () =>
-        `NAT: one regional gateway${inRegions} for ${round(servers, 1)} app servers on average (private addresses), billed $${round(perVm, 4)} per server-hour up to its $${item.price}/h cap (${nat.vmsAtCap} servers or more): ${round((billed * HOURS_PER_MONTH) / nat.vmsAtCap, 2)} hours at the capped rate`;
-      return { item, quantity: (billed * HOURS_PER_MONTH) / nat.vmsAtCap, description };
+        `NAT: one regional gateway${inRegions} for ${round(servers, 1)} app servers on average (private addresses), billed $${round(perVm, 4)} per server-hour up to its $${item.price}/h cap (${nat.vmsAtCap} servers or more): ${round(hours, 2)} hours at the capped rate`;
+      return { item, quantity: hours, description };
     }
     const description = () =>
       `NAT gateway in each of ${facts.appZones} zones${inRegions} (app servers in private subnets)`;

@@ -3,7 +3,8 @@ import type { CostContext, DatabaseFacts } from '../types.js';
 import type { CostRule } from '../rule.js';
 import { USAGE_ASSUMPTIONS as A } from '../usage-assumptions.js';
 import { databaseStorage, readReplicaHours } from './database-storage.js';
-import { databaseOptionLabel, isHaPlus, optionRule } from '../../database-options.js';
+import { databaseOptionLabel, isClusterVolume, isHaPlus, optionRule } from '../../database-options.js';
+import { regionShareOf } from '../regional.js';
 
 /*
  * Another region's copy of the primary region's database, deployed like the primary: the promotable
@@ -13,8 +14,7 @@ import { databaseOptionLabel, isHaPlus, optionRule } from '../../database-option
  */
 
 const standby = (db: DatabaseFacts) => db.role === 'standby-region';
-/** Aurora's architecture (a global database's secondary cluster), not merely the higher-SLA slot. */
-const aurora = (ctx: CostContext, db: DatabaseFacts) => optionRule(ctx.book, db.sizing.deployment).clusterVolume;
+const aurora = (ctx: CostContext, db: DatabaseFacts) => isClusterVolume(ctx.book, db.sizing.deployment);
 const s = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 const shardsText = (n: number) => (n > 1 ? ` × ${n} shards` : '');
 
@@ -86,7 +86,7 @@ export const regionReplicatedIoRule: CostRule<DatabaseFacts> = {
     standby(db) && db.sizing.deployment === 'aurora' && ctx.book.has('database-io', undefined, 'aurora'),
   line(ctx: CostContext, db) {
     const { demand, params: p, facts } = ctx;
-    const share = facts.fleets.find((f) => f.code === db.code)?.share ?? 0;
+    const share = regionShareOf(facts, db.code);
     const perRequest =
       (1 - p.readRatio) * A.ioPerWrite + p.readRatio * (1 - p.cacheHitRatio) * A.ioPerUncachedRead * share;
     const millions = (demand.requestsPerMonth * perRequest) / 1e6;
